@@ -1,0 +1,215 @@
+package news.broadsheet.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import news.broadsheet.article.internal.ArticleBodyRenderer;
+import news.broadsheet.article.internal.ArticleRepository;
+import news.broadsheet.article.internal.ArticleRow;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The articles facade: what readers can see (live stories and lists of them) and, for now, the
+ * few writes the demo newsroom and tests need. A story is live when it is published and its
+ * publication time has come, judged by the injected {@link Clock}.
+ */
+@Service
+public class Articles {
+
+    private static final DateTimeFormatter URL_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final ArticleRepository repository;
+    private final ArticleBodyRenderer bodyRenderer;
+    private final Sections sections;
+    private final Authors authors;
+    private final SiteSettings site;
+    private final Clock clock;
+
+    Articles(
+            ArticleRepository repository,
+            ArticleBodyRenderer bodyRenderer,
+            Sections sections,
+            Authors authors,
+            SiteSettings site,
+            Clock clock) {
+        this.repository = repository;
+        this.bodyRenderer = bodyRenderer;
+        this.sections = sections;
+        this.authors = authors;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    /** The live article with this slug, ready for its page. */
+    public Optional<ArticleView> liveBySlug(String slug) {
+        return repository.findLiveBySlug(slug, clock.instant()).map(this::view);
+    }
+
+    public Optional<ArticleSummary> liveById(long id) {
+        return repository
+                .findLiveById(id, clock.instant())
+                .map(row -> summaries(List.of(row)).getFirst());
+    }
+
+    /** The live article that used to have this slug, so old links can be sent on to it. */
+    public Optional<ArticleSummary> liveByRetiredSlug(String slug) {
+        return repository.findArticleIdByRetiredSlug(slug).flatMap(this::liveById);
+    }
+
+    /** Newest live stories anywhere (section null) or in a section and the sections below it. */
+    public StoryList latest(@Nullable Section section, @Nullable StoryCursor after, int limit) {
+        List<Long> sectionIds = section == null ? null : sections.subtreeIds(section);
+        return page(repository.findLive(sectionIds, after, limit + 1, clock.instant()), limit);
+    }
+
+    public StoryList taggedWith(Tag tag, @Nullable StoryCursor after, int limit) {
+        return page(repository.findLiveByTag(tag.id(), after, limit + 1, clock.instant()), limit);
+    }
+
+    public StoryList writtenBy(Author author, @Nullable StoryCursor after, int limit) {
+        return page(repository.findLiveByAuthor(author.id(), after, limit + 1, clock.instant()), limit);
+    }
+
+    public Optional<Tag> tagBySlug(String slug) {
+        return repository.findTagBySlug(slug);
+    }
+
+    public long count() {
+        return repository.countAll();
+    }
+
+    @Transactional
+    public long create(CreateArticle command) {
+        if (!Slugs.isValid(command.slug())) {
+            throw new IllegalArgumentException("Not a valid article slug: " + command.slug());
+        }
+        if (repository.slugTaken(command.slug())) {
+            throw new IllegalArgumentException("The slug " + command.slug() + " is already in use");
+        }
+        if (command.status() != ArticleStatus.DRAFT && command.publishedAt() == null) {
+            throw new IllegalArgumentException("A " + command.status().dbValue() + " article needs a publication time");
+        }
+        if (command.authorIds().isEmpty()) {
+            throw new IllegalArgumentException("An article needs at least one author");
+        }
+        Instant now = clock.instant();
+        Instant published = command.publishedAt();
+        Instant updated = command.updatedAt() != null ? command.updatedAt() : published != null ? published : now;
+        long id = repository.insertArticle(
+                command.slug(),
+                command.headline(),
+                command.standfirst(),
+                command.bodyMarkdown(),
+                bodyRenderer.toHtml(command.bodyMarkdown()),
+                command.sectionId(),
+                command.status(),
+                published,
+                now,
+                updated,
+                command.commentsOpen());
+        int position = 0;
+        for (long authorId : new LinkedHashSet<>(command.authorIds())) {
+            repository.insertAuthor(id, authorId, position++);
+        }
+        for (String tagName : command.tagNames()) {
+            String tagSlug = Slugs.from(tagName);
+            if (!tagSlug.isEmpty()) {
+                repository.insertTag(id, repository.tagId(tagSlug, tagName.strip()));
+            }
+        }
+        return id;
+    }
+
+    /** Moves an article to a new slug; links to the old one answer with a permanent redirect. */
+    @Transactional
+    public void changeSlug(long articleId, String newSlug) {
+        ArticleRow row =
+                repository.findById(articleId).orElseThrow(() -> new ArticleNotFoundException("#" + articleId));
+        if (row.slug().equals(newSlug)) {
+            return;
+        }
+        if (!Slugs.isValid(newSlug)) {
+            throw new IllegalArgumentException("Not a valid article slug: " + newSlug);
+        }
+        Optional<Long> retiredOwner = repository.findArticleIdByRetiredSlug(newSlug);
+        if (repository.slugTaken(newSlug) && !retiredOwner.equals(Optional.of(articleId))) {
+            throw new IllegalArgumentException("The slug " + newSlug + " is already in use");
+        }
+        repository.changeSlug(articleId, row.slug(), newSlug, clock.instant());
+    }
+
+    @Transactional
+    public void setCommentsOpen(long articleId, boolean open) {
+        repository.setCommentsOpen(articleId, open);
+    }
+
+    private StoryList page(List<ArticleRow> rows, int limit) {
+        boolean more = rows.size() > limit;
+        List<ArticleSummary> stories = summaries(more ? rows.subList(0, limit) : rows);
+        StoryCursor older = null;
+        if (more) {
+            ArticleSummary last = stories.getLast();
+            older = new StoryCursor(last.publishedAt(), last.id());
+        }
+        return new StoryList(stories, older);
+    }
+
+    private ArticleView view(ArticleRow row) {
+        ArticleSummary summary = summaries(List.of(row)).getFirst();
+        return new ArticleView(
+                summary, sections.trail(summary.section()), row.bodyHtml(), repository.findTags(row.id()));
+    }
+
+    private List<ArticleSummary> summaries(List<ArticleRow> rows) {
+        Map<Long, List<Long>> authorIds = repository.findAuthorIds(ids(rows));
+        Set<Long> allAuthorIds = new LinkedHashSet<>();
+        authorIds.values().forEach(allAuthorIds::addAll);
+        Map<Long, Author> authorsById = authors.byIds(allAuthorIds);
+        Map<Long, Section> sectionsById = new HashMap<>();
+        List<ArticleSummary> summaries = new ArrayList<>(rows.size());
+        for (ArticleRow row : rows) {
+            Section section = sectionsById.computeIfAbsent(
+                    row.sectionId(), id -> sections.byId(id).orElseThrow());
+            List<Author> byline = authorIds.getOrDefault(row.id(), List.of()).stream()
+                    .map(authorsById::get)
+                    .toList();
+            Instant published = java.util.Objects.requireNonNull(row.publishedAt(), "live articles have a time");
+            summaries.add(new ArticleSummary(
+                    row.id(),
+                    row.slug(),
+                    row.headline(),
+                    row.standfirst(),
+                    section,
+                    byline,
+                    published,
+                    row.updatedAt(),
+                    row.commentsOpen(),
+                    canonicalUrl(section, published, row.slug())));
+        }
+        return summaries;
+    }
+
+    private String canonicalUrl(Section section, Instant publishedAt, String slug) {
+        return section.url() + "/" + URL_DATE.format(publishedAt.atZone(site.timeZone())) + "/" + slug;
+    }
+
+    private static List<Long> ids(Collection<ArticleRow> rows) {
+        return rows.stream().map(ArticleRow::id).toList();
+    }
+}

@@ -1,0 +1,143 @@
+package news.broadsheet.article.web;
+
+import gg.jte.Content;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import news.broadsheet.article.ArticleNotFoundException;
+import news.broadsheet.article.ArticlePageContributor;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.article.ArticleView;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.StoryList;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.SectionNotFoundException;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Serves the addresses that belong to the newsroom's own structure: section fronts
+ * ({@code /world/defense}) and articles ({@code /world/defense/2026/05/31/slug}). Anything else
+ * that reaches this catch-all is a friendly 404.
+ */
+@Controller
+class NewsPathController {
+
+    static final int STORIES_PER_PAGE = 20;
+
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern MONTH_OR_DAY = Pattern.compile("\\d{2}");
+
+    private final Articles articles;
+    private final Sections sections;
+    private final StoryCards cards;
+    private final ObjectProvider<ArticlePageContributor> contributors;
+
+    NewsPathController(
+            Articles articles,
+            Sections sections,
+            StoryCards cards,
+            ObjectProvider<ArticlePageContributor> contributors) {
+        this.articles = articles;
+        this.sections = sections;
+        this.cards = cards;
+        this.contributors = contributors;
+    }
+
+    @GetMapping("/{*path}")
+    ModelAndView route(
+            @PathVariable String path,
+            @RequestParam(required = false) @Nullable String before,
+            @RequestParam Map<String, String> query) {
+        if (path.length() > 1 && path.endsWith("/")) {
+            return permanentRedirect(path.replaceAll("/+$", ""));
+        }
+        List<String> segments = Arrays.asList(path.substring(1).split("/", -1));
+        if (segments.isEmpty() || segments.size() > 12 || !segments.stream().allMatch(Slugs::isValid)) {
+            throw new SectionNotFoundException(path);
+        }
+        int n = segments.size();
+        if (n >= 5
+                && YEAR.matcher(segments.get(n - 4)).matches()
+                && MONTH_OR_DAY.matcher(segments.get(n - 3)).matches()
+                && MONTH_OR_DAY.matcher(segments.get(n - 2)).matches()) {
+            return article(path, segments.get(n - 1), query);
+        }
+        return section(String.join("/", segments), before);
+    }
+
+    private ModelAndView article(String path, String slug, Map<String, String> query) {
+        ArticleView article = articles.liveBySlug(slug).orElse(null);
+        if (article == null) {
+            ArticleSummary moved =
+                    articles.liveByRetiredSlug(slug).orElseThrow(() -> new ArticleNotFoundException(path));
+            return permanentRedirect(moved.url());
+        }
+        if (!article.url().equals(path)) {
+            // Right story, outdated address (section moved, date typed wrong): send readers to the one URL.
+            return permanentRedirect(article.url());
+        }
+        ArticleSummary summary = article.summary();
+        List<Content> bylineExtras = new ArrayList<>();
+        List<Content> afterBody = new ArrayList<>();
+        contributors.orderedStream().forEach(contributor -> {
+            addIfPresent(bylineExtras, contributor.byline(article));
+            addIfPresent(afterBody, contributor.afterBody(article, query));
+        });
+        ArticlePage page = new ArticlePage(
+                summary.headline(),
+                summary.standfirst(),
+                article.trail().stream().map(s -> new Crumb(s.name(), s.url())).toList(),
+                cards.authors(summary.authors()),
+                cards.time(summary.publishedAt()),
+                article.wasUpdated() ? cards.time(summary.updatedAt()) : null,
+                article.bodyHtml(),
+                article.tags().stream().map(t -> new Crumb(t.name(), t.url())).toList(),
+                bylineExtras,
+                afterBody);
+        return new ModelAndView("article/show", Map.of("page", page, "title", cards.title(summary.headline())));
+    }
+
+    private ModelAndView section(String sectionPath, @Nullable String before) {
+        Section section = sections.byPath(sectionPath).orElseThrow(() -> new SectionNotFoundException(sectionPath));
+        StoryList list = articles.latest(section, StoryCursors.parse(before), STORIES_PER_PAGE);
+        List<Crumb> trail = sections.trail(section).stream()
+                .map(s -> new Crumb(s.name(), s.url()))
+                .toList();
+        StoryListPage page = new StoryListPage(
+                cards.title(section.name()),
+                "Section",
+                trail,
+                section.name(),
+                section.description(),
+                cards.cards(list),
+                StoryCards.olderUrl(section.url(), list),
+                before == null ? null : section.url());
+        return new ModelAndView("article/listing", Map.of("page", page));
+    }
+
+    private static void addIfPresent(List<Content> contents, @Nullable Content content) {
+        if (content != null) {
+            contents.add(content);
+        }
+    }
+
+    private static ModelAndView permanentRedirect(String url) {
+        RedirectView redirect = new RedirectView(Objects.requireNonNull(url));
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
+    }
+}

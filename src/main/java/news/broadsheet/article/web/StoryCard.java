@@ -1,0 +1,8 @@
+package news.broadsheet.article.web;
+
+import java.util.List;
+import news.broadsheet.shared.DisplayTime;
+
+/** A story in a list: what a reader needs to decide whether to open it. */
+public record StoryCard(
+        String headline, String url, String standfirst, Crumb section, List<Crumb> authors, DisplayTime publishedAt) {}

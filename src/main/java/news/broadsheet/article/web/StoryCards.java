@@ -1,0 +1,59 @@
+package news.broadsheet.article.web;
+
+import java.util.List;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.article.StoryList;
+import news.broadsheet.author.Author;
+import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.SiteSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Turns article summaries into the cards and links that list pages show. */
+@Component
+class StoryCards {
+
+    private final SiteSettings site;
+
+    StoryCards(SiteSettings site) {
+        this.site = site;
+    }
+
+    StoryCard card(ArticleSummary article) {
+        return new StoryCard(
+                article.headline(),
+                article.url(),
+                article.standfirst(),
+                new Crumb(article.section().name(), article.section().url()),
+                authors(article.authors()),
+                time(article.publishedAt()));
+    }
+
+    List<StoryCard> cards(StoryList list) {
+        return list.stories().stream().map(this::card).toList();
+    }
+
+    List<Crumb> authors(List<Author> authors) {
+        return authors.stream().map(a -> new Crumb(a.name(), a.url())).toList();
+    }
+
+    DisplayTime time(java.time.Instant instant) {
+        return DisplayTime.of(instant, site.timeZone());
+    }
+
+    /** The "Older stories" link for a list page, or null when the list has no more. */
+    static @Nullable String olderUrl(String pageUrl, StoryList list) {
+        if (list.olderCursor() == null) {
+            return null;
+        }
+        return UriComponentsBuilder.fromPath(pageUrl)
+                .queryParam("before", list.olderCursor().token())
+                .build()
+                .toUriString();
+    }
+
+    String title(String heading) {
+        return heading + " | " + site.name();
+    }
+}

@@ -1,0 +1,21 @@
+package news.broadsheet.article.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A section, tag or author page: a heading, newest stories first, and a link to older ones.
+ *
+ * @param kind what the page lists, for its label ("Section", "Topic", "Author")
+ * @param olderUrl the next page, or null on the last page
+ * @param newestUrl the first page, when this is a later page; null on the first page
+ */
+public record StoryListPage(
+        String title,
+        String kind,
+        List<Crumb> trail,
+        String heading,
+        @Nullable String description,
+        List<StoryCard> stories,
+        @Nullable String olderUrl,
+        @Nullable String newestUrl) {}

@@ -1,0 +1,69 @@
+package news.broadsheet.article.web;
+
+import java.util.List;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.StoryList;
+import news.broadsheet.article.Tag;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.AuthorNotFoundException;
+import news.broadsheet.author.Authors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Tag pages ({@code /tag/baltic-security}) and author pages ({@code /author/ana-ferreira}). */
+@Controller
+class TopicController {
+
+    private final Articles articles;
+    private final Authors authors;
+    private final StoryCards cards;
+
+    TopicController(Articles articles, Authors authors, StoryCards cards) {
+        this.articles = articles;
+        this.authors = authors;
+        this.cards = cards;
+    }
+
+    @GetMapping("/tag/{slug}")
+    String tag(@PathVariable String slug, @RequestParam(required = false) @Nullable String before, Model model) {
+        Tag tag = articles.tagBySlug(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such tag"));
+        StoryList list = articles.taggedWith(tag, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
+        model.addAttribute(
+                "page",
+                new StoryListPage(
+                        cards.title(tag.name()),
+                        "Topic",
+                        List.of(),
+                        tag.name(),
+                        null,
+                        cards.cards(list),
+                        StoryCards.olderUrl(tag.url(), list),
+                        before == null ? null : tag.url()));
+        return "article/listing";
+    }
+
+    @GetMapping("/author/{slug}")
+    String author(@PathVariable String slug, @RequestParam(required = false) @Nullable String before, Model model) {
+        Author author = authors.bySlug(slug).orElseThrow(() -> new AuthorNotFoundException(slug));
+        StoryList list = articles.writtenBy(author, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
+        model.addAttribute(
+                "page",
+                new StoryListPage(
+                        cards.title(author.name()),
+                        "Author",
+                        List.of(),
+                        author.name(),
+                        author.bio(),
+                        cards.cards(list),
+                        StoryCards.olderUrl(author.url(), list),
+                        before == null ? null : author.url()));
+        return "article/listing";
+    }
+}

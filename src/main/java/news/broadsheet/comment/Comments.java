@@ -1,0 +1,156 @@
+package news.broadsheet.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import news.broadsheet.article.ArticleNotFoundException;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.article.Articles;
+import news.broadsheet.comment.internal.ClientAddressHasher;
+import news.broadsheet.comment.internal.CommentRepository;
+import news.broadsheet.comment.internal.CommentRow;
+import news.broadsheet.comment.internal.CommentText;
+import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.SiteSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Posting reader comments and reading approved threads. */
+@Service
+public class Comments {
+
+    private final CommentRepository repository;
+    private final Articles articles;
+    private final ClientAddressHasher addressHasher;
+    private final CommentSettings settings;
+    private final SiteSettings site;
+    private final Clock clock;
+
+    Comments(
+            CommentRepository repository,
+            Articles articles,
+            ClientAddressHasher addressHasher,
+            CommentSettings settings,
+            SiteSettings site,
+            Clock clock) {
+        this.repository = repository;
+        this.articles = articles;
+        this.addressHasher = addressHasher;
+        this.settings = settings;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a comment on a live article: held for moderation or shown at once, as the moderation
+     * policy says. Once this returns, the comment is committed to the database.
+     *
+     * @throws ArticleNotFoundException if the article is unknown or not live
+     * @throws CommentRefusedException if comments are closed or the parent cannot be replied to
+     */
+    @Transactional
+    public PostedComment post(PostComment command) {
+        ArticleSummary article = articles.liveById(command.articleId())
+                .orElseThrow(() -> new ArticleNotFoundException("#" + command.articleId()));
+        if (!article.commentsOpen()) {
+            throw new CommentRefusedException(
+                    CommentRefusedException.Reason.COMMENTS_CLOSED, "Comments are closed on this story.");
+        }
+        if (command.parentId() != null
+                && replyTarget(article.id(), command.parentId()).isEmpty()) {
+            throw new CommentRefusedException(
+                    CommentRefusedException.Reason.PARENT_UNAVAILABLE,
+                    "The comment you are replying to is not available. Your comment can still be posted without it.");
+        }
+        CommentStatus status =
+                settings.moderation() == ModerationPolicy.POST ? CommentStatus.APPROVED : CommentStatus.PENDING;
+        String email = command.email() == null || command.email().isBlank()
+                ? null
+                : command.email().strip();
+        long id = repository.insert(
+                article.id(),
+                command.parentId(),
+                command.name().strip(),
+                email,
+                command.body().strip(),
+                status,
+                clock.instant(),
+                addressHasher.hash(command.clientAddress()));
+        return new PostedComment(id, status);
+    }
+
+    /** The approved comment a reader may reply to on this article, if there is one. */
+    public Optional<CommentView> replyTarget(long articleId, long commentId) {
+        return repository
+                .findApproved(articleId, commentId)
+                .map(row -> new CommentView(
+                        row.id(), row.authorName(), CommentText.toHtml(row.body()), time(row), List.of()));
+    }
+
+    /**
+     * The article's approved comments, oldest first, with replies under their parents. A reply
+     * whose parent is not approved is left out with it: without its parent it has no context.
+     */
+    public List<CommentView> thread(long articleId) {
+        List<CommentRow> rows = repository.findApprovedByArticle(articleId);
+        Map<Long, List<CommentRow>> repliesByParent = new LinkedHashMap<>();
+        List<CommentRow> roots = new ArrayList<>();
+        for (CommentRow row : rows) {
+            if (row.parentId() == null) {
+                roots.add(row);
+            } else {
+                repliesByParent
+                        .computeIfAbsent(row.parentId(), k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        return roots.stream().map(row -> view(row, repliesByParent)).toList();
+    }
+
+    public int approvedCount(long articleId) {
+        return repository.countApproved(articleId);
+    }
+
+    /**
+     * Stores a comment written elsewhere (demo content, an import) with its original time and
+     * status, bypassing the reader-facing checks.
+     */
+    @Transactional
+    public long importComment(
+            long articleId,
+            @Nullable Long parentId,
+            String name,
+            @Nullable String email,
+            String body,
+            CommentStatus status,
+            Instant postedAt) {
+        return repository.insert(
+                articleId, parentId, name, email, body, status, postedAt, addressHasher.hash("imported"));
+    }
+
+    /** Approves a comment. Until the moderation desk exists this is for tests and demo content. */
+    @Transactional
+    public void approve(long commentId) {
+        repository.updateStatus(commentId, CommentStatus.APPROVED);
+    }
+
+    public Optional<CommentStatus> status(long commentId) {
+        return repository.findStatus(commentId);
+    }
+
+    private CommentView view(CommentRow row, Map<Long, List<CommentRow>> repliesByParent) {
+        List<CommentView> replies = repliesByParent.getOrDefault(row.id(), List.of()).stream()
+                .map(reply -> view(reply, repliesByParent))
+                .toList();
+        return new CommentView(row.id(), row.authorName(), CommentText.toHtml(row.body()), time(row), replies);
+    }
+
+    private DisplayTime time(CommentRow row) {
+        return DisplayTime.of(row.createdAt(), site.timeZone());
+    }
+}

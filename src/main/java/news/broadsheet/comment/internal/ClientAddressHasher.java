@@ -1,0 +1,47 @@
+package news.broadsheet.comment.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replaces a client address by a keyed hash: the same address gives the same hash on every node,
+ * so moderators can spot one source, but the address itself is never stored.
+ */
+@Component
+public class ClientAddressHasher {
+
+    private final CommentRepository repository;
+    private volatile SecretKeySpec key;
+
+    ClientAddressHasher(CommentRepository repository) {
+        this.repository = repository;
+    }
+
+    public String hash(String clientAddress) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal(clientAddress.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current == null) {
+            // The key never changes once stored, so caching it in this process is safe.
+            byte[] candidate = new byte[32];
+            new SecureRandom().nextBytes(candidate);
+            String secret = repository.hashKey("client-address", HexFormat.of().formatHex(candidate));
+            current = new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
+            key = current;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,155 @@
+package news.broadsheet.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.CreateArticle;
+import news.broadsheet.author.Authors;
+import news.broadsheet.comment.CommentStatus;
+import news.broadsheet.comment.Comments;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills an empty database with the demo newsroom, dated relative to now so the site looks fresh.
+ * The whole load is one transaction: when several nodes start on one empty database, one loads it
+ * and the others find the unique slugs taken and leave it be.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "broadsheet.demo-content.enabled", matchIfMissing = true)
+class DemoContentLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
+    private static final String RESOURCE = "demo/newsroom.yml";
+
+    private final Sections sections;
+    private final Authors authors;
+    private final Articles articles;
+    private final Comments comments;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoContentLoader(
+            Sections sections,
+            Authors authors,
+            Articles articles,
+            Comments comments,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.sections = sections;
+        this.authors = authors;
+        this.articles = articles;
+        this.comments = comments;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (articles.count() > 0 || !sections.topLevel().isEmpty()) {
+            return;
+        }
+        DemoNewsroom newsroom = read();
+        try {
+            transaction.executeWithoutResult(status -> load(newsroom));
+            log.info("Loaded the demo newsroom: {} stories", newsroom.articles().size());
+        } catch (DataIntegrityViolationException e) {
+            log.info("Demo content not loaded: another node is loading it or already has");
+        }
+    }
+
+    static DemoNewsroom read() {
+        try {
+            List<PropertySource<?>> sources =
+                    new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE));
+            return new Binder(org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(
+                            sources))
+                    .bind("demo", DemoNewsroom.class)
+                    .orElseThrow(() -> new IllegalStateException(RESOURCE + " has no demo newsroom"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    private void load(DemoNewsroom newsroom) {
+        for (DemoNewsroom.Section section : newsroom.sections()) {
+            createSection(null, section);
+        }
+        Map<String, Long> authorIds = new HashMap<>();
+        for (DemoNewsroom.Author author : newsroom.authors()) {
+            authorIds.put(
+                    author.slug(),
+                    authors.create(author.slug(), author.name(), author.bio()).id());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        for (DemoNewsroom.Article article : newsroom.articles()) {
+            Instant published = now.minus(Duration.ofHours(article.hoursAgo()));
+            Instant updated =
+                    article.updatedHoursAgo() == null ? null : now.minus(Duration.ofHours(article.updatedHoursAgo()));
+            Section section = sections.byPath(article.section())
+                    .orElseThrow(() -> new IllegalStateException("Unknown demo section " + article.section()));
+            List<String> slugs = new java.util.ArrayList<>(article.retiredSlugs());
+            slugs.add(article.slug());
+            long id = articles.create(new CreateArticle(
+                    slugs.getFirst(),
+                    article.headline(),
+                    article.standfirst(),
+                    article.body(),
+                    section.id(),
+                    article.authors().stream().map(authorIds::get).toList(),
+                    article.tags(),
+                    ArticleStatus.PUBLISHED,
+                    published,
+                    updated,
+                    article.commentsOpen()));
+            for (String slug : slugs.subList(1, slugs.size())) {
+                articles.changeSlug(id, slug);
+            }
+            for (DemoNewsroom.Comment comment : article.comments()) {
+                createComment(id, null, published, comment);
+            }
+        }
+    }
+
+    private void createSection(@Nullable Section parent, DemoNewsroom.Section demo) {
+        Section section = sections.create(parent, demo.slug(), demo.name(), demo.description());
+        for (DemoNewsroom.Section child : demo.children()) {
+            createSection(section, child);
+        }
+    }
+
+    private void createComment(long articleId, @Nullable Long parentId, Instant published, DemoNewsroom.Comment demo) {
+        long id = comments.importComment(
+                articleId,
+                parentId,
+                demo.name(),
+                demo.email(),
+                demo.body(),
+                CommentStatus.APPROVED,
+                published.plus(Duration.ofMinutes(demo.minutesAfter())));
+        for (DemoNewsroom.Comment reply : demo.replies()) {
+            createComment(articleId, id, published, reply);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package news.broadsheet.shared;
+
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Site-wide settings under {@code broadsheet.site}.
+ *
+ * @param name the publication's name, shown in the masthead and page titles
+ * @param timeZone the newsroom's time zone: dates in article URLs and on pages are in this zone
+ */
+@ConfigurationProperties("broadsheet.site")
+public record SiteSettings(
+        @DefaultValue("Broadsheet") String name,
+        @DefaultValue("UTC") ZoneId timeZone) {}

@@ -1,0 +1,10 @@
+/**
+ * The site's frame: page chrome (masthead, section navigation, stylesheet), error pages, security
+ * headers, static assets and the database wiring shared by every feature. Reads {@link
+ * news.broadsheet.section.Sections} for the navigation; nothing here is called by other features
+ * except through templates ({@code layout/page.jte} takes a {@link news.broadsheet.site.PageChrome}).
+ */
+@NullMarked
+package news.broadsheet.site;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,58 @@
+package news.broadsheet.site.web;
+
+import java.time.Clock;
+import java.util.List;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.site.PageChrome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** Puts the page chrome into every controller's model, so templates never look anything up. */
+@ControllerAdvice
+class PageChromeAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(PageChromeAdvice.class);
+    private static final String STYLESHEET = "/assets/css/site.css";
+
+    private final Sections sections;
+    private final SiteSettings site;
+    private final ResourceUrlProvider resourceUrls;
+    private final Clock clock;
+
+    PageChromeAdvice(Sections sections, SiteSettings site, ResourceUrlProvider resourceUrls, Clock clock) {
+        this.sections = sections;
+        this.site = site;
+        this.resourceUrls = resourceUrls;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("chrome")
+    PageChrome chrome() {
+        return new PageChrome(
+                site.name(),
+                navigation(),
+                stylesheetUrl(),
+                clock.instant().atZone(site.timeZone()).getYear());
+    }
+
+    private List<PageChrome.NavLink> navigation() {
+        try {
+            return sections.topLevel().stream()
+                    .map(s -> new PageChrome.NavLink(s.name(), s.url()))
+                    .toList();
+        } catch (RuntimeException e) {
+            // The error page must still render when the database is what failed.
+            log.warn("Section navigation unavailable: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private String stylesheetUrl() {
+        String url = resourceUrls.getForLookupPath(STYLESHEET);
+        return url != null ? url : STYLESHEET;
+    }
+}
