@@ -1,0 +1,66 @@
+package news.broadsheet.site.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class SiteFrameIntegrationTests {
+
+    @Autowired
+    Http http;
+
+    @Test
+    void sendsStrictContentSecurityPolicyAndHardeningHeaders() {
+        Http.Response response = http.get("/");
+
+        assertThat(response.header("Content-Security-Policy"))
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void pagesCarryNoInlineScriptsStylesOrHandlers() {
+        Document page = http.get("/").page();
+
+        assertThat(page.select("script:not([src])")).isEmpty();
+        assertThat(page.select("style")).isEmpty();
+        assertThat(page.select("[style]")).isEmpty();
+        assertThat(page.getAllElements().stream()
+                        .flatMap(e -> e.attributes().asList().stream())
+                        .filter(a -> a.getKey().startsWith("on")))
+                .isEmpty();
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(page.selectFirst("meta[name=viewport]").attr("content")).contains("width=device-width");
+        assertThat(page.select("main#content")).hasSize(1);
+    }
+
+    @Test
+    void servesStylesheetUnderContentHashedNameCachedForAYear() {
+        String href = http.get("/").page().selectFirst("link[rel=stylesheet]").attr("href");
+
+        assertThat(href).matches("/assets/css/site-[0-9a-f]{32}\\.css");
+        Http.Response css = http.get(href);
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).startsWith("text/css");
+        assertThat(css.header("Cache-Control")).contains("max-age=31536000", "immutable");
+    }
+
+    @Test
+    void rendersFriendlyErrorPagesWithoutTechnicalDetail() {
+        Http.Response missing = http.get("/no/such/page/anywhere");
+        Http.Response wrongMethod = http.request("DELETE", "/");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.page().selectFirst("h1").text()).isEqualTo("Page not found");
+        assertThat(missing.page().selectFirst("a[href=/]")).isNotNull();
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.page().selectFirst("h1").text()).isEqualTo("Not allowed here");
+    }
+}

@@ -1,0 +1,73 @@
+package news.broadsheet.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+
+/** Finds what would let rendered user content run script in a reader's browser. */
+public final class HtmlSafety {
+
+    private static final Set<String> DANGEROUS_ELEMENTS = Set.of(
+            "script",
+            "style",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "svg",
+            "math",
+            "form",
+            "input",
+            "button",
+            "textarea",
+            "select",
+            "base",
+            "link",
+            "meta",
+            "template",
+            "noscript",
+            "video",
+            "audio",
+            "source");
+    private static final Set<String> URL_ATTRIBUTES =
+            Set.of("href", "src", "action", "formaction", "srcset", "xlink:href");
+
+    /** A URL's scheme as browsers parse it; without one, the URL is relative and harmless. */
+    private static final Pattern SCHEME = Pattern.compile("([a-z][a-z0-9+.-]*):");
+
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+    private HtmlSafety() {}
+
+    /** Every problem found, empty when the fragment is safe to embed in a page. */
+    public static List<String> problems(String html) {
+        List<String> problems = new ArrayList<>();
+        for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+            String tag = element.normalName();
+            if (DANGEROUS_ELEMENTS.contains(tag)) {
+                problems.add("element <" + tag + ">");
+            }
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                String value =
+                        attribute.getValue().strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
+                if (name.startsWith("on") || name.equals("style")) {
+                    problems.add("attribute " + name + " on <" + tag + ">");
+                }
+                Matcher scheme = SCHEME.matcher(value);
+                if (URL_ATTRIBUTES.contains(name) && scheme.lookingAt() && !SAFE_SCHEMES.contains(scheme.group(1))) {
+                    problems.add(name + "=" + attribute.getValue() + " on <" + tag + ">");
+                }
+            }
+        }
+        return problems;
+    }
+}

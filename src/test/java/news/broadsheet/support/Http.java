@@ -1,0 +1,124 @@
+package news.broadsheet.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** A small HTTP client for tests: real requests to the started server, redirects not followed. */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final IntSupplier port;
+
+    public Http(IntSupplier port) {
+        this.port = port;
+    }
+
+    public Http(int port) {
+        this(() -> port);
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port.getAsInt();
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response request(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Posts a form as a browser does ({@code application/x-www-form-urlencoded}). */
+    public Response postForm(String path, Map<String, String> fields) {
+        return postRaw(path, "application/x-www-form-urlencoded", encode(fields));
+    }
+
+    public Response postRaw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public static Map<String, String> form(String... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : base() + path);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response with its page parsed the way a reader's browser would. */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The redirect target as a path ("/world/defense/..."), whether the server sent it absolute or not. */
+        public String location() {
+            String location = header("Location");
+            return location == null
+                    ? null
+                    : URI.create(location).getRawPath()
+                            + (URI.create(location).getRawQuery() == null
+                                    ? ""
+                                    : "?" + URI.create(location).getRawQuery())
+                            + (URI.create(location).getRawFragment() == null
+                                    ? ""
+                                    : "#" + URI.create(location).getRawFragment());
+        }
+
+        public Document page() {
+            return Jsoup.parse(raw.body(), raw.uri().toString());
+        }
+    }
+}

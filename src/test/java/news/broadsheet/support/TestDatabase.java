@@ -1,0 +1,93 @@
+package news.broadsheet.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives each test application context a database of its own: a new SQLite file, or, when the
+ * build runs with {@code -Pbroadsheet.test.database=postgresql} (see .ci/run), a new schema on the
+ * local PostgreSQL server, dropped when the context closes.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String SELECTOR = "broadsheet.test.database";
+
+    public static boolean isPostgresql() {
+        return "postgresql".equals(System.getProperty(SELECTOR, "sqlite").toLowerCase(Locale.ROOT));
+    }
+
+    /** Base URL of the PostgreSQL test database, overridable for other set-ups. */
+    public static String postgresqlUrl() {
+        return System.getenv().getOrDefault("BROADSHEET_TEST_POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    public static String postgresqlUser() {
+        return System.getenv().getOrDefault("BROADSHEET_TEST_POSTGRESQL_USER", "postgres");
+    }
+
+    /** Creates a fresh database and returns the properties that point the application at it. */
+    public static Map<String, Object> create(Path scratch) {
+        if (isPostgresql()) {
+            String schema =
+                    "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            execute("CREATE SCHEMA " + schema);
+            return Map.of(
+                    "spring.datasource.url",
+                    postgresqlUrl() + "?currentSchema=" + schema,
+                    "spring.datasource.username",
+                    postgresqlUser(),
+                    "spring.datasource.password",
+                    "",
+                    "broadsheet.test.schema",
+                    schema);
+        }
+        try {
+            Files.createDirectories(scratch);
+            Path dataDir = Files.createTempDirectory(scratch, "db-");
+            return Map.of("broadsheet.data-dir", dataDir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void drop(Map<String, Object> properties) {
+        Object schema = properties.get("broadsheet.test.schema");
+        if (schema != null) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(postgresqlUrl(), postgresqlUser(), "")) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL test database unavailable at " + postgresqlUrl(), e);
+        }
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> properties = create(Path.of("target", "test-data"));
+        var sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("testDatabase", properties));
+        // Lowest precedence: a test that wants demo content says so in its properties.
+        sources.addLast(new MapPropertySource("testDefaults", Map.of("broadsheet.demo-content.enabled", "false")));
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                drop(properties);
+            }
+        });
+    }
+}
