@@ -1,0 +1,141 @@
+package news.broadsheet.comment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.author.Author;
+import news.broadsheet.section.Section;
+import news.broadsheet.support.Browser;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The article page and its comment form in a real browser, on a phone-sized screen. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommentFormBrowserIntegrationTests {
+
+    private static final NewContextOptions PHONE = new NewContextOptions()
+            .setViewportSize(390, 844)
+            .setDeviceScaleFactor(2)
+            .setIsMobile(true)
+            .setHasTouch(true);
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Http http;
+
+    Playwright playwright;
+    com.microsoft.playwright.Browser browser;
+    ArticleSummary story;
+
+    @BeforeAll
+    void launch() {
+        playwright = Browser.start();
+        browser = Browser.launch(playwright);
+    }
+
+    @AfterAll
+    void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void publishStory() {
+        Section world = newsroom.section("World");
+        Section defense = newsroom.subsection(world, "Defense");
+        Author reporter = newsroom.author("Hana Sato");
+        story = newsroom.article(defense, reporter)
+                .headline("Patrols extended over the Baltic after a week of incidents")
+                .standfirst("Ministers agreed to three more months of surveillance flights.")
+                .body("A paragraph of the story. ".repeat(30) + "\n\nA very long word: " + "x".repeat(120))
+                .publish();
+    }
+
+    @Test
+    void postsACommentWithoutJavaScriptOnAPhone() {
+        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(false))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + story.url());
+
+            assertThat(page.locator("h1").textContent()).isEqualTo(story.headline());
+            assertThat(page.getByText("No comments available for this post.").isVisible())
+                    .isTrue();
+            field(page, "Name").fill("Phone Reader");
+            field(page, "Email (optional)").fill("phone@example.org");
+            field(page, "Comment").fill("Posted from a small screen.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                    .click();
+
+            page.waitForURL("**" + story.url() + "?comment=pending#comments");
+            assertThat(page.locator(".notice").textContent()).contains("once a moderator has approved it");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "article-after-comment-phone.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Test
+    void articlePageFitsAPhoneScreen() {
+        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + story.url());
+
+            Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");
+            Object clientWidth = page.evaluate("() => document.documentElement.clientWidth");
+            assertThat(((Number) scrollWidth).intValue())
+                    .as("no sideways scrolling")
+                    .isLessThanOrEqualTo(((Number) clientWidth).intValue());
+            Object fontSize = page.evaluate(
+                    "() => parseFloat(getComputedStyle(document.querySelector('.story__body p')).fontSize)");
+            assertThat(((Number) fontSize).doubleValue())
+                    .as("body text size in CSS px")
+                    .isGreaterThanOrEqualTo(16);
+            assertThat(page.locator("link[rel=stylesheet]").count()).isEqualTo(1);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "article-phone.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Test
+    void showsFieldErrorsNextToFieldsWhenTheServerRefuses() {
+        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + story.url());
+            field(page, "Name").fill("Reader");
+            field(page, "Email (optional)").fill("not-an-email");
+            field(page, "Comment").fill("Kept text.");
+            // Bypass the browser's own email check to see the server's answer.
+            page.locator("form[action*=comments]").evaluate("form => form.noValidate = true");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                    .click();
+
+            assertThat(page.locator("#comment-email-error").textContent())
+                    .isEqualTo("Please enter a valid email address, or leave the field empty.");
+            assertThat(field(page, "Comment").inputValue()).isEqualTo("Kept text.");
+            assertThat(field(page, "Email (optional)").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+        }
+    }
+
+    private static com.microsoft.playwright.Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+}
