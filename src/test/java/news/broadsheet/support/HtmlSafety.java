@@ -47,12 +47,25 @@ public final class HtmlSafety {
 
     private HtmlSafety() {}
 
+    /** Elements the site's own page frame uses, allowed when checking a whole page. */
+    private static final Set<String> PAGE_FRAME_ELEMENTS =
+            Set.of("form", "input", "button", "textarea", "link", "meta");
+
     /** Every problem found, empty when the fragment is safe to embed in a page. */
     public static List<String> problems(String html) {
+        return problems(Jsoup.parseBodyFragment(html).body().getAllElements(), Set.of());
+    }
+
+    /** Every problem in a whole page the site served, beyond the form and head elements it uses itself. */
+    public static List<String> pageProblems(String html) {
+        return problems(Jsoup.parse(html).getAllElements(), PAGE_FRAME_ELEMENTS);
+    }
+
+    private static List<String> problems(List<Element> elements, Set<String> allowed) {
         List<String> problems = new ArrayList<>();
-        for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+        for (Element element : elements) {
             String tag = element.normalName();
-            if (DANGEROUS_ELEMENTS.contains(tag)) {
+            if (DANGEROUS_ELEMENTS.contains(tag) && !allowed.contains(tag)) {
                 problems.add("element <" + tag + ">");
             }
             for (Attribute attribute : element.attributes()) {

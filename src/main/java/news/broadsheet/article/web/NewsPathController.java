@@ -61,12 +61,15 @@ class NewsPathController {
             @PathVariable String path,
             @RequestParam(required = false) @Nullable String before,
             @RequestParam Map<String, String> query) {
-        if (path.length() > 1 && path.endsWith("/")) {
-            return permanentRedirect(path.replaceAll("/+$", ""));
-        }
-        List<String> segments = Arrays.asList(path.substring(1).split("/", -1));
-        if (segments.isEmpty() || segments.size() > 12 || !segments.stream().allMatch(Slugs::isValid)) {
+        boolean trailingSlash = path.length() > 1 && path.endsWith("/");
+        String trimmed = trailingSlash ? path.substring(0, path.length() - 1) : path;
+        List<String> segments = Arrays.asList(trimmed.substring(1).split("/", -1));
+        // Only well-formed paths go further, so no redirect below can point anywhere but this site.
+        if (segments.size() > 12 || !segments.stream().allMatch(Slugs::isValid)) {
             throw new SectionNotFoundException(path);
+        }
+        if (trailingSlash) {
+            return permanentRedirect(trimmed);
         }
         int n = segments.size();
         if (n >= 5
@@ -138,6 +141,7 @@ class NewsPathController {
         RedirectView redirect = new RedirectView(Objects.requireNonNull(url));
         redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
         redirect.setExposeModelAttributes(false);
+        redirect.setExpandUriTemplateVariables(false);
         return new ModelAndView(redirect);
     }
 }

@@ -101,6 +101,7 @@ class CommentController {
         RedirectView redirect = new RedirectView(url);
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         redirect.setExposeModelAttributes(false);
+        redirect.setExpandUriTemplateVariables(false);
         return new ModelAndView(redirect);
     }
 

@@ -119,6 +119,15 @@ class StoryListPagesIntegrationTests {
     }
 
     @Test
+    void neverRedirectsOffSite() {
+        for (String path : List.of("//evil.example/", "/%2F%2Fevil.example/", "/%5C%5Cevil.example/", "/%7Bx%7D/")) {
+            Http.Response response = http.get(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.header("Location")).as(path).isNull();
+        }
+    }
+
+    @Test
     void tagPageListsTaggedStoriesAndPages() {
         String tag = Newsroom.unique("Harbour Strike");
         ArticleSummary tagged = newsroom.article(world, reporter).tags(tag).publish();

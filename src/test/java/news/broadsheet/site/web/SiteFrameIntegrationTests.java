@@ -15,6 +15,12 @@ class SiteFrameIntegrationTests {
     Http http;
 
     @Test
+    void loadsNoDemoContentWhenTurnedOff() {
+        // Test contexts run with broadsheet.demo-content.enabled=false.
+        assertThat(http.get("/world/defense").status()).isEqualTo(404);
+    }
+
+    @Test
     void sendsStrictContentSecurityPolicyAndHardeningHeaders() {
         Http.Response response = http.get("/");
 

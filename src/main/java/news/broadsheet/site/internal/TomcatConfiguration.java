@@ -1,0 +1,66 @@
+package news.broadsheet.site.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.Host;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the requests Tomcat refuses before the application sees them (malformed escapes, encoded
+ * slashes) end in plain, friendly pages too, instead of Tomcat's own report page.
+ */
+@Component
+class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        // An encoded slash or backslash reaches the application, which answers it with its own 404 page.
+        factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        });
+        factory.addContextCustomizers(context -> {
+            Host host = (Host) context.getParent();
+            if (host instanceof StandardHost standardHost) {
+                standardHost.setErrorReportValveClass(PlainErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Tomcat's last-resort error page: no inline style, no server details, the status in words. */
+    public static class PlainErrorReportValve extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            String heading = status < 500 ? "Something is wrong with that request" : "Something went wrong on our side";
+            try {
+                response.setContentType("text/html");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.setHeader("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                            + "<title>" + heading + "</title></head><body><main><h1>" + heading + "</h1>"
+                            + "<p>Please check the address and try again.</p><p><a href=\"/\">Go to the front page</a></p>"
+                            + "<p>Error " + status + "</p></main></body></html>");
+                }
+            } catch (IOException | IllegalStateException e) {
+                // The client is gone or the response is committed; nothing more can be said.
+            }
+        }
+    }
+}
