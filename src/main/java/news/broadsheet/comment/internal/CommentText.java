@@ -1,5 +1,6 @@
 package news.broadsheet.comment.internal;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -21,17 +22,17 @@ public final class CommentText {
 
     public static String toHtml(String text) {
         StringBuilder html = new StringBuilder(text.length() + 32);
-        for (String paragraph : PARAGRAPH_BREAK.split(text.strip())) {
+        for (String paragraph : PARAGRAPH_BREAK.splitAsStream(text.strip()).toList()) {
             if (paragraph.isBlank()) {
                 continue;
             }
             html.append("<p>");
-            String[] lines = LINE_BREAK.split(paragraph.strip());
-            for (int i = 0; i < lines.length; i++) {
+            List<String> lines = LINE_BREAK.splitAsStream(paragraph.strip()).toList();
+            for (int i = 0; i < lines.size(); i++) {
                 if (i > 0) {
                     html.append("<br>");
                 }
-                appendLinked(html, lines[i]);
+                appendLinked(html, lines.get(i));
             }
             html.append("</p>");
         }

@@ -47,7 +47,7 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
             String heading = status < 500 ? "Something is wrong with that request" : "Something went wrong on our side";
             try {
                 response.setContentType("text/html");
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.setCharacterEncoding(StandardCharsets.UTF_8);
                 response.setHeader("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 Writer writer = response.getReporter();
