@@ -2,7 +2,7 @@ package news.broadsheet.article;
 
 import java.util.Locale;
 
-/** Where an article is in its life; only {@link #PUBLISHED} articles whose time has come are public. */
+/** Where an article is in its life; published and scheduled articles are public once their time has come. */
 public enum ArticleStatus {
     DRAFT,
     SCHEDULED,

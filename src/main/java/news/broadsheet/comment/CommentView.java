@@ -2,17 +2,31 @@ package news.broadsheet.comment;
 
 import java.util.List;
 import news.broadsheet.shared.DisplayTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An approved comment as readers see it, with its approved replies.
  *
  * @param bodyHtml the plain-text body escaped, in paragraphs, with web addresses made links
+ * @param inReplyToName set on replies shown below the deepest nesting level: whom they answer
+ * @param inReplyToId the id of the comment they answer, for a link to it
  */
 public record CommentView(
-        long id, String authorName, String bodyHtml, DisplayTime postedAt, List<CommentView> replies) {
+        long id,
+        String authorName,
+        String bodyHtml,
+        DisplayTime postedAt,
+        List<CommentView> replies,
+        @Nullable String inReplyToName,
+        @Nullable Long inReplyToId) {
 
     /** The comment's anchor on its article page. */
     public String anchor() {
         return "comment-" + id;
+    }
+
+    /** The link to the comment this one answers, when shown flattened; null otherwise. */
+    public @Nullable String inReplyToUrl() {
+        return inReplyToId == null ? null : "#comment-" + inReplyToId;
     }
 }

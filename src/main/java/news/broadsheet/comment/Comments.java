@@ -69,19 +69,22 @@ public class Comments {
         }
         CommentStatus status =
                 settings.moderation() == ModerationPolicy.POST ? CommentStatus.APPROVED : CommentStatus.PENDING;
-        String email = command.email() == null || command.email().isBlank()
-                ? null
-                : command.email().strip();
+        String email = command.email() == null || command.email().isBlank() ? null : clean(command.email());
         long id = repository.insert(
                 article.id(),
                 command.parentId(),
-                command.name().strip(),
+                clean(command.name()),
                 email,
-                command.body().strip(),
+                clean(command.body()),
                 status,
                 clock.instant(),
                 addressHasher.hash(command.clientAddress()));
         return new PostedComment(id, status);
+    }
+
+    /** Drops control characters other than tab and line breaks: no database or page needs them. */
+    private static String clean(String text) {
+        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "").strip();
     }
 
     /** The approved comment a reader may reply to on this article, if there is one. */
@@ -89,14 +92,16 @@ public class Comments {
         return repository
                 .findApproved(articleId, commentId)
                 .map(row -> new CommentView(
-                        row.id(), row.authorName(), CommentText.toHtml(row.body()), time(row), List.of()));
+                        row.id(), row.authorName(), CommentText.toHtml(row.body()), time(row), List.of(), null, null));
     }
 
     /**
-     * The article's approved comments, oldest first, with replies under their parents. A reply
-     * whose parent is not approved is left out with it: without its parent it has no context.
+     * The article's approved comments, oldest first, with replies under their parents down to
+     * {@link CommentThread#MAX_DEPTH} levels; deeper replies are listed in order at the last level,
+     * each naming the comment it answers. A reply whose parent is not approved is left out with
+     * it: without its parent it has no context.
      */
-    public List<CommentView> thread(long articleId) {
+    public CommentThread thread(long articleId) {
         List<CommentRow> rows = repository.findApprovedByArticle(articleId);
         Map<Long, List<CommentRow>> repliesByParent = new LinkedHashMap<>();
         List<CommentRow> roots = new ArrayList<>();
@@ -109,11 +114,11 @@ public class Comments {
                         .add(row);
             }
         }
-        return roots.stream().map(row -> view(row, repliesByParent)).toList();
-    }
-
-    public int approvedCount(long articleId) {
-        return repository.countApproved(articleId);
+        int[] shown = {0};
+        List<CommentView> comments = roots.stream()
+                .map(row -> view(row, null, 1, repliesByParent, shown))
+                .toList();
+        return new CommentThread(comments, shown[0]);
     }
 
     /**
@@ -143,11 +148,51 @@ public class Comments {
         return repository.findStatus(commentId);
     }
 
-    private CommentView view(CommentRow row, Map<Long, List<CommentRow>> repliesByParent) {
-        List<CommentView> replies = repliesByParent.getOrDefault(row.id(), List.of()).stream()
-                .map(reply -> view(reply, repliesByParent))
-                .toList();
-        return new CommentView(row.id(), row.authorName(), CommentText.toHtml(row.body()), time(row), replies);
+    /** Recurses at most {@link CommentThread#MAX_DEPTH} levels, however deep readers reply. */
+    private CommentView view(
+            CommentRow row,
+            @Nullable CommentRow parent,
+            int depth,
+            Map<Long, List<CommentRow>> repliesByParent,
+            int[] shown) {
+        shown[0]++;
+        List<CommentView> replies;
+        if (depth < CommentThread.MAX_DEPTH) {
+            replies = repliesByParent.getOrDefault(row.id(), List.of()).stream()
+                    .map(reply -> view(reply, row, depth + 1, repliesByParent, shown))
+                    .toList();
+        } else {
+            replies = flattenedDescendants(row, repliesByParent, shown);
+        }
+        return new CommentView(
+                row.id(),
+                row.authorName(),
+                CommentText.toHtml(row.body()),
+                time(row),
+                replies,
+                depth > CommentThread.MAX_DEPTH && parent != null ? parent.authorName() : null,
+                depth > CommentThread.MAX_DEPTH && parent != null ? parent.id() : null);
+    }
+
+    /** Every reply below a comment at the deepest level, oldest first, walked without recursion. */
+    private List<CommentView> flattenedDescendants(
+            CommentRow top, Map<Long, List<CommentRow>> repliesByParent, int[] shown) {
+        List<CommentRow[]> found = new ArrayList<>();
+        java.util.ArrayDeque<CommentRow> pending = new java.util.ArrayDeque<>(List.of(top));
+        while (!pending.isEmpty()) {
+            CommentRow parent = pending.pop();
+            for (CommentRow reply : repliesByParent.getOrDefault(parent.id(), List.of())) {
+                found.add(new CommentRow[] {reply, parent});
+                pending.push(reply);
+            }
+        }
+        found.sort(java.util.Comparator.comparing((CommentRow[] pair) -> pair[0].createdAt())
+                .thenComparingLong(pair -> pair[0].id()));
+        List<CommentView> views = new ArrayList<>(found.size());
+        for (CommentRow[] pair : found) {
+            views.add(view(pair[0], pair[1], CommentThread.MAX_DEPTH + 1, Map.of(), shown));
+        }
+        return views;
     }
 
     private DisplayTime time(CommentRow row) {

@@ -45,9 +45,15 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
-    /** Posts a form as a browser does ({@code application/x-www-form-urlencoded}). */
-    public Response postForm(String path, Map<String, String> fields) {
-        return postRaw(path, "application/x-www-form-urlencoded", encode(fields));
+    /** Posts a form as a browser does ({@code application/x-www-form-urlencoded}), with extra headers. */
+    public Response postForm(String path, Map<String, String> fields, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields), StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     public Response postRaw(String path, String contentType, String body) {

@@ -27,11 +27,15 @@ public class ArticleRepository {
             "a.id, a.slug, a.headline, a.standfirst, a.body_html, a.section_id, a.status, a.published_at,"
                     + " a.updated_at, a.comments_open";
 
-    /** The one definition of "a reader may see this article". */
-    private static final String LIVE = "a.status = 'published' AND a.published_at <= :now";
+    /**
+     * The one definition of "a reader may see this article": published, or scheduled, once its
+     * time has come. A scheduled story goes live on the minute even before anything updates its
+     * status.
+     */
+    private static final String LIVE = "a.status IN ('published', 'scheduled') AND a.published_at <= :now";
 
     private static final RowMapper<ArticleRow> ROW = (rs, n) -> {
-        long published = rs.getLong("published_at");
+        Long published = rs.getObject("published_at", Long.class);
         return new ArticleRow(
                 rs.getLong("id"),
                 rs.getString("slug"),
@@ -40,7 +44,7 @@ public class ArticleRepository {
                 rs.getString("body_html"),
                 rs.getLong("section_id"),
                 ArticleStatus.fromDb(rs.getString("status")),
-                rs.wasNull() ? null : Instant.ofEpochMilli(published),
+                published == null ? null : Instant.ofEpochMilli(published),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getBoolean("comments_open"));
     };
@@ -144,7 +148,7 @@ public class ArticleRepository {
 
     public List<Tag> findTags(long articleId) {
         return jdbc.sql("SELECT t.id, t.slug, t.name FROM tag t JOIN article_tag at ON at.tag_id = t.id"
-                        + " WHERE at.article_id = ? ORDER BY t.name")
+                        + " WHERE at.article_id = ? ORDER BY t.slug")
                 .param(articleId)
                 .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
                 .list();

@@ -1,14 +1,18 @@
 package news.broadsheet.article.web;
 
 import gg.jte.Content;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleNotFoundException;
+import news.broadsheet.article.ArticlePageContribution;
 import news.broadsheet.article.ArticlePageContributor;
+import news.broadsheet.article.ArticlePageRequest;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.ArticleView;
 import news.broadsheet.article.Articles;
@@ -60,7 +64,13 @@ class NewsPathController {
     ModelAndView route(
             @PathVariable String path,
             @RequestParam(required = false) @Nullable String before,
-            @RequestParam Map<String, String> query) {
+            @RequestParam Map<String, String> query,
+            HttpServletRequest request) {
+        String rawPath = request.getRequestURI().toLowerCase(Locale.ROOT);
+        if (rawPath.contains("%2f") || rawPath.contains("%5c")) {
+            // An encoded slash would give one page a second address.
+            throw new SectionNotFoundException(path);
+        }
         boolean trailingSlash = path.length() > 1 && path.endsWith("/");
         String trimmed = trailingSlash ? path.substring(0, path.length() - 1) : path;
         List<String> segments = Arrays.asList(trimmed.substring(1).split("/", -1));
@@ -69,7 +79,8 @@ class NewsPathController {
             throw new SectionNotFoundException(path);
         }
         if (trailingSlash) {
-            return permanentRedirect(trimmed);
+            String queryString = request.getQueryString();
+            return permanentRedirect(queryString == null ? trimmed : trimmed + "?" + queryString);
         }
         int n = segments.size();
         if (n >= 5
@@ -95,9 +106,11 @@ class NewsPathController {
         ArticleSummary summary = article.summary();
         List<Content> bylineExtras = new ArrayList<>();
         List<Content> afterBody = new ArrayList<>();
+        ArticlePageRequest request = new ArticlePageRequest(article, Map.copyOf(query));
         contributors.orderedStream().forEach(contributor -> {
-            addIfPresent(bylineExtras, contributor.byline(article));
-            addIfPresent(afterBody, contributor.afterBody(article, query));
+            ArticlePageContribution contribution = contributor.contribute(request);
+            addIfPresent(bylineExtras, contribution.byline());
+            addIfPresent(afterBody, contribution.afterBody());
         });
         ArticlePage page = new ArticlePage(
                 summary.headline(),

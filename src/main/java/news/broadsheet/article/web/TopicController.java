@@ -4,17 +4,16 @@ import java.util.List;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.StoryList;
 import news.broadsheet.article.Tag;
+import news.broadsheet.article.TagNotFoundException;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.AuthorNotFoundException;
 import news.broadsheet.author.Authors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Tag pages ({@code /tag/baltic-security}) and author pages ({@code /author/ana-ferreira}). */
 @Controller
@@ -32,8 +31,7 @@ class TopicController {
 
     @GetMapping("/tag/{slug}")
     String tag(@PathVariable String slug, @RequestParam(required = false) @Nullable String before, Model model) {
-        Tag tag = articles.tagBySlug(slug)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such tag"));
+        Tag tag = articles.tagBySlug(slug).orElseThrow(() -> new TagNotFoundException(slug));
         StoryList list = articles.taggedWith(tag, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
         model.addAttribute(
                 "page",

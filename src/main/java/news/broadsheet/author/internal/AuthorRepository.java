@@ -36,7 +36,7 @@ public class AuthorRepository {
     }
 
     public List<Author> findAll() {
-        return jdbc.sql("SELECT id, slug, name, bio FROM author ORDER BY name")
+        return jdbc.sql("SELECT id, slug, name, bio FROM author ORDER BY slug")
                 .query(ROW)
                 .list();
     }

@@ -75,13 +75,6 @@ public class CommentRepository {
                 .optional();
     }
 
-    public int countApproved(long articleId) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND status = 'approved'")
-                .param(articleId)
-                .query(Integer.class)
-                .single();
-    }
-
     public Optional<CommentStatus> findStatus(long commentId) {
         return jdbc.sql("SELECT status FROM comment WHERE id = ?")
                 .param(commentId)

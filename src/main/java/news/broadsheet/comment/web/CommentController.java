@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import news.broadsheet.article.ArticleNotFoundException;
+import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.comment.CommentRefusedException;
@@ -30,11 +30,14 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Receives the "Leave a Comment" form. Success redirects back to the article (Post/Redirect/Get)
- * with a notice; anything that cannot be accepted re-shows the form with the reader's text and a
- * message beside the field, under the matching 4xx status.
+ * with a notice; anything that cannot be accepted re-shows what the reader wrote with a message
+ * beside the field, under the matching 4xx status.
  */
 @Controller
 class CommentController {
+
+    /** Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL). */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final Articles articles;
     private final Comments comments;
@@ -52,24 +55,39 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        ArticleSummary article = parseId(articleId)
-                .flatMap(articles::liveById)
-                .orElseThrow(() -> new ArticleNotFoundException("#" + articleId));
-        if (!article.commentsOpen()) {
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+            // Another site's page submitted this form on the reader's behalf.
             return refuse(
                     HttpStatus.FORBIDDEN,
-                    article,
+                    null,
                     form,
                     Map.of(),
-                    "Comments are closed on this story.",
+                    "Comments can only be posted from this site.",
+                    false,
                     response,
                     model);
         }
+        ArticleSummary article = parseId(articleId).flatMap(articles::liveById).orElse(null);
+        if (article == null) {
+            return refuse(
+                    HttpStatus.NOT_FOUND,
+                    null,
+                    form,
+                    Map.of(),
+                    "This story is not available, so your comment could not be posted. Your text is below.",
+                    false,
+                    response,
+                    model);
+        }
+        if (!article.commentsOpen()) {
+            return closed(article, form, response, model);
+        }
         Map<String, String> errors = fieldErrors(binding);
-        checkLength(errors, "name", form.nameOrEmpty().strip(), CommentForm.NAME_LIMIT, "Your name");
-        checkLength(errors, "body", form.bodyOrEmpty().strip(), CommentForm.BODY_LIMIT, "Your comment");
+        checkText(errors, "name", form.nameOrEmpty(), CommentForm.NAME_LIMIT, "Your name");
+        checkText(errors, "email", form.emailOrEmpty(), 254, "Your email address");
+        checkText(errors, "body", form.bodyOrEmpty(), CommentForm.BODY_LIMIT, "Your comment");
         if (!errors.isEmpty()) {
-            return refuse(HttpStatus.UNPROCESSABLE_CONTENT, article, form, errors, null, response, model);
+            return refuse(HttpStatus.UNPROCESSABLE_CONTENT, article, form, errors, null, true, response, model);
         }
         try {
             PostedComment posted = comments.post(new PostComment(
@@ -82,8 +100,7 @@ class CommentController {
             return seeOther(afterPosting(article, posted));
         } catch (CommentRefusedException e) {
             return switch (e.reason()) {
-                case COMMENTS_CLOSED ->
-                    refuse(HttpStatus.FORBIDDEN, article, form, Map.of(), e.getMessage(), response, model);
+                case COMMENTS_CLOSED -> closed(article, form, response, model);
                 case PARENT_UNAVAILABLE ->
                     refuse(
                             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -91,10 +108,30 @@ class CommentController {
                             new CommentForm(form.name(), form.email(), form.body(), null),
                             Map.of("parent", e.getMessage()),
                             null,
+                            true,
                             response,
                             model);
             };
         }
+    }
+
+    private ModelAndView closed(ArticleSummary article, CommentForm form, HttpServletResponse response, Model model) {
+        return refuse(
+                HttpStatus.FORBIDDEN,
+                article,
+                form,
+                Map.of(),
+                "Comments are closed on this story, so your comment was not posted. Your text is below.",
+                false,
+                response,
+                model);
+    }
+
+    /** Back to the story: to the new comment if it shows, else to the comments with a notice. */
+    private static String afterPosting(ArticleSummary article, PostedComment posted) {
+        return posted.status() == CommentStatus.APPROVED
+                ? article.url() + "?comment=published#comment-" + posted.id()
+                : article.url() + "?comment=pending#comments";
     }
 
     private static ModelAndView seeOther(String url) {
@@ -109,53 +146,62 @@ class CommentController {
         return value.matches("\\d{1,18}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
     }
 
-    /** Back to the story: to the new comment if it shows, else to the comments with a notice. */
-    private static String afterPosting(ArticleSummary article, PostedComment posted) {
-        return posted.status() == CommentStatus.APPROVED
-                ? article.url() + "?comment=published#comment-" + posted.id()
-                : article.url() + "?comment=pending#comments";
-    }
-
+    /**
+     * Shows the reader's text again with what went wrong.
+     *
+     * @param article the story, or null when it is unknown or not published
+     * @param submittable whether sending the form again can succeed
+     */
     private ModelAndView refuse(
             HttpStatus status,
-            ArticleSummary article,
+            @Nullable ArticleSummary article,
             CommentForm form,
             Map<String, String> errors,
             @Nullable String problem,
+            boolean submittable,
             HttpServletResponse response,
             Model model) {
         response.setStatus(status.value());
-        String replyingTo = form.parentId() == null
+        String replyingTo = article == null || form.parentId() == null
                 ? null
                 : comments.replyTarget(article.id(), form.parentId())
                         .map(CommentView::authorName)
                         .orElse(null);
-        CommentFormView view = CommentForms.filled(article, form, replyingTo, errors, problem);
-        model.addAttribute("page", new CommentFormPage(article.headline(), article.url(), view));
+        CommentFormView view = CommentForms.filled(article, form, replyingTo, errors, problem, submittable);
+        model.addAttribute(
+                "page",
+                new CommentFormPage(
+                        article == null ? null : article.headline(), article == null ? null : article.url(), view));
         return new ModelAndView("comment/form-page");
     }
 
     private static Map<String, String> fieldErrors(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : binding.getFieldErrors()) {
+            boolean parent = "parentId".equals(error.getField());
             String message = error.isBindingFailure()
-                    ? "parentId".equals(error.getField())
-                            ? "The comment you are replying to is not available."
-                            : "Please check this field."
+                    ? parent ? "The comment you are replying to is not available." : "Please check this field."
                     : error.getDefaultMessage();
-            errors.putIfAbsent("parentId".equals(error.getField()) ? "parent" : error.getField(), message);
+            errors.putIfAbsent(parent ? "parent" : error.getField(), message);
         }
         return errors;
     }
 
-    private static void checkLength(Map<String, String> errors, String field, String value, int limit, String what) {
-        int length = value.codePointCount(0, value.length());
-        if (length > limit && !errors.containsKey(field)) {
+    /** Length in characters as a reader counts them (code points), and no invisible control characters. */
+    private static void checkText(Map<String, String> errors, String field, String value, int limit, String what) {
+        if (errors.containsKey(field)) {
+            return;
+        }
+        String text = value.strip();
+        int length = text.codePointCount(0, text.length());
+        if (length > limit) {
             NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
             errors.put(
                     field,
                     what + " is " + numbers.format(length) + " characters long; please keep it to "
                             + numbers.format(limit) + " or fewer.");
+        } else if (CONTROL_CHARACTERS.matcher(text).find()) {
+            errors.put(field, what + " contains invisible control characters; please remove them.");
         }
     }
 }

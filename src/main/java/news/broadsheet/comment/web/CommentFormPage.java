@@ -1,4 +1,10 @@
 package news.broadsheet.comment.web;
 
-/** The page shown when a comment cannot be accepted as sent: the story it was for, and the form. */
-public record CommentFormPage(String headline, String articleUrl, CommentFormView form) {}
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The page shown when a comment cannot be accepted as sent: the story it was for (when there is
+ * one to show), and the form or the reader's text.
+ */
+public record CommentFormPage(
+        @Nullable String headline, @Nullable String articleUrl, CommentFormView form) {}

@@ -1,5 +1,6 @@
 package news.broadsheet.comment.web;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param replyingTo the name on the comment being replied to, or null for a new thread
  * @param cancelReplyUrl where "cancel reply" leads, when replying
- * @param problem a message about the whole form (comments closed), or null
+ * @param summary the field errors in page order, each linking to its field
+ * @param problem a message about the whole submission (comments closed), or null
+ * @param submittable false when sending the form again cannot succeed: the reader's text is then
+ *     shown to copy, without a form
  */
 public record CommentFormView(
         String action,
@@ -20,15 +24,20 @@ public record CommentFormView(
         @Nullable String replyingTo,
         @Nullable String cancelReplyUrl,
         Map<String, String> errors,
+        List<Problem> summary,
         @Nullable String problem,
-        int bodyLimit,
-        int nameLimit) {
+        boolean submittable,
+        int bodyLimit) {
+
+    /** One entry of the error summary. */
+    public record Problem(String targetId, String message) {}
 
     public @Nullable String error(String field) {
         return errors.get(field);
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty() || problem != null;
+    /** Whether this field should take the focus: the first one with an error. */
+    public boolean focus(String field) {
+        return !summary.isEmpty() && summary.getFirst().targetId().equals("comment-" + field);
     }
 }

@@ -2,18 +2,20 @@ package news.broadsheet.comment.web;
 
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.broadsheet.article.ArticlePageContribution;
 import news.broadsheet.article.ArticlePageContributor;
+import news.broadsheet.article.ArticlePageRequest;
 import news.broadsheet.article.ArticleView;
+import news.broadsheet.comment.CommentThread;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Puts the comment count in the article's byline and the thread and form under its body. */
+/** Puts the comment count under the article's byline and the thread and form under its body. */
 @Component
 @Order(100)
 class CommentSectionContributor implements ArticlePageContributor {
@@ -27,29 +29,27 @@ class CommentSectionContributor implements ArticlePageContributor {
     }
 
     @Override
-    public Content byline(ArticleView article) {
-        String label = CommentSectionView.countLabel(comments.approvedCount(article.id()));
-        return output -> templates.render("comment/count.jte", Map.of("label", label), output);
-    }
-
-    @Override
-    public Content afterBody(ArticleView article, Map<String, String> query) {
-        List<CommentView> thread = comments.thread(article.id());
+    public ArticlePageContribution contribute(ArticlePageRequest request) {
+        ArticleView article = request.article();
+        CommentThread thread = comments.thread(article.id());
+        boolean open = article.summary().commentsOpen();
         CommentSectionView section = new CommentSectionView(
-                comments.approvedCount(article.id()),
                 thread,
-                notice(query.get("comment")),
-                article.summary().commentsOpen() ? form(article, query.get("replyto")) : null,
-                article.summary().commentsOpen() ? null : "Comments are closed on this story.",
+                notice(request.parameter("comment")),
+                open ? form(article, request.parameter("replyto")) : null,
+                open ? null : "Comments are closed on this story.",
                 article.url() + "?replyto=");
-        return output -> templates.render("comment/section.jte", Map.of("section", section), output);
+        String label = CommentSectionView.countLabel(thread.count());
+        Content byline = output -> templates.render("comment/count.jte", Map.of("label", label), output);
+        Content afterBody = output -> templates.render("comment/section.jte", Map.of("section", section), output);
+        return new ArticlePageContribution(byline, afterBody);
     }
 
     private CommentFormView form(ArticleView article, @Nullable String replyTo) {
         Optional<CommentView> parent = parseId(replyTo).flatMap(id -> comments.replyTarget(article.id(), id));
         CommentForm empty = CommentForm.empty(parent.map(CommentView::id).orElse(null));
         return CommentForms.filled(
-                article.summary(), empty, parent.map(CommentView::authorName).orElse(null), Map.of(), null);
+                article.summary(), empty, parent.map(CommentView::authorName).orElse(null), Map.of(), null, true);
     }
 
     private static @Nullable String notice(@Nullable String outcome) {

@@ -1,18 +1,17 @@
 package news.broadsheet.comment.web;
 
-import java.util.List;
+import news.broadsheet.comment.CommentThread;
 import news.broadsheet.comment.CommentView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The comments block under an article: the count, the approved thread, a notice after posting,
+ * The comments block under an article: the approved thread and its count, a notice after posting,
  * and the form (or why there is none).
  *
  * @param replyUrlPrefix a comment's reply link is this followed by its id and {@code #comment-form}
  */
 public record CommentSectionView(
-        int count,
-        List<CommentView> thread,
+        CommentThread thread,
         @Nullable String notice,
         @Nullable CommentFormView form,
         @Nullable String closedMessage,
@@ -23,7 +22,7 @@ public record CommentSectionView(
     }
 
     public String countLabel() {
-        return countLabel(count);
+        return countLabel(thread.count());
     }
 
     static String countLabel(int count) {

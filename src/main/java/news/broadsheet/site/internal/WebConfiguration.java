@@ -1,10 +1,17 @@
 package news.broadsheet.site.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.AbstractResourceResolver;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -23,6 +30,33 @@ class WebConfiguration implements WebMvcConfigurer {
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
+                .addResolver(new HashedNamesOnly())
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+
+    /**
+     * Serves assets only under their content-hashed names: an unhashed name would otherwise be
+     * cached for a year and never see a change.
+     */
+    static final class HashedNamesOnly extends AbstractResourceResolver {
+
+        private static final Pattern HASHED = Pattern.compile(".*-[0-9a-f]{32}\\.[a-z0-9]+");
+
+        @Override
+        protected @Nullable Resource resolveResourceInternal(
+                @Nullable HttpServletRequest request,
+                String requestPath,
+                List<? extends Resource> locations,
+                ResourceResolverChain chain) {
+            return HASHED.matcher(requestPath).matches()
+                    ? chain.resolveResource(request, requestPath, locations)
+                    : null;
+        }
+
+        @Override
+        protected @Nullable String resolveUrlPathInternal(
+                String resourceUrlPath, List<? extends Resource> locations, ResourceResolverChain chain) {
+            return chain.resolveUrlPath(resourceUrlPath, locations);
+        }
     }
 }

@@ -159,6 +159,29 @@ class ArticlePageIntegrationTests {
     }
 
     @Test
+    void showsScheduledStoriesOnceTheirTimeComes() {
+        Instant inTenMinutes = clock.instant().plus(Duration.ofMinutes(10));
+        long id = newsroom.article(defense, reporter)
+                .status(ArticleStatus.SCHEDULED)
+                .publishedAt(inTenMinutes)
+                .create();
+
+        assertThat(newsroom.articles().liveById(id)).isEmpty();
+        clock.advance(Duration.ofMinutes(11));
+        try {
+            ArticleSummary live = newsroom.articles().liveById(id).orElseThrow();
+            assertThat(http.get(live.url()).status()).isEqualTo(200);
+            assertThat(http.get(defense.url())
+                            .page()
+                            .select(".card__headline a")
+                            .eachAttr("href"))
+                    .contains(live.url());
+        } finally {
+            clock.advance(Duration.ofMinutes(-11));
+        }
+    }
+
+    @Test
     void answersUnknownArticlesWithFriendlyNotFound() {
         Http.Response response = http.get("/" + defense.path() + "/2026/05/31/no-such-story");
 

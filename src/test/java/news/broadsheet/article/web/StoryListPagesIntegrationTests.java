@@ -91,6 +91,50 @@ class StoryListPagesIntegrationTests {
     }
 
     @Test
+    void authorPagesPageThroughAllTheirStories() {
+        Author prolific = newsroom.author("Prolific Writer");
+        Instant base = clock.instant().minus(Duration.ofDays(3));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            expected.addFirst(newsroom.article(world, prolific)
+                    .publishedAt(base.plus(Duration.ofMinutes(i)))
+                    .publish()
+                    .url());
+        }
+
+        Document first = http.get(prolific.url()).page();
+        Document second =
+                http.get(first.selectFirst("a[rel=next]").attr("href")).page();
+
+        List<String> seen = new ArrayList<>(headlineLinks(first));
+        seen.addAll(headlineLinks(second));
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void marksTheCurrentSectionInItsTrail() {
+        Document page = http.get(defense.url()).page();
+
+        assertThat(page.select("nav.trail a[aria-current=page]"))
+                .extracting(Element::text)
+                .containsExactly("Defense");
+    }
+
+    @Test
+    void givesEachSectionOneAddress() {
+        assertThat(http.get("/" + defense.path().replace("/", "%2F")).status()).isEqualTo(404);
+        assertThat(http.get("/" + defense.path().replace("/", "%2f")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void keepsTheQueryWhenRemovingATrailingSlash() {
+        Http.Response response = http.get(world.url() + "/?before=1.2");
+
+        assertThat(response.status()).isEqualTo(301);
+        assertThat(response.location()).isEqualTo(world.url() + "?before=1.2");
+    }
+
+    @Test
     void rejectsMalformedPageLinks() {
         assertThat(http.get(world.url() + "?before=yesterday").status()).isEqualTo(400);
     }

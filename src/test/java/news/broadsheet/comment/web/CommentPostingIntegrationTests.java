@@ -210,24 +210,62 @@ class CommentPostingIntegrationTests {
 
         Http.Response response = post(closed, "Ada", "", "Let me in.");
         assertThat(response.status()).isEqualTo(403);
-        assertThat(response.page().selectFirst(".form-problem").text()).isEqualTo("Comments are closed on this story.");
-        assertThat(response.page().selectFirst("textarea[name=body]").text()).isEqualTo("Let me in.");
+        Document refusal = response.page();
+        assertThat(refusal.selectFirst(".form-problem").text()).startsWith("Comments are closed on this story");
+        assertThat(refusal.select("form")).isEmpty();
+        assertThat(refusal.selectFirst("textarea[readonly]").text()).isEqualTo("Let me in.");
     }
 
     @Test
-    void refusesCommentsOnUnknownOrUnpublishedStories() {
+    void refusesCommentsOnUnknownOrUnpublishedStoriesKeepingTheText() {
         long draft =
                 newsroom.article(section, reporter).status(ArticleStatus.DRAFT).create();
 
-        assertThat(http.postForm("/articles/" + draft + "/comments", form("name", "A", "body", "B"))
+        for (String path :
+                List.of("/articles/" + draft + "/comments", "/articles/987654321/comments", "/articles/abc/comments")) {
+            Http.Response response = http.postForm(path, form("name", "A", "body", "My careful words."));
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.page().selectFirst(".form-problem").text())
+                    .as(path)
+                    .contains("not available");
+            assertThat(response.page().selectFirst("textarea[readonly]").text()).isEqualTo("My careful words.");
+            assertThat(response.page().select("form")).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesControlCharactersWithAMessageOnBothDatabases() {
+        Http.Response response =
+                http.postForm(action(story), form("name", "Nul\u0000l", "body", "Text\u0000with a NUL"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.page().selectFirst("#comment-name-error").text()).contains("control characters");
+        assertThat(response.page().selectFirst("#comment-body-error").text()).contains("control characters");
+        assertThat(post(story, "Tab\tOk", "", "Lines\r\nand\ttabs are fine.").status())
+                .isEqualTo(303);
+    }
+
+    @Test
+    void refusesFormsSubmittedFromOtherSites() {
+        Http.Response response = http.postForm(
+                action(story), form("name", "Ada", "body", "Sent by another site."), "Sec-Fetch-Site", "cross-site");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.page().selectFirst(".form-problem").text()).contains("only be posted from this site");
+        assertThat(http.postForm(action(story), form("name", "Ada", "body", "Mine."), "Sec-Fetch-Site", "same-origin")
                         .status())
-                .isEqualTo(404);
-        assertThat(http.postForm("/articles/987654321/comments", form("name", "A", "body", "B"))
-                        .status())
-                .isEqualTo(404);
-        assertThat(http.postForm("/articles/abc/comments", form("name", "A", "body", "B"))
-                        .status())
-                .isEqualTo(404);
+                .isEqualTo(303);
+    }
+
+    @Test
+    void linksEachErrorInTheSummaryToItsFieldAndFocusesTheFirst() {
+        Http.Response response = http.postForm(action(story), form("name", "", "email", "bad", "body", ""));
+
+        Document page = response.page();
+        assertThat(page.select(".form-problem li a").eachAttr("href"))
+                .containsExactly("#comment-name", "#comment-email", "#comment-body");
+        assertThat(page.selectFirst("#comment-name").hasAttr("autofocus")).isTrue();
+        assertThat(page.selectFirst("#comment-body").hasAttr("autofocus")).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.TestDatabaseQueries;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,10 +15,18 @@ class SiteFrameIntegrationTests {
     @Autowired
     Http http;
 
+    @Autowired
+    TestDatabaseQueries database;
+
     @Test
     void loadsNoDemoContentWhenTurnedOff() {
         // Test contexts run with broadsheet.demo-content.enabled=false.
         assertThat(http.get("/world/defense").status()).isEqualTo(404);
+        assertThat(database.jdbc()
+                        .sql("SELECT COUNT(*) FROM section WHERE path = 'world'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -56,6 +65,9 @@ class SiteFrameIntegrationTests {
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.header("Content-Type")).startsWith("text/css");
         assertThat(css.header("Cache-Control")).contains("max-age=31536000", "immutable");
+        assertThat(http.get("/assets/css/site.css").status())
+                .as("unhashed name")
+                .isEqualTo(404);
     }
 
     @Test

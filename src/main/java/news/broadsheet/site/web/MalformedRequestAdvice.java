@@ -1,0 +1,23 @@
+package news.broadsheet.site.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Answers form bodies Tomcat cannot parse (bad escapes, too large) with the 4xx they deserve, shown
+ * on the error page, instead of logging each one as a server error.
+ */
+@ControllerAdvice
+class MalformedRequestAdvice {
+
+    @ExceptionHandler(InvalidParameterException.class)
+    void malformedParameters(InvalidParameterException e, HttpServletResponse response) throws IOException {
+        int status =
+                e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : HttpStatus.BAD_REQUEST.value();
+        response.sendError(status);
+    }
+}
