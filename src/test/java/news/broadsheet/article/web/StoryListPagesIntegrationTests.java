@@ -166,7 +166,8 @@ class StoryListPagesIntegrationTests {
     void neverRedirectsOffSite() {
         for (String path : List.of("//evil.example/", "/%2F%2Fevil.example/", "/%5C%5Cevil.example/", "/%7Bx%7D/")) {
             Http.Response response = http.get(path);
-            assertThat(response.status()).as(path).isEqualTo(404);
+            // "//" is refused by the security firewall (400) before routing; the rest are 404s.
+            assertThat(response.status()).as(path).isIn(400, 404);
             assertThat(response.header("Location")).as(path).isNull();
         }
     }

@@ -1,0 +1,121 @@
+package news.broadsheet.account.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import news.broadsheet.account.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Who may reach which route. Staff routes ({@code /admin}, sign-in, sign-out) need a session and
+ * a CSRF token on every form; public pages never create a session. Finer rules (a reporter may
+ * not publish) are enforced where the action happens, on the server.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String EDITOR = Role.EDITOR.name();
+    private static final String REPORTER = Role.REPORTER.name();
+    private static final String MODERATOR = Role.MODERATOR.name();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain staffRoutes(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+        http.securityMatcher("/admin", "/admin/**", "/login", "/logout")
+                .authorizeHttpRequests(routes -> routes.requestMatchers("/login")
+                        .permitAll()
+                        .requestMatchers("/admin/users/**", "/admin/audit/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/admin/sections/**", "/admin/tags/**")
+                        .hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers("/admin/articles/**", "/admin/media/**")
+                        .hasAnyRole(ADMIN, EDITOR, REPORTER)
+                        .requestMatchers("/admin/comments/**")
+                        .hasAnyRole(ADMIN, EDITOR, MODERATOR)
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(provider)
+                .formLogin(login -> login.loginPage("/login")
+                        .defaultSuccessUrl("/admin", false)
+                        .failureHandler((request, response, exception) -> {
+                            String username = request.getParameter("username");
+                            String reason =
+                                    exception instanceof ThrottledAuthenticationProvider.SignInThrottledException t
+                                            ? "throttled=" + t.minutes()
+                                            : "error";
+                            response.sendRedirect("/login?" + reason
+                                    + (username == null
+                                            ? ""
+                                            : "&username=" + UriUtils.encodeQueryParam(username, "UTF-8")));
+                        })
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(
+                        (request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                // SecurityHeadersFilter sends the security headers for every response.
+                .headers(headers -> headers.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicRoutes(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
+                // Public forms (comments) sit on cacheable pages, so they carry no session token.
+                // Cross-site posts are refused by the form handlers (Sec-Fetch-Site), and the
+                // session cookie is SameSite=Lax, so another site cannot post as a signed-in user.
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.disable());
+        return http.build();
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(
+            StaffDetailsService details,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events) {
+        DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(details);
+        checkPassword.setPasswordEncoder(passwords);
+        return new ThrottledAuthenticationProvider(checkPassword, throttle, events);
+    }
+
+    /** Argon2id for new hashes; bcrypt hashes are still accepted. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
+    }
+
+    /**
+     * Encoded slashes and backslashes reach the application, which answers them with its own 404
+     * page rather than the firewall's bare 400.
+     */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowBackSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        return web -> web.httpFirewall(firewall);
+    }
+}

@@ -1,0 +1,51 @@
+package news.broadsheet.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import news.broadsheet.account.AdminChrome;
+import news.broadsheet.account.Role;
+import news.broadsheet.account.StaffPrincipal;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the admin chrome and the CSRF token into the model of staff pages. */
+@ControllerAdvice
+class AdminChromeAdvice {
+
+    @ModelAttribute("admin")
+    @Nullable
+    AdminChrome admin(@AuthenticationPrincipal @Nullable StaffPrincipal staff, HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (staff == null || csrf == null || !request.getRequestURI().startsWith("/admin")) {
+            return null;
+        }
+        return new AdminChrome(staff.displayName(), staff.role().label(), navigation(staff), csrf);
+    }
+
+    @ModelAttribute("csrf")
+    @Nullable
+    CsrfToken csrf(HttpServletRequest request) {
+        return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+    }
+
+    private static List<AdminChrome.Link> navigation(StaffPrincipal staff) {
+        List<AdminChrome.Link> links = new ArrayList<>();
+        if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.REPORTER)) {
+            links.add(new AdminChrome.Link("Stories", "/admin/articles"));
+        }
+        if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
+            links.add(new AdminChrome.Link("Sections", "/admin/sections"));
+            links.add(new AdminChrome.Link("Tags", "/admin/tags"));
+        }
+        if (staff.hasRole(Role.ADMIN)) {
+            links.add(new AdminChrome.Link("Users", "/admin/users"));
+            links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
+        }
+        links.add(new AdminChrome.Link("My password", "/admin/account/password"));
+        return links;
+    }
+}

@@ -1,0 +1,40 @@
+package news.broadsheet.account.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page; Spring Security receives the form itself. */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(
+            @RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable String throttled,
+            @RequestParam(required = false) @Nullable String signedout,
+            @RequestParam(required = false) @Nullable String username,
+            Model model) {
+        String problem = null;
+        if (throttled != null) {
+            String minutes = throttled.matches("\\d{1,3}") ? throttled : "15";
+            problem = "Too many failed sign-in attempts. Please wait " + minutes + " minute"
+                    + ("1".equals(minutes) ? "" : "s") + " and try again.";
+        } else if (error != null) {
+            problem = "That username and password do not match an active account.";
+        }
+        model.addAttribute(
+                "page",
+                new LoginPage(
+                        username == null ? "" : username, problem, signedout != null ? "You have signed out." : null));
+        return "account/login";
+    }
+
+    /** What the sign-in page shows. */
+    public record LoginPage(
+            String username,
+            @Nullable String problem,
+            @Nullable String notice) {}
+}
