@@ -8,7 +8,7 @@ CREATE TABLE article (
     -- Rendered and sanitised once on write; pages never render Markdown.
     body_html TEXT NOT NULL,
     section_id BIGINT NOT NULL REFERENCES section (id),
-    status VARCHAR(20) NOT NULL CHECK (status IN ('draft', 'scheduled', 'published')),
+    status VARCHAR(20) NOT NULL CHECK (status IN ('draft', 'in_review', 'scheduled', 'published', 'unpublished')),
     published_at BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,

@@ -1,17 +1,26 @@
 package news.broadsheet.account;
 
+import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.AuditableEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to an account, for the audit log.
+ * Something that happened to an account: created, role changed, disabled, signed in, a failed
+ * sign-in. Recorded by the audit log.
  *
- * @param actorId the account that did it, or null when nobody was signed in (a failed sign-in)
+ * @param actor who did it; for a failed sign-in, the username that was tried, with no account id
  * @param action what happened, e.g. {@code account.role-changed}
- * @param detail a short human-readable description
  */
 public record AccountEvent(
-        @Nullable Long actorId,
-        String actorName,
-        String action,
-        @Nullable Long accountId,
-        String detail) {}
+        Actor actor, String action, @Nullable Long accountId, String detail) implements AuditableEvent {
+
+    @Override
+    public String subjectType() {
+        return "account";
+    }
+
+    @Override
+    public @Nullable Long subjectId() {
+        return accountId;
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import news.broadsheet.account.internal.AccountRepository;
 import news.broadsheet.account.internal.SignedInSessions;
+import news.broadsheet.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -180,8 +181,7 @@ public class Accounts {
 
     private void publish(@Nullable StaffPrincipal actor, String action, long accountId, String detail) {
         events.publishEvent(new AccountEvent(
-                actor == null ? null : actor.accountId(),
-                actor == null ? "system" : actor.getUsername(),
+                actor == null ? Actor.SYSTEM : new Actor(actor.accountId(), actor.getUsername()),
                 action,
                 accountId,
                 detail));

@@ -46,6 +46,11 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
         return role;
     }
 
+    /** This user as the actor of an event. */
+    public news.broadsheet.shared.Actor actor() {
+        return new news.broadsheet.shared.Actor(accountId, displayName);
+    }
+
     public boolean hasRole(Role... roles) {
         return List.of(roles).contains(role);
     }

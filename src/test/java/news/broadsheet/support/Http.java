@@ -19,14 +19,32 @@ import org.jsoup.nodes.Document;
 /** A small HTTP client for tests: real requests to the started server, redirects not followed. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
     private final IntSupplier port;
 
     public Http(IntSupplier port) {
+        this(port, false);
+    }
+
+    private Http(IntSupplier port, boolean keepCookies) {
         this.port = port;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (keepCookies) {
+            builder.cookieHandler(new java.net.CookieManager());
+        }
+        this.client = builder.build();
+    }
+
+    /** A client of its own that keeps cookies, like one browser. */
+    public Http browser() {
+        return new Http(port, true);
+    }
+
+    /** Sends a prepared request (for multipart bodies and other special cases). */
+    public Response send(HttpRequest.Builder request, String path) {
+        return send(request.uri(uri(path)));
     }
 
     public Http(int port) {

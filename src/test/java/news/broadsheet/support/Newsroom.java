@@ -22,16 +22,26 @@ public final class Newsroom {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    /** The password of every account {@link #staff} makes. */
+    public static final String PASSWORD = "correct horse battery";
+
     private final Sections sections;
     private final Authors authors;
     private final Articles articles;
     private final MutableClock clock;
+    private final news.broadsheet.account.Accounts accounts;
 
-    Newsroom(Sections sections, Authors authors, Articles articles, MutableClock clock) {
+    Newsroom(
+            Sections sections,
+            Authors authors,
+            Articles articles,
+            MutableClock clock,
+            news.broadsheet.account.Accounts accounts) {
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     public static String unique(String prefix) {
@@ -48,6 +58,15 @@ public final class Newsroom {
 
     public Author author(String name) {
         return authors.create(unique(news.broadsheet.shared.Slugs.from(name)), name, name + " writes for us.");
+    }
+
+    /** A newsroom account with this role; its password is {@link #PASSWORD}. */
+    public news.broadsheet.account.Account staff(news.broadsheet.account.Role role) {
+        String username = unique(role.name().toLowerCase(java.util.Locale.ROOT)).replace("-", ".");
+        return accounts.create(
+                new news.broadsheet.account.CreateAccount(
+                        username, "Staff " + username, username + "@example.org", role, PASSWORD),
+                null);
     }
 
     public ArticleBuilder article(Section section, Author author) {

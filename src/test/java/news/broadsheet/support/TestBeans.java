@@ -19,8 +19,9 @@ class TestBeans {
             news.broadsheet.section.Sections sections,
             news.broadsheet.author.Authors authors,
             news.broadsheet.article.Articles articles,
-            MutableClock clock) {
-        return new Newsroom(sections, authors, articles, clock);
+            MutableClock clock,
+            news.broadsheet.account.Accounts accounts) {
+        return new Newsroom(sections, authors, articles, clock, accounts);
     }
 
     @Bean

@@ -83,7 +83,10 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("testDatabase", properties));
         // Lowest precedence: a test that wants demo content says so in its properties.
-        sources.addLast(new MapPropertySource("testDefaults", Map.of("broadsheet.demo-content.enabled", "false")));
+        // Every test signs in from 127.0.0.1: the per-address limit is tested in a context of its own.
+        sources.addLast(new MapPropertySource(
+                "testDefaults",
+                Map.of("broadsheet.demo-content.enabled", "false", "broadsheet.sign-in.address-limit", "100000")));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop(properties);

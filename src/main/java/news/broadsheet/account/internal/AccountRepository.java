@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Role;
+import news.broadsheet.shared.SqlValues;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +23,7 @@ public class AccountRepository {
             rs.getString("email"),
             Role.fromDb(rs.getString("role")),
             rs.getBoolean("enabled"),
-            rs.getObject("author_id", Long.class));
+            SqlValues.nullableLong(rs, "author_id"));
 
     /** An account with its password hash, for signing in only. */
     public record Credentials(Account account, String passwordHash) {}

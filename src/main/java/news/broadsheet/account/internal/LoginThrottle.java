@@ -4,45 +4,46 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import news.broadsheet.account.SignInSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: five failed sign-ins for one username, or twenty from one client
- * address, within fifteen minutes lock further attempts for fifteen minutes. The counts live in
+ * Slows down password guessing: too many failed sign-ins for one username, or from one client
+ * address, lock further attempts for a while ({@link SignInSettings}). The counts live in
  * the database, so every node enforces the same lock, and usernames that do not exist are counted
  * exactly like real ones.
  */
 @Component
 public class LoginThrottle {
 
-    static final int USERNAME_LIMIT = 5;
-    static final int ADDRESS_LIMIT = 20;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    static final Duration LOCK = Duration.ofMinutes(15);
-
     private final JdbcClient jdbc;
+    private final SignInSettings settings;
     private final Clock clock;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, SignInSettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.clock = clock;
     }
 
     /** How long until sign-in is allowed again for this username or address; empty when it is. */
     public Optional<Duration> lockedFor(String username, String addressKey) {
         Instant now = clock.instant();
-        return jdbc.sql(
-                        "SELECT MAX(locked_until) FROM login_throttle WHERE throttle_key IN (?, ?) AND locked_until > ?")
+        return jdbc
+                .sql("SELECT MAX(locked_until) FROM login_throttle WHERE throttle_key IN (?, ?) AND locked_until > ?")
                 .params(userKey(username), addressKey, now.toEpochMilli())
-                .query((rs, n) -> rs.getObject(1, Long.class))
-                .optional()
+                .query((rs, n) -> rs.getLong(1))
+                .list()
+                .stream()
+                .filter(until -> until > 0)
+                .findFirst()
                 .map(until -> Duration.between(now, Instant.ofEpochMilli(until)));
     }
 
     public void recordFailure(String username, String addressKey) {
-        record(userKey(username), USERNAME_LIMIT);
-        record(addressKey, ADDRESS_LIMIT);
+        record(userKey(username), settings.usernameLimit());
+        record(addressKey, settings.addressLimit());
     }
 
     public void recordSuccess(String username) {
@@ -63,10 +64,10 @@ public class LoginThrottle {
                                 THEN :now ELSE login_throttle.window_started_at END""")
                 .param("key", key)
                 .param("now", now.toEpochMilli())
-                .param("windowStart", now.minus(WINDOW).toEpochMilli())
+                .param("windowStart", now.minus(settings.window()).toEpochMilli())
                 .update();
         jdbc.sql("UPDATE login_throttle SET locked_until = ? WHERE throttle_key = ? AND failures >= ?")
-                .params(now.plus(LOCK).toEpochMilli(), key, limit)
+                .params(now.plus(settings.lock()).toEpochMilli(), key, limit)
                 .update();
     }
 

@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -33,7 +34,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain staffRoutes(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain staffRoutes(
+            HttpSecurity http,
+            StaffDetailsService details,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events)
+            throws Exception {
+        DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(details);
+        checkPassword.setPasswordEncoder(passwords);
+        // The only way to sign in: no parent manager that a throttled attempt could fall back to.
+        ProviderManager signIn =
+                new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle, events));
         http.securityMatcher("/admin", "/admin/**", "/login", "/logout")
                 .authorizeHttpRequests(routes -> routes.requestMatchers("/login")
                         .permitAll()
@@ -47,7 +59,7 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, EDITOR, MODERATOR)
                         .anyRequest()
                         .authenticated())
-                .authenticationProvider(provider)
+                .authenticationManager(signIn)
                 .formLogin(login -> login.loginPage("/login")
                         .defaultSuccessUrl("/admin", false)
                         .failureHandler((request, response, exception) -> {
@@ -81,17 +93,6 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.disable());
         return http.build();
-    }
-
-    @Bean
-    ThrottledAuthenticationProvider throttledAuthenticationProvider(
-            StaffDetailsService details,
-            PasswordEncoder passwords,
-            LoginThrottle throttle,
-            ApplicationEventPublisher events) {
-        DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(details);
-        checkPassword.setPasswordEncoder(passwords);
-        return new ThrottledAuthenticationProvider(checkPassword, throttle, events);
     }
 
     /** Argon2id for new hashes; bcrypt hashes are still accepted. */

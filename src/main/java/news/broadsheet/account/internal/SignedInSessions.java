@@ -1,20 +1,25 @@
 package news.broadsheet.account.internal;
 
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Ends every session of an account, on every node: the sessions live in the database. */
+/**
+ * Ends every session of an account, on every node: the sessions live in the database, so deleting
+ * their rows ends them. It happens in the caller's transaction, atomically with the change
+ * (a role change, disabling) that requires it.
+ */
 @Component
 public class SignedInSessions {
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final JdbcClient jdbc;
 
-    SignedInSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        this.sessions = sessions;
+    SignedInSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public void endAll(String username) {
-        sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?")
+                .param(username)
+                .update();
     }
 }

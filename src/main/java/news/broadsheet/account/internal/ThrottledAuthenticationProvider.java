@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import news.broadsheet.account.AccountEvent;
 import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.shared.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -39,7 +40,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = addressKey(authentication);
         Optional<Duration> locked = throttle.lockedFor(username, address);
         if (locked.isPresent()) {
-            events.publishEvent(new AccountEvent(null, username, "account.sign-in-throttled", null, "Locked out"));
+            events.publishEvent(
+                    new AccountEvent(new Actor(null, username), "account.sign-in-throttled", null, "Locked out"));
             throw new SignInThrottledException(locked.get());
         }
         try {
@@ -48,13 +50,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throttle.recordSuccess(username);
             if (result.getPrincipal() instanceof StaffPrincipal staff) {
                 events.publishEvent(new AccountEvent(
-                        staff.accountId(), staff.getUsername(), "account.signed-in", staff.accountId(), "Signed in"));
+                        new Actor(staff.accountId(), staff.getUsername()),
+                        "account.signed-in",
+                        staff.accountId(),
+                        "Signed in"));
             }
             return result;
         } catch (AuthenticationException e) {
             throttle.recordFailure(username, address);
-            events.publishEvent(
-                    new AccountEvent(null, username, "account.sign-in-failed", null, "Wrong username or password"));
+            events.publishEvent(new AccountEvent(
+                    new Actor(null, username), "account.sign-in-failed", null, "Wrong username or password"));
             throw e;
         }
     }

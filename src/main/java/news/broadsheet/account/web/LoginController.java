@@ -31,10 +31,4 @@ class LoginController {
                         username == null ? "" : username, problem, signedout != null ? "You have signed out." : null));
         return "account/login";
     }
-
-    /** What the sign-in page shows. */
-    public record LoginPage(
-            String username,
-            @Nullable String problem,
-            @Nullable String notice) {}
 }

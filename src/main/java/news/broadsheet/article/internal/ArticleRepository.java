@@ -10,6 +10,7 @@ import java.util.Optional;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.StoryCursor;
 import news.broadsheet.article.Tag;
+import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,7 +36,7 @@ public class ArticleRepository {
     private static final String LIVE = "a.status IN ('published', 'scheduled') AND a.published_at <= :now";
 
     private static final RowMapper<ArticleRow> ROW = (rs, n) -> {
-        Long published = rs.getObject("published_at", Long.class);
+        Long published = SqlValues.nullableLong(rs, "published_at");
         return new ArticleRow(
                 rs.getLong("id"),
                 rs.getString("slug"),

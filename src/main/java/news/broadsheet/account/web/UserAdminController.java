@@ -1,0 +1,133 @@
+package news.broadsheet.account.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.account.AccountException;
+import news.broadsheet.account.Accounts;
+import news.broadsheet.account.CreateAccount;
+import news.broadsheet.account.Role;
+import news.broadsheet.account.StaffPrincipal;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** User management for admins: create accounts, change roles, disable and enable. */
+@Controller
+class UserAdminController {
+
+    private final Accounts accounts;
+
+    UserAdminController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/users")
+    String users(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
+        model.addAttribute("page", page(staff, UsersPage.NewAccountForm.empty(), Map.of(), done, null));
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletResponse response,
+            Model model) {
+        UsersPage.NewAccountForm form = new UsersPage.NewAccountForm(username, displayName, email, role);
+        Role chosen = parseRole(role);
+        if (chosen == null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("page", page(staff, form, Map.of("role", "Please choose a role."), null, null));
+            return "admin/users";
+        }
+        try {
+            var account = accounts.create(new CreateAccount(username, displayName, email, chosen, password), staff);
+            return "redirect:" + done("Created " + account.username() + ".");
+        } catch (AccountException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("page", page(staff, form, Map.of(e.field(), e.getMessage()), null, null));
+            return "admin/users";
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/role")
+    String changeRole(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String role,
+            HttpServletResponse response,
+            Model model) {
+        Role chosen = parseRole(role);
+        try {
+            if (chosen == null) {
+                throw new AccountException("role", "Please choose a role.");
+            }
+            accounts.changeRole(staff, id, chosen);
+            return "redirect:" + done("Role changed.");
+        } catch (AccountException e) {
+            return refused(staff, e, response, model);
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/enabled")
+    String setEnabled(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam boolean enabled,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            accounts.setEnabled(staff, id, enabled);
+            return "redirect:" + done(enabled ? "Account enabled." : "Account disabled.");
+        } catch (AccountException e) {
+            return refused(staff, e, response, model);
+        }
+    }
+
+    private String refused(StaffPrincipal staff, AccountException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("page", page(staff, UsersPage.NewAccountForm.empty(), Map.of(), null, e.getMessage()));
+        return "admin/users";
+    }
+
+    private UsersPage page(
+            StaffPrincipal staff,
+            UsersPage.NewAccountForm form,
+            Map<String, String> errors,
+            @Nullable String notice,
+            @Nullable String problem) {
+        return new UsersPage(accounts.all(), List.of(Role.values()), form, errors, notice, problem, staff.accountId());
+    }
+
+    private static String done(String message) {
+        return UriComponentsBuilder.fromPath("/admin/users")
+                .queryParam("done", message)
+                .encode()
+                .build()
+                .toUriString();
+    }
+
+    private static @Nullable Role parseRole(String value) {
+        for (Role role : Role.values()) {
+            if (role.name().equalsIgnoreCase(value)) {
+                return role;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,186 @@
+package news.broadsheet.account.web;
+
+import static news.broadsheet.support.Http.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import news.broadsheet.account.Account;
+import news.broadsheet.account.Role;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.MutableClock;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.StaffClient;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class AccountSecurityIntegrationTests {
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void signsInAndOut() {
+        Account editor = newsroom.staff(Role.EDITOR);
+        StaffClient staff = StaffClient.signIn(http, editor.username(), Newsroom.PASSWORD);
+
+        Document dashboard = staff.get("/admin").page();
+        assertThat(dashboard.selectFirst("h1").text()).isEqualTo("Newsroom");
+        assertThat(dashboard.selectFirst(".admin-bar__signout span").text()).contains("(Editor)");
+
+        Http.Response signedOut = staff.post("/logout");
+        assertThat(signedOut.status()).isEqualTo(302);
+        assertThat(signedOut.location()).isEqualTo("/login?signedout");
+        assertThat(staff.get("/admin").status()).isEqualTo(302);
+    }
+
+    @Test
+    void sendsAnonymousVisitorsToSignIn() {
+        Http.Response response = http.get("/admin/articles");
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.location()).isEqualTo("/login");
+        assertThat(response.header("Set-Cookie"))
+                .as("a session for the sign-in form")
+                .isNotNull();
+        assertThat(http.get("/").header("Set-Cookie"))
+                .as("public pages never start a session")
+                .isNull();
+    }
+
+    @Test
+    void answersWrongPasswordAndUnknownUserAlike() {
+        Account reporter = newsroom.staff(Role.REPORTER);
+
+        Http.Response wrongPassword = attempt(http.browser(), reporter.username(), "not the password");
+        Http.Response unknownUser = attempt(http.browser(), "nobody-" + reporter.username(), "not the password");
+
+        assertThat(wrongPassword.location()).isEqualTo("/login?error&username=" + reporter.username());
+        assertThat(unknownUser.location()).isEqualTo("/login?error&username=nobody-" + reporter.username());
+        Document page = http.get(wrongPassword.location()).page();
+        assertThat(page.selectFirst(".form-problem").text())
+                .isEqualTo("That username and password do not match an active account.");
+        assertThat(page.selectFirst("input[name=username]").val()).isEqualTo(reporter.username());
+    }
+
+    @Test
+    void throttlesRepeatedFailuresEvenForTheRightPasswordThenLetsGo() {
+        Account editor = newsroom.staff(Role.EDITOR);
+        for (int i = 0; i < 5; i++) {
+            assertThat(attempt(http.browser(), editor.username(), "guess " + i).location())
+                    .startsWith("/login?error");
+        }
+
+        Http.Response locked = attempt(http.browser(), editor.username(), Newsroom.PASSWORD);
+        assertThat(locked.location()).startsWith("/login?throttled=15");
+        assertThat(http.get(locked.location())
+                        .page()
+                        .selectFirst(".form-problem")
+                        .text())
+                .isEqualTo("Too many failed sign-in attempts. Please wait 15 minutes and try again.");
+
+        clock.advance(Duration.ofMinutes(16));
+        try {
+            assertThat(StaffClient.signIn(http, editor.username(), Newsroom.PASSWORD))
+                    .isNotNull();
+        } finally {
+            clock.advance(Duration.ofMinutes(-16));
+        }
+    }
+
+    @Test
+    void throttlesUnknownUsernamesTheSameWay() {
+        String ghost = Newsroom.unique("ghost");
+        for (int i = 0; i < 5; i++) {
+            attempt(http.browser(), ghost, "guess " + i);
+        }
+
+        assertThat(attempt(http.browser(), ghost, "guess 6").location()).startsWith("/login?throttled=");
+    }
+
+    @Test
+    void rejectsStaffFormsWithoutCsrfToken() {
+        Account admin = newsroom.staff(Role.ADMIN);
+        StaffClient staff = StaffClient.signIn(http, admin.username(), Newsroom.PASSWORD);
+
+        Http.Response response = staff.postWithoutCsrf(
+                "/admin/users",
+                "username",
+                "sneaky",
+                "displayName",
+                "S",
+                "email",
+                "s@example.org",
+                "role",
+                "ADMIN",
+                "password",
+                "long enough password");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(staff.get("/admin/users").page().select("#user-sneaky")).isEmpty();
+        assertThat(http.browser()
+                        .postForm("/login", form("username", admin.username(), "password", Newsroom.PASSWORD))
+                        .status())
+                .as("sign-in without token")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void changesOwnPasswordAfterCheckingTheCurrentOne() {
+        Account reporter = newsroom.staff(Role.REPORTER);
+        StaffClient staff = StaffClient.signIn(http, reporter.username(), Newsroom.PASSWORD);
+
+        Http.Response wrong = staff.post(
+                "/admin/account/password",
+                "current",
+                "wrong",
+                "replacement",
+                "a brand new phrase",
+                "confirmation",
+                "a brand new phrase");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.page().selectFirst("#current-error").text()).isEqualTo("That is not your current password.");
+
+        Http.Response tooShort = staff.post(
+                "/admin/account/password",
+                "current",
+                Newsroom.PASSWORD,
+                "replacement",
+                "short",
+                "confirmation",
+                "short");
+        assertThat(tooShort.page().selectFirst("#replacement-error").text()).contains("at least 12 characters");
+
+        Http.Response changed = staff.post(
+                "/admin/account/password",
+                "current",
+                Newsroom.PASSWORD,
+                "replacement",
+                "a brand new phrase",
+                "confirmation",
+                "a brand new phrase");
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(attempt(http.browser(), reporter.username(), Newsroom.PASSWORD)
+                        .location())
+                .startsWith("/login?error");
+        assertThat(StaffClient.signIn(http, reporter.username(), "a brand new phrase"))
+                .isNotNull();
+    }
+
+    static Http.Response attempt(Http browser, String username, String password) {
+        String token =
+                browser.get("/login").page().selectFirst("input[name=_csrf]").val();
+        Http.Response response =
+                browser.postForm("/login", form("username", username, "password", password, "_csrf", token));
+        assertThat(response.status()).isEqualTo(302);
+        return response;
+    }
+}

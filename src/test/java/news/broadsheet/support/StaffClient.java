@@ -1,0 +1,93 @@
+package news.broadsheet.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.nodes.Element;
+
+/** A signed-in newsroom user's browser: keeps the session cookie and sends the CSRF token with forms. */
+public final class StaffClient {
+
+    private final Http http;
+    private String csrf;
+
+    private StaffClient(Http http, String csrf) {
+        this.http = http;
+        this.csrf = csrf;
+    }
+
+    /** Signs in through the real sign-in form. */
+    public static StaffClient signIn(Http anonymous, String username, String password) {
+        Http browser = anonymous.browser();
+        String loginToken = token(browser.get("/login"));
+        Http.Response response =
+                browser.postForm("/login", Http.form("username", username, "password", password, "_csrf", loginToken));
+        assertThat(response.status()).as("sign-in of " + username).isEqualTo(302);
+        assertThat(response.location()).as("sign-in of " + username).isEqualTo("/admin");
+        return new StaffClient(browser, token(browser.get("/admin")));
+    }
+
+    public Http.Response get(String path) {
+        return http.get(path);
+    }
+
+    /** Posts a form with this session's CSRF token. */
+    public Http.Response post(String path, String... namesAndValues) {
+        Map<String, String> fields = Http.form(namesAndValues);
+        fields.put("_csrf", csrf);
+        return http.postForm(path, fields);
+    }
+
+    public Http.Response postWithoutCsrf(String path, String... namesAndValues) {
+        return http.postForm(path, Http.form(namesAndValues));
+    }
+
+    /** Posts a multipart form with one file, as a browser uploads an image. */
+    public Http.Response upload(
+            String path,
+            Map<String, String> fields,
+            String fileField,
+            String filename,
+            String contentType,
+            byte[] file) {
+        String boundary = "----broadsheet" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        body.writeBytes(file);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        return http.send(
+                HttpRequest.newBuilder()
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                path);
+    }
+
+    /** Refreshes the CSRF token from a staff page (after the session changed). */
+    public void refreshToken() {
+        csrf = token(http.get("/admin"));
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String token(Http.Response page) {
+        Element input = page.page().selectFirst("input[name=_csrf]");
+        assertThat(input).as("CSRF field on " + page.raw().uri()).isNotNull();
+        return input.val();
+    }
+}
