@@ -16,9 +16,9 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives each test application context a database of its own: a new SQLite file, or, when the
- * build runs with {@code -Pbroadsheet.test.database=postgresql} (see .ci/run), a new schema on the
- * local PostgreSQL server, dropped when the context closes.
+ * Gives each test application context a database and a data directory of its own: a new SQLite
+ * file, or, when the build runs with {@code -Pbroadsheet.test.database=postgresql} (see .ci/run), a
+ * new schema on the local PostgreSQL server, dropped when the context closes.
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -39,6 +39,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     /** Creates a fresh database and returns the properties that point the application at it. */
     public static Map<String, Object> create(Path scratch) {
+        // A data directory of its own on either database: features keep files there (media).
+        Path dataDir = newDataDir(scratch);
         if (isPostgresql()) {
             String schema =
                     "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -51,12 +53,17 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                     "spring.datasource.password",
                     "",
                     "broadsheet.test.schema",
-                    schema);
+                    schema,
+                    "broadsheet.data-dir",
+                    dataDir.toString());
         }
+        return Map.of("broadsheet.data-dir", dataDir.toString());
+    }
+
+    private static Path newDataDir(Path scratch) {
         try {
             Files.createDirectories(scratch);
-            Path dataDir = Files.createTempDirectory(scratch, "db-");
-            return Map.of("broadsheet.data-dir", dataDir.toString());
+            return Files.createTempDirectory(scratch, "db-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,179 @@
+package news.broadsheet.media;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import news.broadsheet.media.ImageRejectedException.Reason;
+import news.broadsheet.media.internal.DecodedImage;
+import news.broadsheet.media.internal.EncodedVariant;
+import news.broadsheet.media.internal.ImageDecoder;
+import news.broadsheet.media.internal.ImageRepository;
+import news.broadsheet.media.internal.MediaFiles;
+import news.broadsheet.media.internal.NewImage;
+import news.broadsheet.media.internal.NewImage.VariantFile;
+import news.broadsheet.media.internal.VariantRenderer;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/** Takes images from the newsroom, checks them, keeps them in responsive widths, and finds them again. */
+@Service
+public class MediaLibrary {
+
+    private static final int MAX_ALT_TEXT = 300;
+    private static final int MAX_CAPTION = 500;
+    private static final int MAX_CREDIT = 200;
+    private static final int MAX_FILENAME = 255;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private final MediaSettings settings;
+    private final ImageDecoder decoder;
+    private final VariantRenderer renderer;
+    private final MediaFiles files;
+    private final ImageRepository repository;
+    private final Clock clock;
+
+    MediaLibrary(
+            MediaSettings settings,
+            ImageDecoder decoder,
+            VariantRenderer renderer,
+            MediaFiles files,
+            ImageRepository repository,
+            Clock clock) {
+        this.settings = settings;
+        this.decoder = decoder;
+        this.renderer = renderer;
+        this.files = files;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the upload, writes its variants and records it.
+     *
+     * @throws ImageRejectedException with a message for the uploader, when the upload is refused
+     */
+    public StoredImage store(ImageUpload upload, long uploadedByAccountId) {
+        String altText = singleLine(upload.altText());
+        if (altText.isEmpty()) {
+            throw new ImageRejectedException(
+                    Reason.MISSING_ALT_TEXT,
+                    "altText",
+                    "Please describe the image for readers who cannot see it (alt text).");
+        }
+        checkLength(altText, MAX_ALT_TEXT, "altText", "The alt text");
+        String caption = singleLine(upload.caption());
+        checkLength(caption, MAX_CAPTION, "caption", "The caption");
+        String credit = singleLine(upload.credit());
+        checkLength(credit, MAX_CREDIT, "credit", "The credit");
+        checkSize(upload.bytes().length);
+
+        DecodedImage decoded = decoder.decode(upload.bytes());
+        List<EncodedVariant> encoded = renderer.render(decoded.image());
+        Instant now = clock.instant();
+        String stem = files.newStem(now);
+        List<VariantFile> written = new ArrayList<>();
+        try {
+            for (EncodedVariant variant : encoded) {
+                String name = stem + "-" + variant.width() + "." + variant.extension();
+                files.write(name, variant.bytes());
+                written.add(new VariantFile(variant.width(), variant.height(), name));
+            }
+            long id = repository.insert(new NewImage(
+                    filename(upload.originalFilename()),
+                    decoded.format().contentType(),
+                    decoded.image().getWidth(),
+                    decoded.image().getHeight(),
+                    altText,
+                    caption,
+                    credit,
+                    uploadedByAccountId,
+                    now.toEpochMilli(),
+                    written));
+            List<ImageVariant> variants = written.stream()
+                    .map(v -> new ImageVariant(v.width(), v.height(), MediaFiles.url(v.name())))
+                    .toList();
+            ImageVariant largest = variants.getLast();
+            return new StoredImage(id, altText, caption, credit, largest.width(), largest.height(), variants);
+        } catch (RuntimeException e) {
+            removeQuietly(written, e);
+            throw e;
+        }
+    }
+
+    public Optional<StoredImage> byId(long id) {
+        return repository.findById(id);
+    }
+
+    private void checkSize(long bytes) {
+        DataSize limit = settings.maxImageSize();
+        if (bytes > limit.toBytes()) {
+            throw new ImageRejectedException(
+                    Reason.TOO_LARGE,
+                    "image",
+                    "Images can be at most %s; this one is %s.".formatted(describe(limit.toBytes()), describe(bytes)));
+        }
+    }
+
+    private static void checkLength(String text, int max, String field, String what) {
+        int length = text.codePointCount(0, text.length());
+        if (length > max) {
+            throw new ImageRejectedException(
+                    Reason.TEXT_TOO_LONG,
+                    field,
+                    "%s can be at most %d characters; this one has %d.".formatted(what, max, length));
+        }
+    }
+
+    /**
+     * A size as people read it: {@code 10 MB}, {@code 12.4 MB}, {@code 50 KB}. Rounded up, so an
+     * upload just over the limit never reads as equal to it.
+     */
+    static String describe(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return tenths(bytes, 1024 * 1024) + " MB";
+        }
+        if (bytes >= 1024) {
+            return tenths(bytes, 1024) + " KB";
+        }
+        return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+
+    private static String tenths(long bytes, long unit) {
+        long tenths = (bytes * 10 + unit - 1) / unit;
+        return tenths % 10 == 0
+                ? Long.toString(tenths / 10)
+                : String.format(Locale.ROOT, "%d.%d", tenths / 10, tenths % 10);
+    }
+
+    /**
+     * The text on one line, trimmed: line breaks and other control characters become spaces (they
+     * mean nothing in an attribute or a caption, and PostgreSQL refuses NUL).
+     */
+    private static String singleLine(String text) {
+        return CONTROL.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The name the file had on the uploader's computer, without any folder some browsers send. */
+    private static String filename(String original) {
+        String name =
+                singleLine(original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1));
+        return name.codePointCount(0, name.length()) > MAX_FILENAME
+                ? name.substring(0, name.offsetByCodePoints(0, MAX_FILENAME))
+                : name;
+    }
+
+    private void removeQuietly(List<VariantFile> written, RuntimeException failure) {
+        for (VariantFile file : written) {
+            try {
+                files.delete(file.name());
+            } catch (UncheckedIOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package news.broadsheet.media.internal;
+
+import java.util.List;
+
+/**
+ * An image ready to be recorded: its checked text, its variants' files and who sent it.
+ *
+ * @param width the upload's own width, the right way up (the variants may be narrower)
+ * @param height the upload's own height, the right way up
+ */
+public record NewImage(
+        String originalFilename,
+        String contentType,
+        int width,
+        int height,
+        String altText,
+        String caption,
+        String credit,
+        long uploadedBy,
+        long createdAt,
+        List<VariantFile> variants) {
+
+    /** A variant's size and its file name under the media folder. */
+    public record VariantFile(int width, int height, String name) {}
+}
