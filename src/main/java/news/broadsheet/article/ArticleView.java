@@ -4,7 +4,8 @@ import java.util.List;
 import news.broadsheet.section.Section;
 
 /** Everything the article page shows about a live article. */
-public record ArticleView(ArticleSummary summary, List<Section> trail, String bodyHtml, List<Tag> tags) {
+public record ArticleView(
+        ArticleSummary summary, List<Section> trail, String bodyHtml, List<Tag> tags, List<Correction> corrections) {
 
     public long id() {
         return summary.id();

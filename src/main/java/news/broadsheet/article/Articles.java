@@ -86,8 +86,26 @@ public class Articles {
         return page(repository.findLiveByAuthor(author.id(), after, limit + 1, clock.instant()), limit);
     }
 
+    /** Corrections and updates on live stories, newest first, each with its story. */
+    public List<CorrectionNotice> recentCorrections(@Nullable Instant before, int limit) {
+        List<Correction> corrections = repository.findRecentCorrections(before, limit, clock.instant());
+        Map<Long, ArticleSummary> stories = new HashMap<>();
+        List<CorrectionNotice> notices = new ArrayList<>();
+        for (Correction correction : corrections) {
+            ArticleSummary story = stories.computeIfAbsent(
+                    correction.articleId(), id -> liveById(id).orElseThrow());
+            notices.add(new CorrectionNotice(correction, story));
+        }
+        return notices;
+    }
+
     public Optional<Tag> tagBySlug(String slug) {
         return repository.findTagBySlug(slug);
+    }
+
+    /** The tag that used to have this slug, before a rename or merge. */
+    public Optional<Tag> tagByRetiredSlug(String slug) {
+        return repository.findTagIdByRetiredSlug(slug).flatMap(repository::findTagById);
     }
 
     public long count() {
@@ -173,7 +191,11 @@ public class Articles {
     private ArticleView view(ArticleRow row) {
         ArticleSummary summary = summaries(List.of(row)).getFirst();
         return new ArticleView(
-                summary, sections.trail(summary.section()), row.bodyHtml(), repository.findTags(row.id()));
+                summary,
+                sections.trail(summary.section()),
+                row.bodyHtml(),
+                repository.findTags(row.id()),
+                repository.findCorrections(row.id()));
     }
 
     private List<ArticleSummary> summaries(List<ArticleRow> rows) {

@@ -72,15 +72,65 @@ public class Sections {
         return repository.findSubtreeIds(section.path());
     }
 
+    /** The section that used to live at this path, before a rename or move. */
+    public Optional<Section> byRetiredPath(String path) {
+        return repository.findIdByRetiredPath(path).flatMap(repository::findById);
+    }
+
+    /** Every section, ordered by path (so each follows its parent). */
+    public List<Section> all() {
+        return repository.findAll();
+    }
+
+    /**
+     * Renames or moves a section. Its old address, and those of the sections below it, keep
+     * answering with a redirect.
+     *
+     * @throws IllegalArgumentException with a message for the editor
+     */
     @Transactional
-    public Section create(@Nullable Section parent, String slug, String name, String description) {
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Not a valid section slug: " + slug);
-        }
-        if (parent == null && RESERVED_SLUGS.contains(slug)) {
-            throw new IllegalArgumentException("The address /" + slug + " is reserved for the site itself");
+    public Section update(long id, @Nullable Long parentId, String slug, String name, String description) {
+        Section section =
+                repository.findById(id).orElseThrow(() -> new IllegalArgumentException("There is no such section."));
+        Section parent = parentId == null
+                ? null
+                : repository
+                        .findById(parentId)
+                        .orElseThrow(() -> new IllegalArgumentException("Choose an existing parent."));
+        check(parent, slug, name);
+        if (parent != null && (parent.id() == id || parent.path().startsWith(section.path() + "/"))) {
+            throw new IllegalArgumentException("A section cannot move under itself.");
         }
         String path = parent == null ? slug : parent.path() + "/" + slug;
+        if (!path.equals(section.path()) && repository.findByPath(path).isPresent()) {
+            throw new IllegalArgumentException("Another section already has the address /" + path + ".");
+        }
+        repository.update(id, parentId, slug, name.strip(), description.strip());
+        if (!path.equals(section.path())) {
+            repository.movePaths(section.path(), path);
+        }
+        return repository.findById(id).orElseThrow();
+    }
+
+    private static void check(@Nullable Section parent, String slug, String name) {
+        if (!Slugs.isValid(slug)) {
+            throw new IllegalArgumentException("Use lowercase letters, digits and single hyphens for the address.");
+        }
+        if (parent == null && RESERVED_SLUGS.contains(slug)) {
+            throw new IllegalArgumentException("The address /" + slug + " is reserved for the site itself.");
+        }
+        if (name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("Give the section a name of up to 200 characters.");
+        }
+    }
+
+    @Transactional
+    public Section create(@Nullable Section parent, String slug, String name, String description) {
+        check(parent, slug, name);
+        String path = parent == null ? slug : parent.path() + "/" + slug;
+        if (repository.findByPath(path).isPresent()) {
+            throw new IllegalArgumentException("Another section already has the address /" + path + ".");
+        }
         int position = repository.countChildren(parent == null ? null : parent.id());
         long id = repository.insert(parent == null ? null : parent.id(), slug, name, description, path, position);
         return new Section(id, parent == null ? null : parent.id(), slug, name, description, path);

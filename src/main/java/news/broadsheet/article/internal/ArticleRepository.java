@@ -30,10 +30,12 @@ public class ArticleRepository {
 
     /**
      * The one definition of "a reader may see this article": published, or scheduled, once its
-     * time has come. A scheduled story goes live on the minute even before anything updates its
-     * status.
+     * time has come, not under embargo and not expired. A scheduled story goes live on the minute,
+     * before the scheduler updates its status; an expired one disappears on the minute too.
      */
-    private static final String LIVE = "a.status IN ('published', 'scheduled') AND a.published_at <= :now";
+    static final String LIVE = "a.status IN ('published', 'scheduled') AND a.published_at <= :now"
+            + " AND (a.embargo_until IS NULL OR a.embargo_until <= :now)"
+            + " AND (a.expires_at IS NULL OR a.expires_at > :now)";
 
     private static final RowMapper<ArticleRow> ROW = (rs, n) -> {
         Long published = SqlValues.nullableLong(rs, "published_at");
@@ -89,7 +91,15 @@ public class ArticleRepository {
     /** Newest live articles, optionally in some sections, starting after a cursor. */
     public List<ArticleRow> findLive(
             @Nullable Collection<Long> sectionIds, @Nullable StoryCursor after, int limit, Instant now) {
-        return findLiveWhere(sectionIds == null ? "" : "a.section_id IN (:sections)", sectionIds, after, limit, now);
+        return findLiveWhere(
+                sectionIds == null
+                        ? ""
+                        : "(a.section_id IN (:sections) OR a.id IN"
+                                + " (SELECT article_id FROM article_section WHERE section_id IN (:sections)))",
+                sectionIds,
+                after,
+                limit,
+                now);
     }
 
     public List<ArticleRow> findLiveByTag(long tagId, @Nullable StoryCursor after, int limit, Instant now) {
@@ -227,22 +237,123 @@ public class ArticleRepository {
                 || findArticleIdByRetiredSlug(slug).isPresent();
     }
 
+    public Optional<Long> findArticleIdBySlug(String slug) {
+        return jdbc.sql("SELECT id FROM article WHERE slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .optional();
+    }
+
     /** Gives the article a new slug; the old one keeps redirecting to it. */
     public void changeSlug(long articleId, String oldSlug, String newSlug, Instant now) {
+        retireSlug(articleId, oldSlug, newSlug, now);
+        jdbc.sql("UPDATE article SET slug = ?, version = version + 1 WHERE id = ?")
+                .params(newSlug, articleId)
+                .update();
+    }
+
+    /** Records that the article left its old slug for a new one (which stops being retired, if it was). */
+    public void retireSlug(long articleId, String oldSlug, String newSlug, Instant now) {
         jdbc.sql("DELETE FROM article_retired_slug WHERE slug = ?")
                 .param(newSlug)
                 .update();
-        jdbc.sql("INSERT INTO article_retired_slug (slug, article_id, retired_at) VALUES (?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO article_retired_slug (slug, article_id, retired_at) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id, retired_at = excluded.retired_at")
                 .params(oldSlug, articleId, now.toEpochMilli())
-                .update();
-        jdbc.sql("UPDATE article SET slug = ?, version = version + 1 WHERE id = ?")
-                .params(newSlug, articleId)
                 .update();
     }
 
     public void setCommentsOpen(long articleId, boolean open) {
         jdbc.sql("UPDATE article SET comments_open = ?, version = version + 1 WHERE id = ?")
                 .params(open, articleId)
+                .update();
+    }
+
+    public List<news.broadsheet.article.Correction> findCorrections(long articleId) {
+        return jdbc.sql("SELECT article_id, kind, body, published_at FROM article_correction WHERE article_id = ?"
+                        + " ORDER BY published_at, id")
+                .param(articleId)
+                .query((rs, n) -> correction(rs))
+                .list();
+    }
+
+    /** Corrections on live stories, newest first, older than a time when paging. */
+    public List<news.broadsheet.article.Correction> findRecentCorrections(
+            @Nullable Instant before, int limit, Instant now) {
+        return jdbc.sql("SELECT c.article_id, c.kind, c.body, c.published_at FROM article_correction c"
+                        + " JOIN article a ON a.id = c.article_id WHERE " + LIVE
+                        + (before == null ? "" : " AND c.published_at < :before")
+                        + " ORDER BY c.published_at DESC, c.id DESC LIMIT :limit")
+                .param("now", now.toEpochMilli())
+                .param("before", before == null ? 0L : before.toEpochMilli())
+                .param("limit", limit)
+                .query((rs, n) -> correction(rs))
+                .list();
+    }
+
+    private static news.broadsheet.article.Correction correction(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new news.broadsheet.article.Correction(
+                rs.getLong("article_id"),
+                rs.getString("kind"),
+                rs.getString("body"),
+                Instant.ofEpochMilli(rs.getLong("published_at")));
+    }
+
+    /** A tag with how many stories carry it. */
+    public record TagUse(Tag tag, int stories) {}
+
+    public List<TagUse> findTagUses() {
+        return jdbc.sql(
+                        "SELECT t.id, t.slug, t.name, (SELECT COUNT(*) FROM article_tag at WHERE at.tag_id = t.id) AS uses"
+                                + " FROM tag t ORDER BY t.slug")
+                .query((rs, n) -> new TagUse(
+                        new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), rs.getInt("uses")))
+                .list();
+    }
+
+    public Optional<Tag> findTagById(long id) {
+        return jdbc.sql("SELECT id, slug, name FROM tag WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+                .optional();
+    }
+
+    public Optional<Long> findTagIdByRetiredSlug(String slug) {
+        return jdbc.sql("SELECT tag_id FROM tag_retired_slug WHERE slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .optional();
+    }
+
+    public void renameTag(Tag tag, String slug, String name) {
+        if (!slug.equals(tag.slug())) {
+            retireTagSlug(tag.slug(), tag.id());
+            jdbc.sql("DELETE FROM tag_retired_slug WHERE slug = ?").param(slug).update();
+        }
+        jdbc.sql("UPDATE tag SET slug = ?, name = ? WHERE id = ?")
+                .params(slug, name, tag.id())
+                .update();
+    }
+
+    /** Moves every story from one tag to another and removes the first; its address redirects. */
+    public void mergeTag(Tag source, Tag target) {
+        jdbc.sql("INSERT INTO article_tag (article_id, tag_id) SELECT article_id, ? FROM article_tag WHERE tag_id = ?"
+                        + " ON CONFLICT DO NOTHING")
+                .params(target.id(), source.id())
+                .update();
+        jdbc.sql("DELETE FROM article_tag WHERE tag_id = ?").param(source.id()).update();
+        jdbc.sql("UPDATE tag_retired_slug SET tag_id = ? WHERE tag_id = ?")
+                .params(target.id(), source.id())
+                .update();
+        retireTagSlug(source.slug(), target.id());
+        jdbc.sql("DELETE FROM tag WHERE id = ?").param(source.id()).update();
+    }
+
+    private void retireTagSlug(String slug, long tagId) {
+        jdbc.sql("INSERT INTO tag_retired_slug (slug, tag_id) VALUES (?, ?)"
+                        + " ON CONFLICT (slug) DO UPDATE SET tag_id = excluded.tag_id")
+                .params(slug, tagId)
                 .update();
     }
 

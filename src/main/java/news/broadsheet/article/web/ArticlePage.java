@@ -20,5 +20,10 @@ public record ArticlePage(
         @Nullable DisplayTime updatedAt,
         String bodyHtml,
         List<Crumb> tags,
+        List<Note> corrections,
         List<Content> bylineExtras,
-        List<Content> afterBody) {}
+        List<Content> afterBody) {
+
+    /** A correction or update shown on the story. */
+    public record Note(String label, String text, DisplayTime at) {}
+}

@@ -121,13 +121,21 @@ class NewsPathController {
                 article.wasUpdated() ? cards.time(summary.updatedAt()) : null,
                 article.bodyHtml(),
                 article.tags().stream().map(t -> new Crumb(t.name(), t.url())).toList(),
+                article.corrections().stream()
+                        .map(c -> new ArticlePage.Note(c.label(), c.text(), cards.time(c.publishedAt())))
+                        .toList(),
                 bylineExtras,
                 afterBody);
         return new ModelAndView("article/show", Map.of("page", page, "title", cards.title(summary.headline())));
     }
 
     private ModelAndView section(String sectionPath, @Nullable String before) {
-        Section section = sections.byPath(sectionPath).orElseThrow(() -> new SectionNotFoundException(sectionPath));
+        Section section = sections.byPath(sectionPath).orElse(null);
+        if (section == null) {
+            Section moved =
+                    sections.byRetiredPath(sectionPath).orElseThrow(() -> new SectionNotFoundException(sectionPath));
+            return permanentRedirect(before == null ? moved.url() : moved.url() + "?before=" + before);
+        }
         StoryList list = articles.latest(section, StoryCursors.parse(before), STORIES_PER_PAGE);
         List<Crumb> trail = sections.trail(section).stream()
                 .map(s -> new Crumb(s.name(), s.url()))

@@ -1,5 +1,6 @@
 package news.broadsheet.article.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.StoryList;
@@ -9,11 +10,13 @@ import news.broadsheet.author.Author;
 import news.broadsheet.author.AuthorNotFoundException;
 import news.broadsheet.author.Authors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 
 /** Tag pages ({@code /tag/baltic-security}) and author pages ({@code /author/ana-ferreira}). */
 @Controller
@@ -30,8 +33,17 @@ class TopicController {
     }
 
     @GetMapping("/tag/{slug}")
-    String tag(@PathVariable String slug, @RequestParam(required = false) @Nullable String before, Model model) {
-        Tag tag = articles.tagBySlug(slug).orElseThrow(() -> new TagNotFoundException(slug));
+    String tag(
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable String before,
+            HttpServletRequest request,
+            Model model) {
+        Tag tag = articles.tagBySlug(slug).orElse(null);
+        if (tag == null) {
+            Tag renamed = articles.tagByRetiredSlug(slug).orElseThrow(() -> new TagNotFoundException(slug));
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
+            return "redirect:" + renamed.url();
+        }
         StoryList list = articles.taggedWith(tag, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
         model.addAttribute(
                 "page",

@@ -56,6 +56,54 @@ public class SectionRepository {
                 .list();
     }
 
+    public Optional<Long> findIdByRetiredPath(String path) {
+        return jdbc.sql("SELECT section_id FROM section_retired_path WHERE path = ?")
+                .param(path)
+                .query(Long.class)
+                .optional();
+    }
+
+    public List<Section> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM section ORDER BY path")
+                .query(ROW)
+                .list();
+    }
+
+    public void update(long id, @Nullable Long parentId, String slug, String name, String description) {
+        jdbc.sql("UPDATE section SET parent_id = :parent, slug = :slug, name = :name, description = :description"
+                        + " WHERE id = :id")
+                .param("parent", parentId, java.sql.Types.BIGINT)
+                .param("slug", slug)
+                .param("name", name)
+                .param("description", description)
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Moves a section and everything below it from one path to another, keeping every old path as
+     * a redirect.
+     */
+    public void movePaths(String oldPath, String newPath) {
+        List<Section> moving = jdbc.sql("SELECT " + COLUMNS + " FROM section WHERE path = ? OR path LIKE ?")
+                .params(oldPath, oldPath + "/%")
+                .query(ROW)
+                .list();
+        for (Section section : moving) {
+            String moved = newPath + section.path().substring(oldPath.length());
+            jdbc.sql("DELETE FROM section_retired_path WHERE path = ?")
+                    .param(moved)
+                    .update();
+            jdbc.sql("INSERT INTO section_retired_path (path, section_id) VALUES (?, ?)"
+                            + " ON CONFLICT (path) DO UPDATE SET section_id = excluded.section_id")
+                    .params(section.path(), section.id())
+                    .update();
+            jdbc.sql("UPDATE section SET path = ? WHERE id = ?")
+                    .params(moved, section.id())
+                    .update();
+        }
+    }
+
     public int countChildren(@Nullable Long parentId) {
         return parentId == null
                 ? jdbc.sql("SELECT COUNT(*) FROM section WHERE parent_id IS NULL")

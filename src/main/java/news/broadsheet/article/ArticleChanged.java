@@ -1,0 +1,50 @@
+package news.broadsheet.article;
+
+import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.AuditableEvent;
+
+/**
+ * Something happened to an article: saved, submitted, published, scheduled, embargoed, taken
+ * down, corrected. Published after the change, in its transaction; the audit log records it, and
+ * later features (search, page cache) react to it.
+ */
+public record ArticleChanged(Actor actor, Change change, long articleId, String headline, String detail)
+        implements AuditableEvent {
+
+    /** What happened. */
+    public enum Change {
+        CREATED("article.created"),
+        SAVED("article.saved"),
+        SUBMITTED("article.submitted"),
+        PUBLISHED("article.published"),
+        SCHEDULED("article.scheduled"),
+        UNPUBLISHED("article.unpublished"),
+        EMBARGOED("article.embargoed"),
+        EMBARGO_LIFTED("article.embargo-lifted"),
+        EXPIRY_SET("article.expiry-set"),
+        EXPIRED("article.expired"),
+        CORRECTED("article.corrected"),
+        RESTORED("article.restored");
+
+        private final String action;
+
+        Change(String action) {
+            this.action = action;
+        }
+    }
+
+    @Override
+    public String action() {
+        return change.action;
+    }
+
+    @Override
+    public String subjectType() {
+        return "article";
+    }
+
+    @Override
+    public Long subjectId() {
+        return articleId;
+    }
+}

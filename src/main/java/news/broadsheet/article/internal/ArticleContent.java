@@ -1,0 +1,22 @@
+package news.broadsheet.article.internal;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an editor writes into an article: everything a save changes.
+ *
+ * @param slug the address word; blank means "make one from the headline"
+ */
+public record ArticleContent(
+        String headline,
+        String standfirst,
+        String bodyMarkdown,
+        String slug,
+        long sectionId,
+        List<Long> extraSectionIds,
+        List<String> tagNames,
+        List<Long> authorIds,
+        @Nullable String seoTitle,
+        @Nullable String seoDescription,
+        boolean commentsOpen) {}

@@ -1,0 +1,29 @@
+package news.broadsheet.article.internal;
+
+import java.time.Instant;
+import java.util.List;
+import news.broadsheet.article.ArticleStatus;
+import org.jspecify.annotations.Nullable;
+
+/** An article as the editor sees it: every editable field, its state and its version. */
+public record ArticleDraft(
+        long id,
+        String slug,
+        String headline,
+        String standfirst,
+        String bodyMarkdown,
+        long sectionId,
+        List<Long> extraSectionIds,
+        List<String> tagNames,
+        List<Long> authorIds,
+        @Nullable String seoTitle,
+        @Nullable String seoDescription,
+        boolean commentsOpen,
+        ArticleStatus status,
+        @Nullable Instant publishedAt,
+        Instant updatedAt,
+        @Nullable Instant embargoUntil,
+        @Nullable Instant expiresAt,
+        @Nullable Long createdBy,
+        @Nullable Long leadImageId,
+        int version) {}

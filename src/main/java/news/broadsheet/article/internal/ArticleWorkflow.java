@@ -1,0 +1,489 @@
+package news.broadsheet.article.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import news.broadsheet.account.Role;
+import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.article.ArticleChanged;
+import news.broadsheet.article.ArticleChanged.Change;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The editorial workflow: reporters write drafts and submit them; editors publish, schedule,
+ * embargo, take down, set expiries and correct. Every permission is checked here, on the server,
+ * whatever route the request came by. Each save keeps a revision; two people saving the same
+ * version cannot overwrite each other.
+ */
+@Service
+public class ArticleWorkflow {
+
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final List<ArticleStatus> REPORTER_EDITABLE = List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
+
+    private final EditorialRepository editorial;
+    private final ArticleRepository articles;
+    private final ArticleBodyRenderer renderer;
+    private final Sections sections;
+    private final Authors authors;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ArticleWorkflow(
+            EditorialRepository editorial,
+            ArticleRepository articles,
+            ArticleBodyRenderer renderer,
+            Sections sections,
+            Authors authors,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.editorial = editorial;
+        this.articles = articles;
+        this.renderer = renderer;
+        this.sections = sections;
+        this.authors = authors;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Optional<ArticleDraft> draft(long id) {
+        return editorial.findDraft(id);
+    }
+
+    /** Whether this user may change the article's content. */
+    public static boolean canEdit(StaffPrincipal staff, ArticleDraft draft) {
+        if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
+            return true;
+        }
+        return staff.hasRole(Role.REPORTER)
+                && draft.createdBy() != null
+                && draft.createdBy() == staff.accountId()
+                && REPORTER_EDITABLE.contains(draft.status());
+    }
+
+    /** Whether this user may publish, schedule, embargo, take down and correct. */
+    public static boolean canPublish(StaffPrincipal staff) {
+        return staff.hasRole(Role.ADMIN, Role.EDITOR);
+    }
+
+    public static boolean canWrite(StaffPrincipal staff) {
+        return staff.hasRole(Role.ADMIN, Role.EDITOR, Role.REPORTER);
+    }
+
+    @Transactional
+    public long create(StaffPrincipal staff, ArticleContent content) {
+        if (!canWrite(staff)) {
+            throw EditorialException.forbidden("Your role cannot write stories.");
+        }
+        String slug = checked(content, null);
+        Instant now = clock.instant();
+        long id = articles.insertArticle(
+                slug,
+                content.headline().strip(),
+                content.standfirst().strip(),
+                content.bodyMarkdown(),
+                renderer.toHtml(content.bodyMarkdown()),
+                content.sectionId(),
+                ArticleStatus.DRAFT,
+                null,
+                now,
+                now,
+                content.commentsOpen());
+        editorial.setCreationDetails(
+                id, staff.accountId(), blankToNull(content.seoTitle()), blankToNull(content.seoDescription()));
+        writeRelations(id, content);
+        editorial.insertRevision(id, 0, content, slug, staff.accountId(), staff.displayName(), now, "Created");
+        publish(staff.actor(), Change.CREATED, id, content.headline(), "Draft created");
+        return id;
+    }
+
+    /**
+     * Saves new content over the version the editor started from.
+     *
+     * @throws EditorialException CONFLICT when someone saved a newer version in the meantime
+     */
+    @Transactional
+    public void save(StaffPrincipal staff, long id, int expectedVersion, ArticleContent content) {
+        ArticleDraft draft = existing(id);
+        if (!canEdit(staff, draft)) {
+            throw EditorialException.forbidden(
+                    "You cannot change this story: reporters edit their own drafts until an editor takes over.");
+        }
+        String slug = checked(content, id);
+        Instant now = clock.instant();
+        // A story's public "updated" time moves only when it is out; drafts keep their own clock.
+        boolean live = draft.status() == ArticleStatus.PUBLISHED;
+        boolean saved = editorial.updateContent(
+                id, expectedVersion, content, slug, renderer.toHtml(content.bodyMarkdown()), !live, now);
+        if (!saved) {
+            throw new EditorialException(
+                    EditorialException.Kind.CONFLICT,
+                    Map.of(
+                            "",
+                            "Someone else saved this story while you were editing it. Your changes are below and"
+                                    + " have not been saved; the newer version is shown beside them."));
+        }
+        if (!slug.equals(draft.slug())) {
+            retireSlug(id, draft, slug, now);
+        }
+        writeRelations(id, content);
+        editorial.insertRevision(
+                id, expectedVersion + 1, content, slug, staff.accountId(), staff.displayName(), now, "Saved");
+        publish(staff.actor(), Change.SAVED, id, content.headline(), "Saved version " + (expectedVersion + 1));
+    }
+
+    @Transactional
+    public void submit(StaffPrincipal staff, long id) {
+        ArticleDraft draft = existing(id);
+        if (!canEdit(staff, draft)) {
+            throw EditorialException.forbidden("You cannot submit this story.");
+        }
+        if (!editorial.transition(id, List.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW)) {
+            throw EditorialException.invalid("", "Only drafts can be submitted for review.");
+        }
+        publish(staff.actor(), Change.SUBMITTED, id, draft.headline(), "Submitted for review");
+    }
+
+    @Transactional
+    public void publishNow(StaffPrincipal staff, long id) {
+        ArticleDraft draft = publishable(staff, id);
+        Instant now = clock.instant();
+        // A story that went out before keeps its original publication time (and address).
+        Instant published =
+                draft.publishedAt() != null && draft.publishedAt().isBefore(now) ? draft.publishedAt() : now;
+        editorial.setPublication(id, ArticleStatus.PUBLISHED, published);
+        publish(staff.actor(), Change.PUBLISHED, id, draft.headline(), "Published");
+    }
+
+    @Transactional
+    public void schedule(StaffPrincipal staff, long id, Instant at) {
+        ArticleDraft draft = publishable(staff, id);
+        if (!at.isAfter(clock.instant())) {
+            throw EditorialException.invalid("publishAt", "Choose a time in the future, or publish now.");
+        }
+        editorial.setPublication(id, ArticleStatus.SCHEDULED, at);
+        publish(staff.actor(), Change.SCHEDULED, id, draft.headline(), "Scheduled for " + at);
+    }
+
+    @Transactional
+    public void unpublish(StaffPrincipal staff, long id) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        if (!editorial.transition(
+                id, List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED), ArticleStatus.UNPUBLISHED)) {
+            throw EditorialException.invalid("", "Only published or scheduled stories can be taken down.");
+        }
+        publish(staff.actor(), Change.UNPUBLISHED, id, draft.headline(), "Unpublished");
+    }
+
+    /** Sets or clears (null) an embargo: the story is invisible everywhere until it lifts. */
+    @Transactional
+    public void embargo(StaffPrincipal staff, long id, @Nullable Instant until) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        if (until != null && !until.isAfter(clock.instant())) {
+            throw EditorialException.invalid("embargoUntil", "An embargo must end in the future.");
+        }
+        editorial.setEmbargo(id, until);
+        publish(
+                staff.actor(),
+                until == null ? Change.EMBARGO_LIFTED : Change.EMBARGOED,
+                id,
+                draft.headline(),
+                until == null ? "Embargo lifted" : "Embargoed until " + until);
+    }
+
+    /** Sets or clears (null) the time the story is taken down by itself. */
+    @Transactional
+    public void expire(StaffPrincipal staff, long id, @Nullable Instant at) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        if (at != null && !at.isAfter(clock.instant())) {
+            throw EditorialException.invalid(
+                    "expiresAt", "An expiry must be in the future; unpublish to take it down now.");
+        }
+        editorial.setExpiry(id, at);
+        publish(
+                staff.actor(),
+                Change.EXPIRY_SET,
+                id,
+                draft.headline(),
+                at == null ? "Expiry cleared" : "Expires at " + at);
+    }
+
+    /** Attaches a correction or an update note to a published story and moves its updated time. */
+    @Transactional
+    public void correct(StaffPrincipal staff, long id, String kind, String text) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        if (draft.status() != ArticleStatus.PUBLISHED) {
+            throw EditorialException.invalid("", "Corrections and updates are for published stories.");
+        }
+        if (!kind.equals("correction") && !kind.equals("update")) {
+            throw EditorialException.invalid("kind", "Choose correction or update.");
+        }
+        String body = text.strip();
+        if (body.isEmpty()
+                || body.length() > 2000
+                || CONTROL_CHARACTERS.matcher(body).find()) {
+            throw EditorialException.invalid("correction", "Write the note, in up to 2,000 characters.");
+        }
+        Instant now = clock.instant();
+        editorial.insertCorrection(id, kind, body, now, staff.accountId());
+        editorial.touch(id, now);
+        publish(
+                staff.actor(),
+                Change.CORRECTED,
+                id,
+                draft.headline(),
+                (kind.equals("update") ? "Update: " : "Correction: ") + body);
+    }
+
+    /** Makes an old revision the current content again, as a new revision. */
+    @Transactional
+    public void restore(StaffPrincipal staff, long id, int version, int expectedVersion) {
+        EditorialRepository.Revision revision = editorial
+                .findRevision(id, version)
+                .orElseThrow(() -> EditorialException.invalid("", "There is no such revision."));
+        ArticleDraft draft = existing(id);
+        ArticleContent content = new ArticleContent(
+                revision.headline(),
+                revision.standfirst(),
+                revision.bodyMarkdown(),
+                revision.slug(),
+                revision.sectionId(),
+                draft.extraSectionIds(),
+                draft.tagNames(),
+                draft.authorIds(),
+                revision.seoTitle(),
+                revision.seoDescription(),
+                draft.commentsOpen());
+        save(staff, id, expectedVersion, content);
+        publish(staff.actor(), Change.RESTORED, id, revision.headline(), "Restored version " + version);
+    }
+
+    public List<EditorialRepository.Revision> revisions(long id) {
+        return editorial.findRevisions(id);
+    }
+
+    public Optional<EditorialRepository.Revision> revision(long id, int version) {
+        return editorial.findRevision(id, version);
+    }
+
+    public List<EditorialRepository.Note> notes(long id) {
+        return editorial.findNotes(id);
+    }
+
+    @Transactional
+    public void addNote(StaffPrincipal staff, long id, @Nullable Long parentId, String text) {
+        ArticleDraft draft = existing(id);
+        requireNoteAccess(staff, draft);
+        String body = text.strip();
+        if (body.isEmpty()
+                || body.length() > 5000
+                || CONTROL_CHARACTERS.matcher(body).find()) {
+            throw EditorialException.invalid("note", "Write the note, in up to 5,000 characters.");
+        }
+        if (parentId != null && !editorial.noteBelongsTo(parentId, id)) {
+            throw EditorialException.invalid("note", "The note you are replying to is not on this story.");
+        }
+        editorial.insertNote(id, parentId, staff.accountId(), staff.displayName(), body, clock.instant());
+    }
+
+    @Transactional
+    public void resolveNote(StaffPrincipal staff, long id, long noteId) {
+        ArticleDraft draft = existing(id);
+        requireNoteAccess(staff, draft);
+        if (!editorial.noteBelongsTo(noteId, id)) {
+            throw EditorialException.invalid("note", "That note is not on this story.");
+        }
+        editorial.resolveNote(noteId, staff.displayName(), clock.instant());
+    }
+
+    @Transactional
+    public void setLeadImage(StaffPrincipal staff, long id, @Nullable Long imageId) {
+        ArticleDraft draft = existing(id);
+        if (!canEdit(staff, draft)) {
+            throw EditorialException.forbidden("You cannot change this story.");
+        }
+        editorial.setLeadImage(id, imageId);
+        publish(
+                staff.actor(),
+                Change.SAVED,
+                id,
+                draft.headline(),
+                imageId == null ? "Lead image removed" : "Lead image set");
+    }
+
+    /** Carries out what has come due: scheduled stories go out, expired ones come down. */
+    @Transactional
+    public int runDue() {
+        Instant now = clock.instant();
+        int done = 0;
+        for (long id : editorial.findDueScheduled(now)) {
+            if (editorial.transition(id, List.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED)) {
+                publish(Actor.SYSTEM, Change.PUBLISHED, id, headline(id), "Published on schedule");
+                done++;
+            }
+        }
+        for (long id : editorial.findDueExpiries(now)) {
+            if (editorial.transition(
+                    id, List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED), ArticleStatus.UNPUBLISHED)) {
+                publish(Actor.SYSTEM, Change.EXPIRED, id, headline(id), "Taken down at its expiry");
+                done++;
+            }
+        }
+        for (long id : editorial.findLiftedEmbargoes(now)) {
+            if (editorial.clearEmbargoIfLifted(id, now)) {
+                publish(Actor.SYSTEM, Change.EMBARGO_LIFTED, id, headline(id), "Embargo lifted");
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private String headline(long id) {
+        return editorial.findDraft(id).map(ArticleDraft::headline).orElse("#" + id);
+    }
+
+    private ArticleDraft publishable(StaffPrincipal staff, long id) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (draft.bodyMarkdown().isBlank()) {
+            missing.put("body", "A story needs a body before it can go out.");
+        }
+        if (draft.authorIds().isEmpty()) {
+            missing.put("authorIds", "A story needs a byline before it can go out.");
+        }
+        if (!missing.isEmpty()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, missing);
+        }
+        return draft;
+    }
+
+    private static void requirePublisher(StaffPrincipal staff) {
+        if (!canPublish(staff)) {
+            throw EditorialException.forbidden(
+                    "Only editors can publish, schedule, embargo, take down or correct stories.");
+        }
+    }
+
+    private static void requireNoteAccess(StaffPrincipal staff, ArticleDraft draft) {
+        boolean own = draft.createdBy() != null && draft.createdBy() == staff.accountId();
+        if (!canPublish(staff) && !(staff.hasRole(Role.REPORTER) && own)) {
+            throw EditorialException.forbidden("You cannot add notes to this story.");
+        }
+    }
+
+    private ArticleDraft existing(long id) {
+        return editorial
+                .findDraft(id)
+                .orElseThrow(() -> new news.broadsheet.article.ArticleNotFoundException("#" + id));
+    }
+
+    /** Validates content and returns the slug it will have. */
+    private String checked(ArticleContent content, @Nullable Long articleId) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String headline = content.headline().strip();
+        if (headline.isEmpty()) {
+            errors.put("headline", "Please write a headline.");
+        } else if (headline.length() > 300) {
+            errors.put("headline", "Please keep the headline to 300 characters.");
+        }
+        if (content.standfirst().strip().length() > 1000) {
+            errors.put("standfirst", "Please keep the standfirst to 1,000 characters.");
+        }
+        if (content.bodyMarkdown().length() > 200_000) {
+            errors.put("body", "The body is over 200,000 characters; please split the story.");
+        }
+        for (var field : Map.of(
+                        "headline", headline,
+                        "standfirst", content.standfirst(),
+                        "body", content.bodyMarkdown())
+                .entrySet()) {
+            if (CONTROL_CHARACTERS.matcher(field.getValue()).find()) {
+                errors.putIfAbsent(field.getKey(), "This contains invisible control characters; please remove them.");
+            }
+        }
+        String slug =
+                content.slug().isBlank() ? Slugs.from(headline) : content.slug().strip();
+        if (!Slugs.isValid(slug)) {
+            errors.put("slug", "Use lowercase letters, digits and single hyphens, up to 100 characters.");
+        } else if (takenByAnother(slug, articleId)) {
+            errors.put("slug", "Another story already uses this address; choose another.");
+        }
+        if (sections.byId(content.sectionId()).isEmpty()) {
+            errors.put("sectionId", "Choose a section.");
+        }
+        for (long extra : content.extraSectionIds()) {
+            if (sections.byId(extra).isEmpty()) {
+                errors.put("extraSectionIds", "One of the extra sections does not exist.");
+            }
+        }
+        if (content.authorIds().isEmpty()) {
+            errors.put("authorIds", "Choose at least one author for the byline.");
+        } else if (authors.byIds(content.authorIds()).size() != new LinkedHashSet<>(content.authorIds()).size()) {
+            errors.put("authorIds", "One of the authors does not exist.");
+        }
+        if (content.seoTitle() != null && content.seoTitle().length() > 300) {
+            errors.put("seoTitle", "Please keep the search title to 300 characters.");
+        }
+        if (content.seoDescription() != null && content.seoDescription().length() > 500) {
+            errors.put("seoDescription", "Please keep the search description to 500 characters.");
+        }
+        if (!errors.isEmpty()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, errors);
+        }
+        return slug;
+    }
+
+    private boolean takenByAnother(String slug, @Nullable Long articleId) {
+        Optional<Long> owner = articles.findArticleIdBySlug(slug).or(() -> articles.findArticleIdByRetiredSlug(slug));
+        return owner.isPresent() && !owner.get().equals(articleId);
+    }
+
+    private void retireSlug(long id, ArticleDraft draft, String newSlug, Instant now) {
+        if (draft.publishedAt() != null) {
+            articles.retireSlug(id, draft.slug(), newSlug, now);
+        }
+    }
+
+    private void writeRelations(long id, ArticleContent content) {
+        editorial.replaceAuthors(id, List.copyOf(new LinkedHashSet<>(content.authorIds())));
+        editorial.replaceExtraSections(
+                id,
+                content.extraSectionIds().stream()
+                        .filter(s -> s != content.sectionId())
+                        .distinct()
+                        .toList());
+        editorial.clearTags(id);
+        for (String name : content.tagNames()) {
+            String tagSlug = Slugs.from(name);
+            if (!tagSlug.isEmpty()) {
+                articles.insertTag(id, articles.tagId(tagSlug, name.strip()));
+            }
+        }
+    }
+
+    private void publish(Actor actor, Change change, long id, String headline, String detail) {
+        events.publishEvent(new ArticleChanged(actor, change, id, headline, detail));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

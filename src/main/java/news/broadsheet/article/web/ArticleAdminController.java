@@ -1,0 +1,452 @@
+package news.broadsheet.article.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.account.Accounts;
+import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.article.ArticleNotFoundException;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.internal.ArticleBodyRenderer;
+import news.broadsheet.article.internal.ArticleContent;
+import news.broadsheet.article.internal.ArticleDraft;
+import news.broadsheet.article.internal.ArticleWorkflow;
+import news.broadsheet.article.internal.EditorialException;
+import news.broadsheet.article.internal.EditorialRepository;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.SiteSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The article editor under {@code /admin/articles}: the list, writing and saving, the workflow
+ * actions, corrections and editorial notes. Permissions are decided by {@link ArticleWorkflow};
+ * this controller turns its refusals into 403, 409 and 422 pages that keep what was typed.
+ */
+@Controller
+class ArticleAdminController {
+
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final ArticleWorkflow workflow;
+    private final Articles articles;
+    private final Sections sections;
+    private final Authors authors;
+    private final Accounts accounts;
+    private final ArticleBodyRenderer renderer;
+    private final SiteSettings site;
+    private final java.time.Clock clock;
+
+    ArticleAdminController(
+            ArticleWorkflow workflow,
+            Articles articles,
+            Sections sections,
+            Authors authors,
+            Accounts accounts,
+            ArticleBodyRenderer renderer,
+            SiteSettings site,
+            java.time.Clock clock) {
+        this.workflow = workflow;
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+        this.accounts = accounts;
+        this.renderer = renderer;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    // --- writing ----------------------------------------------------------------------------
+
+    @GetMapping("/admin/articles/new")
+    String newArticle(@AuthenticationPrincipal StaffPrincipal staff, Model model, HttpServletResponse response) {
+        if (!ArticleWorkflow.canWrite(staff)) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+        }
+        Long defaultAuthor =
+                accounts.byId(staff.accountId()).map(a -> a.authorId()).orElse(null);
+        model.addAttribute(
+                "page", editPage(staff, null, ArticleForm.blank(defaultAuthor), Map.of(), null, null, null, null));
+        return "admin/article/edit";
+    }
+
+    @PostMapping("/admin/articles")
+    String create(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @ModelAttribute ArticleForm form,
+            @RequestParam(defaultValue = "save") String intent,
+            HttpServletResponse response,
+            Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ArticleContent content = form.content(errors);
+        if ("preview".equals(intent)) {
+            model.addAttribute(
+                    "page",
+                    editPage(staff, null, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
+            return "admin/article/edit";
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new EditorialException(EditorialException.Kind.INVALID, errors);
+            }
+            long id = workflow.create(staff, content);
+            return "redirect:/admin/articles/" + id + "/edit?done=created";
+        } catch (EditorialException e) {
+            response.setStatus(status(e));
+            model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null, null));
+            return "admin/article/edit";
+        }
+    }
+
+    @GetMapping("/admin/articles/{id}/edit")
+    String edit(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
+        ArticleDraft draft = draft(id);
+        model.addAttribute(
+                "page", editPage(staff, draft, ArticleForm.of(draft), Map.of(), notice(done), null, null, null));
+        return "admin/article/edit";
+    }
+
+    @PostMapping("/admin/articles/{id}")
+    String save(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @ModelAttribute ArticleForm form,
+            @RequestParam(defaultValue = "save") String intent,
+            HttpServletResponse response,
+            Model model) {
+        ArticleDraft draft = draft(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ArticleContent content = form.content(errors);
+        if ("preview".equals(intent)) {
+            model.addAttribute(
+                    "page",
+                    editPage(staff, draft, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
+            return "admin/article/edit";
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new EditorialException(EditorialException.Kind.INVALID, errors);
+            }
+            workflow.save(staff, id, form.versionOrZero(), content);
+            return "redirect:/admin/articles/" + id + "/edit?done=saved";
+        } catch (EditorialException e) {
+            response.setStatus(status(e));
+            ArticleDraft current = draft(id);
+            ArticleEditPage.Conflict conflict = e.kind() == EditorialException.Kind.CONFLICT
+                    ? new ArticleEditPage.Conflict(
+                            current.headline(), current.standfirst(), current.bodyMarkdown(), current.version())
+                    : null;
+            // After a conflict the form carries the newer version: saving again is a deliberate overwrite.
+            ArticleForm kept = conflict == null ? form : form.atVersion(current.version());
+            model.addAttribute("page", editPage(staff, current, kept, e.errors(), null, message(e), null, conflict));
+            return "admin/article/edit";
+        }
+    }
+
+    // --- workflow ---------------------------------------------------------------------------
+
+    @PostMapping("/admin/articles/{id}/workflow")
+    String workflowAction(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String publishAt,
+            @RequestParam(defaultValue = "") String embargoUntil,
+            @RequestParam(defaultValue = "") String expiresAt,
+            HttpServletResponse response,
+            Model model) {
+        ArticleDraft draft = draft(id);
+        try {
+            switch (action) {
+                case "submit" -> workflow.submit(staff, id);
+                case "publish" -> workflow.publishNow(staff, id);
+                case "schedule" -> workflow.schedule(staff, id, required(publishAt, "publishAt"));
+                case "unpublish" -> workflow.unpublish(staff, id);
+                case "embargo" -> workflow.embargo(staff, id, optional(embargoUntil, "embargoUntil"));
+                case "expiry" -> workflow.expire(staff, id, optional(expiresAt, "expiresAt"));
+                default -> throw EditorialException.invalid("", "Unknown action.");
+            }
+            return "redirect:/admin/articles/" + id + "/edit?done=" + action;
+        } catch (EditorialException e) {
+            return refused(staff, id, draft, e, response, model);
+        }
+    }
+
+    @PostMapping("/admin/articles/{id}/corrections")
+    String correct(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "correction") String kind,
+            @RequestParam(defaultValue = "") String text,
+            HttpServletResponse response,
+            Model model) {
+        ArticleDraft draft = draft(id);
+        try {
+            workflow.correct(staff, id, kind, text);
+            return "redirect:/admin/articles/" + id + "/edit?done=corrected";
+        } catch (EditorialException e) {
+            return refused(staff, id, draft, e, response, model);
+        }
+    }
+
+    @PostMapping("/admin/articles/{id}/notes")
+    String addNote(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(required = false) @Nullable String parentId,
+            HttpServletResponse response,
+            Model model) {
+        ArticleDraft draft = draft(id);
+        try {
+            Long parent = parentId != null && parentId.matches("\\d{1,18}") ? Long.valueOf(parentId) : null;
+            workflow.addNote(staff, id, parent, text);
+            return "redirect:/admin/articles/" + id + "/edit?done=noted#notes";
+        } catch (EditorialException e) {
+            return refused(staff, id, draft, e, response, model);
+        }
+    }
+
+    @PostMapping("/admin/articles/{id}/notes/{noteId}/resolve")
+    String resolveNote(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @PathVariable long noteId,
+            HttpServletResponse response,
+            Model model) {
+        ArticleDraft draft = draft(id);
+        try {
+            workflow.resolveNote(staff, id, noteId);
+            return "redirect:/admin/articles/" + id + "/edit?done=resolved#notes";
+        } catch (EditorialException e) {
+            return refused(staff, id, draft, e, response, model);
+        }
+    }
+
+    private String refused(
+            StaffPrincipal staff,
+            long id,
+            ArticleDraft draft,
+            EditorialException e,
+            HttpServletResponse response,
+            Model model) {
+        response.setStatus(status(e));
+        ArticleDraft current = draft(id);
+        model.addAttribute(
+                "page", editPage(staff, current, ArticleForm.of(current), e.errors(), null, message(e), null, null));
+        return "admin/article/edit";
+    }
+
+    // --- page assembly ----------------------------------------------------------------------
+
+    private ArticleEditPage editPage(
+            StaffPrincipal staff,
+            @Nullable ArticleDraft draft,
+            ArticleForm form,
+            Map<String, String> errors,
+            @Nullable String notice,
+            @Nullable String problem,
+            @Nullable String previewHtml,
+            ArticleEditPage.@Nullable Conflict conflict) {
+        boolean editable = draft == null ? ArticleWorkflow.canWrite(staff) : ArticleWorkflow.canEdit(staff, draft);
+        List<ArticleEditPage.Option> sectionOptions = new ArrayList<>();
+        List<ArticleEditPage.Option> extraOptions = new ArrayList<>();
+        for (Section section : allSections()) {
+            String label = String.join(
+                    " › ", sections.trail(section).stream().map(Section::name).toList());
+            sectionOptions.add(new ArticleEditPage.Option(section.id(), label, form.hasSection(section.id())));
+            extraOptions.add(new ArticleEditPage.Option(section.id(), label, form.hasExtraSection(section.id())));
+        }
+        List<ArticleEditPage.Option> authorOptions = authors.all().stream()
+                .map(a -> new ArticleEditPage.Option(a.id(), a.name(), form.hasAuthor(a.id())))
+                .toList();
+        ArticleEditPage.Fields fields = new ArticleEditPage.Fields(
+                ArticleForm.text(form.headline()),
+                ArticleForm.text(form.standfirst()),
+                ArticleForm.text(form.body()),
+                ArticleForm.text(form.slug()),
+                ArticleForm.text(form.tags()),
+                ArticleForm.text(form.seoTitle()),
+                ArticleForm.text(form.seoDescription()),
+                form.commentsOpen() != null,
+                ArticleForm.text(form.version()));
+        return new ArticleEditPage(
+                draft == null ? "New story" : "Edit: " + draft.headline(),
+                draft == null ? null : draft.id(),
+                draft == null ? "/admin/articles" : "/admin/articles/" + draft.id(),
+                fields,
+                sectionOptions,
+                extraOptions,
+                authorOptions,
+                errors,
+                notice,
+                problem,
+                editable,
+                draft == null ? null : workflow(staff, draft),
+                previewHtml,
+                conflict,
+                draft == null ? List.of() : notes(draft.id()));
+    }
+
+    private ArticleEditPage.Workflow workflow(StaffPrincipal staff, ArticleDraft draft) {
+        boolean publisher = ArticleWorkflow.canPublish(staff);
+        String base = "/admin/articles/" + draft.id();
+        return new ArticleEditPage.Workflow(
+                draft.status().label(),
+                articles.liveById(draft.id()).map(a -> a.url()).orElse(null),
+                draft.publishedAt() == null ? null : time(draft.publishedAt()),
+                time(draft.updatedAt()),
+                draft.embargoUntil() == null ? null : time(draft.embargoUntil()),
+                draft.expiresAt() == null ? null : time(draft.expiresAt()),
+                draft.status() == ArticleStatus.DRAFT && ArticleWorkflow.canEdit(staff, draft),
+                publisher,
+                publisher && (draft.status() == ArticleStatus.PUBLISHED || draft.status() == ArticleStatus.SCHEDULED),
+                publisher && draft.status() == ArticleStatus.PUBLISHED,
+                LOCAL_INPUT.format(LocalDateTime.ofInstant(
+                        clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS), site.timeZone())),
+                base + "/workflow",
+                base + "/corrections",
+                base + "/revisions",
+                base + "/notes",
+                site.timeZone().getId());
+    }
+
+    private List<ArticleEditPage.Note> notes(long articleId) {
+        List<EditorialRepository.Note> all = workflow.notes(articleId);
+        Map<Long, List<EditorialRepository.Note>> replies = new LinkedHashMap<>();
+        List<EditorialRepository.Note> roots = new ArrayList<>();
+        for (EditorialRepository.Note note : all) {
+            if (note.parentId() == null) {
+                roots.add(note);
+            } else {
+                replies.computeIfAbsent(note.parentId(), k -> new ArrayList<>()).add(note);
+            }
+        }
+        // Notes nest one level: a reply to a reply joins its thread.
+        return roots.stream()
+                .map(root -> note(articleId, root, flatten(root.id(), replies)))
+                .toList();
+    }
+
+    private static List<EditorialRepository.Note> flatten(
+            long rootId, Map<Long, List<EditorialRepository.Note>> replies) {
+        List<EditorialRepository.Note> out = new ArrayList<>();
+        java.util.ArrayDeque<Long> pending = new java.util.ArrayDeque<>(List.of(rootId));
+        while (!pending.isEmpty()) {
+            for (EditorialRepository.Note reply : replies.getOrDefault(pending.pop(), List.of())) {
+                out.add(reply);
+                pending.push(reply.id());
+            }
+        }
+        out.sort(java.util.Comparator.comparing(EditorialRepository.Note::createdAt));
+        return out;
+    }
+
+    private ArticleEditPage.Note note(
+            long articleId, EditorialRepository.Note note, List<EditorialRepository.Note> replies) {
+        return new ArticleEditPage.Note(
+                note.id(),
+                note.authorName(),
+                note.body(),
+                time(note.createdAt()),
+                note.resolvedBy(),
+                replies.stream().map(r -> note(articleId, r, List.of())).toList(),
+                "/admin/articles/" + articleId + "/notes/" + note.id() + "/resolve");
+    }
+
+    private List<Section> allSections() {
+        List<Section> all = new ArrayList<>();
+        for (Section top : sections.topLevel()) {
+            for (long id : sections.subtreeIds(top)) {
+                sections.byId(id).ifPresent(all::add);
+            }
+        }
+        return all;
+    }
+
+    private ArticleDraft draft(long id) {
+        return workflow.draft(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+    }
+
+    private DisplayTime time(Instant instant) {
+        return DisplayTime.of(instant, site.timeZone());
+    }
+
+    private Instant required(String value, String field) {
+        Instant instant = optional(value, field);
+        if (instant == null) {
+            throw EditorialException.invalid(field, "Choose a date and time.");
+        }
+        return instant;
+    }
+
+    /** A datetime-local value, read in the newsroom's time zone; blank means none. */
+    private @Nullable Instant optional(String value, String field) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(site.timeZone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw EditorialException.invalid(field, "Give a date and time like 2026-05-31T09:30.");
+        }
+    }
+
+    private static int status(EditorialException e) {
+        return switch (e.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT.value();
+            case FORBIDDEN -> HttpStatus.FORBIDDEN.value();
+            case CONFLICT -> HttpStatus.CONFLICT.value();
+        };
+    }
+
+    private static String message(EditorialException e) {
+        String general = e.errors().get("");
+        return general != null ? general : "Nothing was changed. Please correct the fields marked below.";
+    }
+
+    private static @Nullable String notice(@Nullable String done) {
+        if (done == null) {
+            return null;
+        }
+        return switch (done) {
+            case "created" -> "Draft created.";
+            case "saved" -> "Saved.";
+            case "submit" -> "Submitted for review.";
+            case "publish" -> "Published.";
+            case "schedule" -> "Scheduled.";
+            case "unpublish" -> "Taken down.";
+            case "embargo" -> "Embargo updated.";
+            case "expiry" -> "Expiry updated.";
+            case "corrected" -> "Note published on the story.";
+            case "noted" -> "Note added.";
+            case "resolved" -> "Note resolved.";
+            case "restored" -> "Revision restored.";
+            default -> null;
+        };
+    }
+}

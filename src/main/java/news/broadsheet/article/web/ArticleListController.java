@@ -1,0 +1,125 @@
+package news.broadsheet.article.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.internal.ArticleWorkflow;
+import news.broadsheet.article.internal.EditorialRepository;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.SiteSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The editor's list of stories, newest change first, filtered by status, section, author and headline. */
+@Controller
+class ArticleListController {
+
+    static final int PAGE_SIZE = 30;
+
+    private final EditorialRepository editorial;
+    private final Sections sections;
+    private final Authors authors;
+    private final SiteSettings site;
+
+    ArticleListController(EditorialRepository editorial, Sections sections, Authors authors, SiteSettings site) {
+        this.editorial = editorial;
+        this.sections = sections;
+        this.authors = authors;
+        this.site = site;
+    }
+
+    @GetMapping("/admin/articles")
+    String list(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String section,
+            @RequestParam(defaultValue = "") String author,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String after,
+            Model model) {
+        ArticleStatus statusFilter = parseStatus(status);
+        Long sectionFilter = parseId(section);
+        Long authorFilter = parseId(author);
+        String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        Instant afterUpdated = null;
+        Long afterId = null;
+        if (after.matches("\\d{1,15}\\.\\d{1,18}")) {
+            afterUpdated = Instant.ofEpochMilli(Long.parseLong(after.substring(0, after.indexOf('.'))));
+            afterId = Long.parseLong(after.substring(after.indexOf('.') + 1));
+        }
+        List<EditorialRepository.ListedArticle> found = editorial.list(
+                statusFilter,
+                sectionFilter,
+                authorFilter,
+                text.isEmpty() ? null : text,
+                afterUpdated,
+                afterId,
+                PAGE_SIZE + 1);
+        boolean more = found.size() > PAGE_SIZE;
+        List<EditorialRepository.ListedArticle> shown = more ? found.subList(0, PAGE_SIZE) : found;
+        List<ArticleListPage.Row> rows = shown.stream()
+                .map(a -> new ArticleListPage.Row(
+                        a.headline(),
+                        "/admin/articles/" + a.id() + "/edit",
+                        a.status().label(),
+                        sections.byId(a.sectionId()).map(Section::name).orElse(""),
+                        DisplayTime.of(a.updatedAt(), site.timeZone())))
+                .toList();
+        String next = null;
+        if (more) {
+            EditorialRepository.ListedArticle last = shown.getLast();
+            next = UriComponentsBuilder.fromPath("/admin/articles")
+                    .queryParam("status", status)
+                    .queryParam("section", section)
+                    .queryParam("author", author)
+                    .queryParam("q", text)
+                    .queryParam("after", last.updatedAt().toEpochMilli() + "." + last.id())
+                    .encode()
+                    .build()
+                    .toUriString();
+        }
+        List<ArticleEditPage.Option> statuses = new ArrayList<>();
+        for (ArticleStatus s : ArticleStatus.values()) {
+            statuses.add(new ArticleEditPage.Option(s.ordinal(), s.label(), s == statusFilter));
+        }
+        List<ArticleEditPage.Option> sectionOptions = new ArrayList<>();
+        for (Section top : sections.topLevel()) {
+            for (long id : sections.subtreeIds(top)) {
+                sections.byId(id)
+                        .ifPresent(s -> sectionOptions.add(new ArticleEditPage.Option(
+                                s.id(), s.path(), sectionFilter != null && sectionFilter == s.id())));
+            }
+        }
+        List<ArticleEditPage.Option> authorOptions = authors.all().stream()
+                .map(a -> new ArticleEditPage.Option(a.id(), a.name(), authorFilter != null && authorFilter == a.id()))
+                .toList();
+        model.addAttribute(
+                "page",
+                new ArticleListPage(
+                        rows, statuses, sectionOptions, authorOptions, text, next, ArticleWorkflow.canWrite(staff)));
+        return "admin/article/list";
+    }
+
+    private static @Nullable ArticleStatus parseStatus(String value) {
+        for (ArticleStatus status : ArticleStatus.values()) {
+            if (String.valueOf(status.ordinal()).equals(value)) {
+                return status;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Long parseId(String value) {
+        return value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
+    }
+}

@@ -1,0 +1,137 @@
+package news.broadsheet.article.web;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.article.ArticleNotFoundException;
+import news.broadsheet.article.internal.ArticleDraft;
+import news.broadsheet.article.internal.ArticleWorkflow;
+import news.broadsheet.article.internal.EditorialException;
+import news.broadsheet.article.internal.EditorialRepository.Revision;
+import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.SiteSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A story's revision history: list, line-by-line comparison of two revisions, and restore. */
+@Controller
+class RevisionsController {
+
+    private final ArticleWorkflow workflow;
+    private final SiteSettings site;
+
+    RevisionsController(ArticleWorkflow workflow, SiteSettings site) {
+        this.workflow = workflow;
+        this.site = site;
+    }
+
+    @GetMapping("/admin/articles/{id}/revisions")
+    String history(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer from,
+            @RequestParam(required = false) @Nullable Integer to,
+            HttpServletResponse response,
+            Model model) {
+        ArticleDraft draft = workflow.draft(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+        List<DiffLine> diff = List.of();
+        String comparing = null;
+        if (from != null && to != null) {
+            Revision older = workflow.revision(id, from).orElse(null);
+            Revision newer = workflow.revision(id, to).orElse(null);
+            if (older == null || newer == null) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+            } else {
+                diff = diff(text(older), text(newer));
+                comparing = "Changes from version " + from + " to version " + to;
+            }
+        }
+        List<RevisionsPage.Revision> revisions = workflow.revisions(id).stream()
+                .map(r -> new RevisionsPage.Revision(
+                        r.version(),
+                        r.savedByName(),
+                        DisplayTime.of(r.savedAt(), site.timeZone()),
+                        r.note(),
+                        "/admin/articles/" + id + "/revisions/" + r.version() + "/restore"))
+                .toList();
+        model.addAttribute(
+                "page",
+                new RevisionsPage(
+                        draft.headline(),
+                        "/admin/articles/" + id + "/edit",
+                        "/admin/articles/" + id + "/revisions",
+                        revisions,
+                        comparing,
+                        diff.stream()
+                                .map(l -> new RevisionsPage.DiffLine(l.kind, l.text))
+                                .toList(),
+                        ArticleWorkflow.canEdit(staff, draft),
+                        draft.version()));
+        return "admin/article/revisions";
+    }
+
+    @PostMapping("/admin/articles/{id}/revisions/{version}/restore")
+    String restore(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam(defaultValue = "-1") int expectedVersion,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            workflow.restore(staff, id, version, expectedVersion);
+            return "redirect:/admin/articles/" + id + "/edit?done=restored";
+        } catch (EditorialException e) {
+            response.setStatus(
+                    switch (e.kind()) {
+                        case FORBIDDEN -> 403;
+                        case CONFLICT -> 409;
+                        case INVALID -> 422;
+                    });
+            return history(staff, id, null, null, response, model);
+        }
+    }
+
+    private static List<String> text(Revision revision) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Headline: " + revision.headline());
+        lines.add("Standfirst: " + revision.standfirst());
+        lines.add("Address: " + revision.slug());
+        lines.add("");
+        lines.addAll(List.of(revision.bodyMarkdown().split("\n", -1)));
+        return lines;
+    }
+
+    private record DiffLine(String kind, String text) {}
+
+    /** A unified view: every line of the newer text, with removed lines inserted where they were. */
+    private static List<DiffLine> diff(List<String> older, List<String> newer) {
+        Patch<String> patch = DiffUtils.diff(older, newer);
+        List<DiffLine> lines = new ArrayList<>();
+        int position = 0;
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            int start = delta.getSource().getPosition();
+            for (; position < start; position++) {
+                lines.add(new DiffLine("same", older.get(position)));
+            }
+            delta.getSource().getLines().forEach(l -> lines.add(new DiffLine("removed", l)));
+            delta.getTarget().getLines().forEach(l -> lines.add(new DiffLine("added", l)));
+            position = start + delta.getSource().size();
+        }
+        for (; position < older.size(); position++) {
+            lines.add(new DiffLine("same", older.get(position)));
+        }
+        return lines;
+    }
+}
