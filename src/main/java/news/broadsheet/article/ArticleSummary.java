@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import news.broadsheet.author.Author;
 import news.broadsheet.section.Section;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live article as lists and other features see it.
  *
  * @param url the canonical address, carrying the section path and publication date
+ * @param leadImageId the story's lead image in the media library, if it has one
  */
 public record ArticleSummary(
         long id,
@@ -20,4 +22,5 @@ public record ArticleSummary(
         Instant publishedAt,
         Instant updatedAt,
         boolean commentsOpen,
-        String url) {}
+        String url,
+        @Nullable Long leadImageId) {}

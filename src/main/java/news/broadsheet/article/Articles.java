@@ -222,7 +222,8 @@ public class Articles {
                     published,
                     row.updatedAt(),
                     row.commentsOpen(),
-                    canonicalUrl(section, published, row.slug())));
+                    canonicalUrl(section, published, row.slug()),
+                    row.leadImageId()));
         }
         return summaries;
     }

@@ -71,7 +71,9 @@ class SecurityConfiguration {
                             response.sendRedirect("/login?" + reason
                                     + (username == null
                                             ? ""
-                                            : "&username=" + UriUtils.encodeQueryParam(username, "UTF-8")));
+                                            : "&username="
+                                                    + UriUtils.encodeQueryParam(
+                                                            username, java.nio.charset.StandardCharsets.UTF_8)));
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))

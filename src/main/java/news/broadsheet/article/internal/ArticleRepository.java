@@ -26,7 +26,7 @@ public class ArticleRepository {
 
     private static final String COLUMNS =
             "a.id, a.slug, a.headline, a.standfirst, a.body_html, a.section_id, a.status, a.published_at,"
-                    + " a.updated_at, a.comments_open";
+                    + " a.updated_at, a.comments_open, a.lead_image_id";
 
     /**
      * The one definition of "a reader may see this article": published, or scheduled, once its
@@ -49,7 +49,8 @@ public class ArticleRepository {
                 ArticleStatus.fromDb(rs.getString("status")),
                 published == null ? null : Instant.ofEpochMilli(published),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getBoolean("comments_open"));
+                rs.getBoolean("comments_open"),
+                SqlValues.nullableLong(rs, "lead_image_id"));
     };
 
     private final JdbcClient jdbc;

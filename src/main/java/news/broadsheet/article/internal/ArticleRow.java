@@ -15,4 +15,5 @@ public record ArticleRow(
         ArticleStatus status,
         @Nullable Instant publishedAt,
         Instant updatedAt,
-        boolean commentsOpen) {}
+        boolean commentsOpen,
+        @Nullable Long leadImageId) {}

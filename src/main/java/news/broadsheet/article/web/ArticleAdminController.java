@@ -1,6 +1,7 @@
 package news.broadsheet.article.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +24,10 @@ import news.broadsheet.article.internal.ArticleWorkflow;
 import news.broadsheet.article.internal.EditorialException;
 import news.broadsheet.article.internal.EditorialRepository;
 import news.broadsheet.author.Authors;
+import news.broadsheet.media.ImageRejectedException;
+import news.broadsheet.media.ImageUpload;
+import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.DisplayTime;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The article editor under {@code /admin/articles}: the list, writing and saving, the workflow
@@ -54,6 +60,7 @@ class ArticleAdminController {
     private final Authors authors;
     private final Accounts accounts;
     private final ArticleBodyRenderer renderer;
+    private final MediaLibrary media;
     private final SiteSettings site;
     private final java.time.Clock clock;
 
@@ -64,6 +71,7 @@ class ArticleAdminController {
             Authors authors,
             Accounts accounts,
             ArticleBodyRenderer renderer,
+            MediaLibrary media,
             SiteSettings site,
             java.time.Clock clock) {
         this.workflow = workflow;
@@ -72,6 +80,7 @@ class ArticleAdminController {
         this.authors = authors;
         this.accounts = accounts;
         this.renderer = renderer;
+        this.media = media;
         this.site = site;
         this.clock = clock;
     }
@@ -179,7 +188,7 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String expiresAt,
             HttpServletResponse response,
             Model model) {
-        ArticleDraft draft = draft(id);
+        draft(id); // an unknown story is a 404
         try {
             switch (action) {
                 case "submit" -> workflow.submit(staff, id);
@@ -192,7 +201,7 @@ class ArticleAdminController {
             }
             return "redirect:/admin/articles/" + id + "/edit?done=" + action;
         } catch (EditorialException e) {
-            return refused(staff, id, draft, e, response, model);
+            return refused(staff, id, e, response, model);
         }
     }
 
@@ -204,12 +213,12 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String text,
             HttpServletResponse response,
             Model model) {
-        ArticleDraft draft = draft(id);
+        draft(id); // an unknown story is a 404
         try {
             workflow.correct(staff, id, kind, text);
             return "redirect:/admin/articles/" + id + "/edit?done=corrected";
         } catch (EditorialException e) {
-            return refused(staff, id, draft, e, response, model);
+            return refused(staff, id, e, response, model);
         }
     }
 
@@ -221,13 +230,13 @@ class ArticleAdminController {
             @RequestParam(required = false) @Nullable String parentId,
             HttpServletResponse response,
             Model model) {
-        ArticleDraft draft = draft(id);
+        draft(id); // an unknown story is a 404
         try {
             Long parent = parentId != null && parentId.matches("\\d{1,18}") ? Long.valueOf(parentId) : null;
             workflow.addNote(staff, id, parent, text);
             return "redirect:/admin/articles/" + id + "/edit?done=noted#notes";
         } catch (EditorialException e) {
-            return refused(staff, id, draft, e, response, model);
+            return refused(staff, id, e, response, model);
         }
     }
 
@@ -238,22 +247,80 @@ class ArticleAdminController {
             @PathVariable long noteId,
             HttpServletResponse response,
             Model model) {
-        ArticleDraft draft = draft(id);
+        draft(id); // an unknown story is a 404
         try {
             workflow.resolveNote(staff, id, noteId);
             return "redirect:/admin/articles/" + id + "/edit?done=resolved#notes";
         } catch (EditorialException e) {
-            return refused(staff, id, draft, e, response, model);
+            return refused(staff, id, e, response, model);
+        }
+    }
+
+    // --- lead image -------------------------------------------------------------------------
+
+    @PostMapping("/admin/articles/{id}/image")
+    String uploadImage(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(name = "image", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "") String altText,
+            @RequestParam(defaultValue = "") String caption,
+            @RequestParam(defaultValue = "") String credit,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        ArticleDraft draft = draft(id);
+        try {
+            if (!ArticleWorkflow.canEdit(staff, draft)) {
+                throw EditorialException.forbidden("You cannot change this story.");
+            }
+            if (file == null || file.isEmpty()) {
+                throw EditorialException.invalid("image", "Choose an image file to upload.");
+            }
+            String filename = file.getOriginalFilename();
+            StoredImage image = media.store(
+                    new ImageUpload(filename == null ? "upload" : filename, file.getBytes(), altText, caption, credit),
+                    staff.accountId());
+            workflow.setLeadImage(staff, id, image.id());
+            return "redirect:/admin/articles/" + id + "/edit?done=image";
+        } catch (ImageRejectedException e) {
+            response.setStatus(
+                    e.reason() == ImageRejectedException.Reason.TOO_LARGE
+                            ? HttpStatus.CONTENT_TOO_LARGE.value()
+                            : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute(
+                    "page",
+                    editPage(
+                            staff,
+                            draft,
+                            ArticleForm.of(draft),
+                            Map.of(e.field(), e.getMessage()),
+                            null,
+                            "The image was not added: " + e.getMessage(),
+                            null,
+                            null));
+            return "admin/article/edit";
+        } catch (EditorialException e) {
+            return refused(staff, id, e, response, model);
+        }
+    }
+
+    @PostMapping("/admin/articles/{id}/image/remove")
+    String removeImage(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            workflow.setLeadImage(staff, id, null);
+            return "redirect:/admin/articles/" + id + "/edit?done=image";
+        } catch (EditorialException e) {
+            return refused(staff, id, e, response, model);
         }
     }
 
     private String refused(
-            StaffPrincipal staff,
-            long id,
-            ArticleDraft draft,
-            EditorialException e,
-            HttpServletResponse response,
-            Model model) {
+            StaffPrincipal staff, long id, EditorialException e, HttpServletResponse response, Model model) {
         response.setStatus(status(e));
         ArticleDraft current = draft(id);
         model.addAttribute(
@@ -309,7 +376,11 @@ class ArticleAdminController {
                 draft == null ? null : workflow(staff, draft),
                 previewHtml,
                 conflict,
-                draft == null ? List.of() : notes(draft.id()));
+                draft == null ? List.of() : notes(draft.id()),
+                draft == null || draft.leadImageId() == null
+                        ? null
+                        : media.byId(draft.leadImageId()).map(LeadImage::of).orElse(null),
+                draft == null || !editable ? null : "/admin/articles/" + draft.id() + "/image");
     }
 
     private ArticleEditPage.Workflow workflow(StaffPrincipal staff, ArticleDraft draft) {
@@ -446,6 +517,7 @@ class ArticleAdminController {
             case "noted" -> "Note added.";
             case "resolved" -> "Note resolved.";
             case "restored" -> "Revision restored.";
+            case "image" -> "Lead image updated.";
             default -> null;
         };
     }

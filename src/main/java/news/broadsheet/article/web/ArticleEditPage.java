@@ -24,7 +24,9 @@ public record ArticleEditPage(
         @Nullable Workflow workflow,
         @Nullable String previewHtml,
         @Nullable Conflict conflict,
-        List<Note> notes) {
+        List<Note> notes,
+        @Nullable LeadImage leadImage,
+        @Nullable String imageAction) {
 
     public @Nullable String error(String field) {
         return errors.get(field);

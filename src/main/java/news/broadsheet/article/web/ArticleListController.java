@@ -88,9 +88,9 @@ class ArticleListController {
                     .build()
                     .toUriString();
         }
-        List<ArticleEditPage.Option> statuses = new ArrayList<>();
+        List<ArticleListPage.StatusOption> statuses = new ArrayList<>();
         for (ArticleStatus s : ArticleStatus.values()) {
-            statuses.add(new ArticleEditPage.Option(s.ordinal(), s.label(), s == statusFilter));
+            statuses.add(new ArticleListPage.StatusOption(s.dbValue(), s.label(), s == statusFilter));
         }
         List<ArticleEditPage.Option> sectionOptions = new ArrayList<>();
         for (Section top : sections.topLevel()) {
@@ -112,7 +112,7 @@ class ArticleListController {
 
     private static @Nullable ArticleStatus parseStatus(String value) {
         for (ArticleStatus status : ArticleStatus.values()) {
-            if (String.valueOf(status.ordinal()).equals(value)) {
+            if (status.dbValue().equals(value)) {
                 return status;
             }
         }

@@ -18,6 +18,7 @@ public record ArticlePage(
         List<Crumb> authors,
         DisplayTime publishedAt,
         @Nullable DisplayTime updatedAt,
+        @Nullable LeadImage image,
         String bodyHtml,
         List<Crumb> tags,
         List<Note> corrections,

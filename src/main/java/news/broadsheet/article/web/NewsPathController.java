@@ -119,6 +119,7 @@ class NewsPathController {
                 cards.authors(summary.authors()),
                 cards.time(summary.publishedAt()),
                 article.wasUpdated() ? cards.time(summary.updatedAt()) : null,
+                cards.image(summary),
                 article.bodyHtml(),
                 article.tags().stream().map(t -> new Crumb(t.name(), t.url())).toList(),
                 article.corrections().stream()

@@ -4,6 +4,7 @@ import java.util.List;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.StoryList;
 import news.broadsheet.author.Author;
+import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 class StoryCards {
 
     private final SiteSettings site;
+    private final MediaLibrary media;
 
-    StoryCards(SiteSettings site) {
+    StoryCards(SiteSettings site, MediaLibrary media) {
         this.site = site;
+        this.media = media;
+    }
+
+    /** The story's lead image, if it has one that still exists. */
+    @Nullable
+    LeadImage image(ArticleSummary article) {
+        Long id = article.leadImageId();
+        return id == null ? null : media.byId(id).map(LeadImage::of).orElse(null);
     }
 
     StoryCard card(ArticleSummary article) {
@@ -27,7 +37,8 @@ class StoryCards {
                 article.standfirst(),
                 new Crumb(article.section().name(), article.section().url()),
                 authors(article.authors()),
-                time(article.publishedAt()));
+                time(article.publishedAt()),
+                image(article));
     }
 
     List<StoryCard> cards(StoryList list) {

@@ -14,6 +14,13 @@ public record ErrorPage(int status, String heading, String explanation) {
                         "We could not find that page. It may have moved, or the address may be mistyped.");
             case METHOD_NOT_ALLOWED ->
                 new ErrorPage(405, "Not allowed here", "That kind of request is not accepted at this address.");
+            case FORBIDDEN ->
+                new ErrorPage(403, "Not allowed", "Your account does not have access to this page or action.");
+            case CONTENT_TOO_LARGE ->
+                new ErrorPage(
+                        413,
+                        "Too large",
+                        "What you sent is larger than this site accepts. Images can be at most 10 MB.");
             case TOO_MANY_REQUESTS -> new ErrorPage(429, "Too many requests", "Please wait a moment and try again.");
             default ->
                 status.is4xxClientError()

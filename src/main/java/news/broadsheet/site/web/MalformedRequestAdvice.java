@@ -6,6 +6,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Answers form bodies Tomcat cannot parse (bad escapes, too large) with the 4xx they deserve, shown
@@ -19,5 +20,11 @@ class MalformedRequestAdvice {
         int status =
                 e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : HttpStatus.BAD_REQUEST.value();
         response.sendError(status);
+    }
+
+    /** An upload over the server's request limit: the error page explains, instead of a broken connection. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    void uploadTooLarge(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
     }
 }

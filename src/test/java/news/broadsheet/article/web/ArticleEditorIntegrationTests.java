@@ -336,6 +336,41 @@ class ArticleEditorIntegrationTests {
     }
 
     @Test
+    void filtersTheStoryListByStatusSectionAuthorAndHeadlineAndPages() {
+        StaffClient editor = signIn(Role.EDITOR);
+        String marker = Newsroom.unique("Lighthouse");
+        long draft = create(editor, marker + " keepers return", "Body.");
+        long published = create(editor, marker + " museum opens", "Body.");
+        editor.post(workflowUrl(published), "action", "publish");
+
+        assertThat(listed(editor, "/admin/articles?q=" + marker.toLowerCase(java.util.Locale.ROOT)))
+                .containsExactlyInAnyOrder(editUrl(draft), editUrl(published));
+        assertThat(listed(editor, "/admin/articles?status=published&q=" + marker))
+                .containsExactly(editUrl(published));
+        assertThat(listed(
+                        editor,
+                        "/admin/articles?status=draft&section=" + defense.id() + "&author=" + author.id() + "&q="
+                                + marker))
+                .containsExactly(editUrl(draft));
+        assertThat(listed(editor, "/admin/articles?q=%25_" + marker))
+                .as("wildcards are literal")
+                .isEmpty();
+
+        for (int i = 0; i < ArticleListController.PAGE_SIZE; i++) {
+            create(editor, marker + " filler " + i, "Body.");
+        }
+        Document first = editor.get("/admin/articles?q=" + marker).page();
+        String next = first.selectFirst("a[rel=next]").attr("href");
+        List<String> all = new java.util.ArrayList<>(first.select("tbody a").eachAttr("href"));
+        all.addAll(editor.get(next).page().select("tbody a").eachAttr("href"));
+        assertThat(all).hasSize(ArticleListController.PAGE_SIZE + 2).doesNotHaveDuplicates();
+    }
+
+    private static List<String> listed(StaffClient staff, String path) {
+        return staff.get(path).page().select("tbody a").eachAttr("href");
+    }
+
+    @Test
     void enforcesTheRoleMatrixOnEveryEditorRoute() {
         long someoneElses = create(signIn(Role.EDITOR), "Matrix story", "Body.");
         long published = create(signIn(Role.EDITOR), "Matrix published", "Body.");
