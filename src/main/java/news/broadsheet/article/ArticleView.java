@@ -2,10 +2,30 @@ package news.broadsheet.article;
 
 import java.util.List;
 import news.broadsheet.section.Section;
+import org.jspecify.annotations.Nullable;
 
-/** Everything the article page shows about a live article. */
+/**
+ * Everything the article page shows about a live article.
+ *
+ * @param seoTitle the title for search engines and the browser tab, when it differs from the headline
+ * @param seoDescription the description for search engines, when it differs from the standfirst
+ */
 public record ArticleView(
-        ArticleSummary summary, List<Section> trail, String bodyHtml, List<Tag> tags, List<Correction> corrections) {
+        ArticleSummary summary,
+        List<Section> trail,
+        String bodyHtml,
+        List<Tag> tags,
+        List<Correction> corrections,
+        @Nullable String seoTitle,
+        @Nullable String seoDescription) {
+
+    public String pageTitle() {
+        return seoTitle != null ? seoTitle : summary.headline();
+    }
+
+    public String pageDescription() {
+        return seoDescription != null ? seoDescription : summary.standfirst();
+    }
 
     public long id() {
         return summary.id();

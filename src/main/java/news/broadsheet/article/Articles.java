@@ -195,7 +195,9 @@ public class Articles {
                 sections.trail(summary.section()),
                 row.bodyHtml(),
                 repository.findTags(row.id()),
-                repository.findCorrections(row.id()));
+                repository.findCorrections(row.id()),
+                row.seoTitle(),
+                row.seoDescription());
     }
 
     private List<ArticleSummary> summaries(List<ArticleRow> rows) {

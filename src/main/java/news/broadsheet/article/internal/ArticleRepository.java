@@ -26,7 +26,7 @@ public class ArticleRepository {
 
     private static final String COLUMNS =
             "a.id, a.slug, a.headline, a.standfirst, a.body_html, a.section_id, a.status, a.published_at,"
-                    + " a.updated_at, a.comments_open, a.lead_image_id";
+                    + " a.updated_at, a.comments_open, a.lead_image_id, a.seo_title, a.seo_description";
 
     /**
      * The one definition of "a reader may see this article": published, or scheduled, once its
@@ -50,7 +50,9 @@ public class ArticleRepository {
                 published == null ? null : Instant.ofEpochMilli(published),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getBoolean("comments_open"),
-                SqlValues.nullableLong(rs, "lead_image_id"));
+                SqlValues.nullableLong(rs, "lead_image_id"),
+                rs.getString("seo_title"),
+                rs.getString("seo_description"));
     };
 
     private final JdbcClient jdbc;

@@ -16,4 +16,6 @@ public record ArticleRow(
         @Nullable Instant publishedAt,
         Instant updatedAt,
         boolean commentsOpen,
-        @Nullable Long leadImageId) {}
+        @Nullable Long leadImageId,
+        @Nullable String seoTitle,
+        @Nullable String seoDescription) {}

@@ -127,7 +127,15 @@ class NewsPathController {
                         .toList(),
                 bylineExtras,
                 afterBody);
-        return new ModelAndView("article/show", Map.of("page", page, "title", cards.title(summary.headline())));
+        return new ModelAndView(
+                "article/show",
+                Map.of(
+                        "page",
+                        page,
+                        "title",
+                        cards.title(article.pageTitle()),
+                        "description",
+                        article.pageDescription()));
     }
 
     private ModelAndView section(String sectionPath, @Nullable String before) {

@@ -265,6 +265,26 @@ class ArticleEditorIntegrationTests {
     }
 
     @Test
+    void usesSearchEngineOverridesForTheTitleAndDescription() {
+        StaffClient editor = signIn(Role.EDITOR);
+        long id = create(
+                editor,
+                "Long newsroom headline about tram fares",
+                "Body.",
+                "seoTitle",
+                "Tram fares rise",
+                "seoDescription",
+                "Fares go up in June.");
+        editor.post(workflowUrl(id), "action", "publish");
+
+        Document page = http.get(publicUrl(editor, id)).page();
+
+        assertThat(page.title()).startsWith("Tram fares rise");
+        assertThat(page.selectFirst("meta[name=description]").attr("content")).isEqualTo("Fares go up in June.");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Long newsroom headline about tram fares");
+    }
+
+    @Test
     void previewsTheBodyWithoutSaving() {
         StaffClient editor = signIn(Role.EDITOR);
         long id = create(editor, "Preview test", "Original.");
