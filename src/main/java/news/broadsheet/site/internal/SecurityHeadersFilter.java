@@ -27,6 +27,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        String path = request.getRequestURI();
+        if (path.startsWith("/admin") || path.startsWith("/login")) {
+            // Newsroom pages are private to one user: no browser or proxy may keep a copy.
+            response.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 }
