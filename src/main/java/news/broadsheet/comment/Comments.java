@@ -14,6 +14,7 @@ import news.broadsheet.comment.internal.ClientAddressHasher;
 import news.broadsheet.comment.internal.CommentRepository;
 import news.broadsheet.comment.internal.CommentRow;
 import news.broadsheet.comment.internal.CommentText;
+import news.broadsheet.comment.internal.ModerationDecider;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ public class Comments {
     private final CommentRepository repository;
     private final Articles articles;
     private final ClientAddressHasher addressHasher;
-    private final CommentSettings settings;
+    private final ModerationDecider decider;
     private final SiteSettings site;
     private final Clock clock;
 
@@ -35,13 +36,13 @@ public class Comments {
             CommentRepository repository,
             Articles articles,
             ClientAddressHasher addressHasher,
-            CommentSettings settings,
+            ModerationDecider decider,
             SiteSettings site,
             Clock clock) {
         this.repository = repository;
         this.articles = articles;
         this.addressHasher = addressHasher;
-        this.settings = settings;
+        this.decider = decider;
         this.site = site;
         this.clock = clock;
     }
@@ -57,7 +58,8 @@ public class Comments {
     public PostedComment post(PostComment command) {
         ArticleSummary article = articles.liveById(command.articleId())
                 .orElseThrow(() -> new ArticleNotFoundException("#" + command.articleId()));
-        if (!article.commentsOpen()) {
+        Instant now = clock.instant();
+        if (!commentsOpen(article)) {
             throw new CommentRefusedException(
                     CommentRefusedException.Reason.COMMENTS_CLOSED, "Comments are closed on this story.");
         }
@@ -67,19 +69,28 @@ public class Comments {
                     CommentRefusedException.Reason.PARENT_UNAVAILABLE,
                     "The comment you are replying to is not available. Your comment can still be posted without it.");
         }
-        CommentStatus status =
-                settings.moderation() == ModerationPolicy.POST ? CommentStatus.APPROVED : CommentStatus.PENDING;
-        String email = command.email() == null || command.email().isBlank() ? null : clean(command.email());
+        String email = command.email() == null || command.email().isBlank()
+                ? null
+                : clean(command.email()).toLowerCase(java.util.Locale.ROOT);
+        String body = clean(command.body());
+        String addressHash = addressHasher.hash(command.clientAddress());
+        ModerationDecider.Decision decision = decider.decide(article, email, addressHash, body, now);
         long id = repository.insert(
                 article.id(),
                 command.parentId(),
                 clean(command.name()),
                 email,
-                clean(command.body()),
-                status,
-                clock.instant(),
-                addressHasher.hash(command.clientAddress()));
-        return new PostedComment(id, status);
+                body,
+                decision.status(),
+                now,
+                addressHash,
+                decision.reasons());
+        return new PostedComment(id, decision.status(), decision.reasons());
+    }
+
+    /** Whether readers may comment on the story now: not closed by hand, and not closed by its age. */
+    public boolean commentsOpen(ArticleSummary article) {
+        return article.commentsOpen() && !decider.closedByAge(article, clock.instant());
     }
 
     /** Drops control characters other than tab and line breaks: no database or page needs them. */
@@ -135,7 +146,7 @@ public class Comments {
             CommentStatus status,
             Instant postedAt) {
         return repository.insert(
-                articleId, parentId, name, email, body, status, postedAt, addressHasher.hash("imported"));
+                articleId, parentId, name, email, body, status, postedAt, addressHasher.hash("imported"), List.of());
     }
 
     /** Approves a comment. Until the moderation desk exists this is for tests and demo content. */

@@ -1,4 +1,19 @@
 package news.broadsheet.comment;
 
-/** What the reader is told after posting: the comment's id and whether it shows yet. */
-public record PostedComment(long id, CommentStatus status) {}
+import java.util.List;
+
+/**
+ * What the reader is told after posting: the comment's id, whether it shows yet, and, for a held
+ * or rejected comment, the rules that decided it.
+ */
+public record PostedComment(long id, CommentStatus status, List<String> reasons) {
+
+    /** The reason a reader sees for a rejection: the first rule that rejected it. */
+    public String rejectionKey() {
+        return reasons.stream()
+                .filter(r -> r.startsWith("banned"))
+                .findFirst()
+                .map(r -> "language")
+                .orElse("other");
+    }
+}

@@ -110,6 +110,8 @@ class CommentDurabilityIntegrationTests {
                 BroadsheetApplication.class.getName(),
                 "--server.port=" + port,
                 "--broadsheet.comments.moderation=post",
+                // Four writers on one address post far faster than a reader may: lift the flood limit.
+                "--broadsheet.comments.flood-per-minute=1000000",
                 "--broadsheet.demo-content.enabled=true"));
         database.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Files.createDirectories(Path.of("target", "test-data")).resolve("durability-" + name + ".log");

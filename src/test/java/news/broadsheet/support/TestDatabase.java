@@ -93,7 +93,12 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         // Every test signs in from 127.0.0.1: the per-address limit is tested in a context of its own.
         sources.addLast(new MapPropertySource(
                 "testDefaults",
-                Map.of("broadsheet.demo-content.enabled", "false", "broadsheet.sign-in.address-limit", "100000")));
+                Map.of(
+                        "broadsheet.demo-content.enabled", "false",
+                        "broadsheet.sign-in.address-limit", "100000",
+                        // Every test comments from 127.0.0.1: floods and repeats are tested in contexts of their own.
+                        "broadsheet.comments.flood-per-minute", "100000",
+                        "broadsheet.comments.repeat-window-minutes", "0")));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop(properties);

@@ -42,11 +42,12 @@ public class CommentRepository {
             String body,
             CommentStatus status,
             Instant createdAt,
-            String clientAddressHash) {
+            String clientAddressHash,
+            List<String> reasons) {
         return jdbc.sql("""
                         INSERT INTO comment (article_id, parent_id, author_name, author_email, body, status,
-                            created_at, client_address_hash)
-                        VALUES (:article, :parent, :name, :email, :body, :status, :created, :client)
+                            created_at, client_address_hash, reasons)
+                        VALUES (:article, :parent, :name, :email, :body, :status, :created, :client, :reasons)
                         RETURNING id""")
                 .param("article", articleId)
                 .param("parent", parentId, java.sql.Types.BIGINT)
@@ -56,6 +57,7 @@ public class CommentRepository {
                 .param("status", status.dbValue())
                 .param("created", createdAt.toEpochMilli())
                 .param("client", clientAddressHash)
+                .param("reasons", String.join("\n", reasons))
                 .query(Long.class)
                 .single();
     }
@@ -86,6 +88,112 @@ public class CommentRepository {
         jdbc.sql("UPDATE comment SET status = ? WHERE id = ?")
                 .params(status.dbValue(), commentId)
                 .update();
+    }
+
+    // --- rules ------------------------------------------------------------------------------
+
+    /** Comments since a moment from this email (when given) or this client address, whichever is more. */
+    public int countRecent(@Nullable String email, String addressHash, Instant since) {
+        int byAddress = jdbc.sql("SELECT COUNT(*) FROM comment WHERE client_address_hash = ? AND created_at >= ?")
+                .params(addressHash, since.toEpochMilli())
+                .query(Integer.class)
+                .single();
+        if (email == null) {
+            return byAddress;
+        }
+        int byEmail = jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = ? AND created_at >= ?")
+                .params(email, since.toEpochMilli())
+                .query(Integer.class)
+                .single();
+        return Math.max(byAddress, byEmail);
+    }
+
+    /** The oldest of the comments counted by {@link #countRecent}, to tell a flooder when to try again. */
+    public Optional<Instant> oldestRecent(@Nullable String email, String addressHash, Instant since) {
+        return jdbc
+                .sql(
+                        "SELECT MIN(created_at) FROM comment WHERE (client_address_hash = :address OR author_email = :email)"
+                                + " AND created_at >= :since")
+                .param("address", addressHash)
+                .param("email", email == null ? "" : email)
+                .param("since", since.toEpochMilli())
+                .query((rs, n) -> rs.getLong(1))
+                .list()
+                .stream()
+                .filter(millis -> millis > 0)
+                .findFirst()
+                .map(Instant::ofEpochMilli);
+    }
+
+    public boolean postedSameTextSince(@Nullable String email, String addressHash, String body, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE (client_address_hash = :address OR author_email = :email)"
+                                + " AND body = :body AND created_at >= :since")
+                        .param("address", addressHash)
+                        .param("email", email == null ? "" : email)
+                        .param("body", body)
+                        .param("since", since.toEpochMilli())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** How a commenter's comments were decided: approved and rejected (spam included) counts. */
+    public record History(int approved, int rejected) {}
+
+    public History history(@Nullable String email, String addressHash) {
+        return jdbc.sql("SELECT"
+                        + " SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END) AS approved,"
+                        + " SUM(CASE WHEN status IN ('rejected', 'spam') THEN 1 ELSE 0 END) AS rejected"
+                        + " FROM comment WHERE "
+                        + (email == null ? "client_address_hash = :address" : "author_email = :email"))
+                .param("address", addressHash)
+                .param("email", email == null ? "" : email)
+                .query((rs, n) -> new History(rs.getInt("approved"), rs.getInt("rejected")))
+                .single();
+    }
+
+    public Optional<String> setting(String name) {
+        return jdbc.sql("SELECT value FROM moderation_setting WHERE name = ?")
+                .param(name)
+                .query(String.class)
+                .optional();
+    }
+
+    public void saveSetting(String name, String value) {
+        jdbc.sql("INSERT INTO moderation_setting (name, value) VALUES (?, ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+                .params(name, value)
+                .update();
+    }
+
+    /** A policy override for a section or an article. */
+    public record PolicyOverride(
+            @Nullable String moderation, @Nullable Integer closeAfterDays) {}
+
+    public Optional<PolicyOverride> policy(String scope, long scopeId) {
+        return jdbc.sql("SELECT moderation, close_after_days FROM comment_policy WHERE scope = ? AND scope_id = ?")
+                .params(scope, scopeId)
+                .query((rs, n) -> {
+                    String moderation = rs.getString("moderation");
+                    int days = rs.getInt("close_after_days");
+                    return new PolicyOverride(moderation, rs.wasNull() ? null : days);
+                })
+                .optional();
+    }
+
+    public void savePolicy(String scope, long scopeId, @Nullable String moderation, @Nullable Integer closeAfterDays) {
+        jdbc.sql("DELETE FROM comment_policy WHERE scope = ? AND scope_id = ?")
+                .params(scope, scopeId)
+                .update();
+        if (moderation != null || closeAfterDays != null) {
+            jdbc.sql("INSERT INTO comment_policy (scope, scope_id, moderation, close_after_days)"
+                            + " VALUES (:scope, :id, :moderation, :days)")
+                    .param("scope", scope)
+                    .param("id", scopeId)
+                    .param("moderation", moderation, java.sql.Types.VARCHAR)
+                    .param("days", closeAfterDays, java.sql.Types.INTEGER)
+                    .update();
+        }
     }
 
     /** The named secret, created from the candidate if no node has made one yet. */

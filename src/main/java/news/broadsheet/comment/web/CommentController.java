@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.comment.CommentRefusedException;
-import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.comment.PostComment;
@@ -79,7 +78,7 @@ class CommentController {
                     response,
                     model);
         }
-        if (!article.commentsOpen()) {
+        if (!comments.commentsOpen(article)) {
             return closed(article, form, response, model);
         }
         Map<String, String> errors = fieldErrors(binding);
@@ -101,6 +100,28 @@ class CommentController {
         } catch (CommentRefusedException e) {
             return switch (e.reason()) {
                 case COMMENTS_CLOSED -> closed(article, form, response, model);
+                case REPEATED ->
+                    refuse(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            article,
+                            form,
+                            Map.of(),
+                            e.getMessage(),
+                            false,
+                            response,
+                            model);
+                case FLOODED -> {
+                    response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                    yield refuse(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            article,
+                            form,
+                            Map.of(),
+                            e.getMessage(),
+                            true,
+                            response,
+                            model);
+                }
                 case PARENT_UNAVAILABLE ->
                     refuse(
                             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -129,9 +150,11 @@ class CommentController {
 
     /** Back to the story: to the new comment if it shows, else to the comments with a notice. */
     private static String afterPosting(ArticleSummary article, PostedComment posted) {
-        return posted.status() == CommentStatus.APPROVED
-                ? article.url() + "?comment=published#comment-" + posted.id()
-                : article.url() + "?comment=pending#comments";
+        return switch (posted.status()) {
+            case APPROVED -> article.url() + "?comment=published#comment-" + posted.id();
+            case REJECTED, SPAM -> article.url() + "?comment=rejected-" + posted.rejectionKey() + "#comments";
+            case PENDING -> article.url() + "?comment=pending#comments";
+        };
     }
 
     private static ModelAndView seeOther(String url) {

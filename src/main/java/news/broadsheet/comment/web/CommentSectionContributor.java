@@ -32,7 +32,7 @@ class CommentSectionContributor implements ArticlePageContributor {
     public ArticlePageContribution contribute(ArticlePageRequest request) {
         ArticleView article = request.article();
         CommentThread thread = comments.thread(article.id());
-        boolean open = article.summary().commentsOpen();
+        boolean open = comments.commentsOpen(article.summary());
         CommentSectionView section = new CommentSectionView(
                 thread,
                 notice(request.parameter("comment")),
@@ -58,6 +58,12 @@ class CommentSectionContributor implements ArticlePageContributor {
         }
         if ("published".equals(outcome)) {
             return "Thank you. Your comment has been published.";
+        }
+        if ("rejected-language".equals(outcome)) {
+            return "Your comment was not published: it contains language we do not allow.";
+        }
+        if (outcome != null && outcome.startsWith("rejected")) {
+            return "Your comment was not published because it breaks our community rules.";
         }
         return null;
     }

@@ -1,0 +1,169 @@
+package news.broadsheet.comment.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.comment.CommentRefusedException;
+import news.broadsheet.comment.CommentSettings;
+import news.broadsheet.comment.CommentStatus;
+import news.broadsheet.comment.ModerationPolicy;
+import news.broadsheet.comment.ModerationRules;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every rule on a new comment and decides its status, recording why. Rules only ever make the
+ * outcome stricter: the policy says approved or pending; a suspect word, too many links or a
+ * poor record holds it; a banned word rejects it. A repeat or a flood refuses it outright.
+ */
+@Component
+public class ModerationDecider {
+
+    private static final Pattern LINK = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
+    private static final Duration FLOOD_WINDOW = Duration.ofMinutes(1);
+
+    private final CommentRepository repository;
+    private final ModerationRulesStore rules;
+    private final CommentSettings settings;
+    private final Sections sections;
+
+    ModerationDecider(
+            CommentRepository repository, ModerationRulesStore rules, CommentSettings settings, Sections sections) {
+        this.repository = repository;
+        this.rules = rules;
+        this.settings = settings;
+        this.sections = sections;
+    }
+
+    /** The decision on a new comment: its status and the reasons recorded with it. */
+    public record Decision(CommentStatus status, List<String> reasons) {}
+
+    /**
+     * @throws CommentRefusedException for a repeat of the same text or a flood (with a retry time)
+     */
+    public Decision decide(
+            ArticleSummary article, @Nullable String email, String addressHash, String body, Instant now) {
+        ModerationRules current = rules.current();
+        refuseFloods(current, email, addressHash, now);
+        if (current.repeatWindowMinutes() > 0
+                && repository.postedSameTextSince(
+                        email, addressHash, body, now.minus(Duration.ofMinutes(current.repeatWindowMinutes())))) {
+            throw new CommentRefusedException(
+                    CommentRefusedException.Reason.REPEATED,
+                    "You have already posted this comment. It will not be posted twice.");
+        }
+        List<String> reasons = new ArrayList<>();
+        CommentStatus status = CommentStatus.APPROVED;
+        ModerationPolicy policy = policy(article);
+        if (policy == ModerationPolicy.PRE) {
+            status = CommentStatus.PENDING;
+            reasons.add("policy: every comment is held");
+        } else if (policy == ModerationPolicy.NEW_COMMENTERS) {
+            int approved = repository.history(email, addressHash).approved();
+            if (email == null || approved < settings.trustedAfter()) {
+                status = CommentStatus.PENDING;
+                reasons.add("policy: new commenter (" + approved + " approved so far)");
+            }
+        }
+        String lower = body.toLowerCase(Locale.ROOT);
+        for (String word : current.suspectWords()) {
+            if (contains(lower, word)) {
+                status = stricter(status, CommentStatus.PENDING);
+                reasons.add("suspect word: " + word);
+            }
+        }
+        int links = count(LINK.matcher(body));
+        if (links > current.maxLinks()) {
+            status = stricter(status, CommentStatus.PENDING);
+            reasons.add("links: " + links + " (more than " + current.maxLinks() + ")");
+        }
+        CommentRepository.History history = repository.history(email, addressHash);
+        int decided = history.approved() + history.rejected();
+        if (decided >= current.rejectionRateMinimum()
+                && history.rejected() * 100 > current.rejectionRatePercent() * decided) {
+            status = stricter(status, CommentStatus.PENDING);
+            reasons.add("record: " + history.rejected() + " of " + decided + " comments rejected");
+        }
+        for (String word : current.bannedWords()) {
+            if (contains(lower, word)) {
+                status = CommentStatus.REJECTED;
+                reasons.add("banned word: " + word);
+            }
+        }
+        return new Decision(status, List.copyOf(reasons));
+    }
+
+    /** The policy in force for the article: its own override, its section's (nearest first), or the site's. */
+    public ModerationPolicy policy(ArticleSummary article) {
+        var articleOverride = repository.policy("article", article.id());
+        if (articleOverride.isPresent() && articleOverride.get().moderation() != null) {
+            return ModerationPolicy.parse(articleOverride.get().moderation());
+        }
+        for (Section section : sections.trail(article.section()).reversed()) {
+            var override = repository.policy("section", section.id());
+            if (override.isPresent() && override.get().moderation() != null) {
+                return ModerationPolicy.parse(override.get().moderation());
+            }
+        }
+        return settings.policy();
+    }
+
+    /** Whether comments have closed by age: the article's override, its section's, or the site's. */
+    public boolean closedByAge(ArticleSummary article, Instant now) {
+        Integer days = repository
+                .policy("article", article.id())
+                .map(CommentRepository.PolicyOverride::closeAfterDays)
+                .orElse(null);
+        if (days == null) {
+            for (Section section : sections.trail(article.section()).reversed()) {
+                days = repository
+                        .policy("section", section.id())
+                        .map(CommentRepository.PolicyOverride::closeAfterDays)
+                        .orElse(null);
+                if (days != null) {
+                    break;
+                }
+            }
+        }
+        int closeAfter = days != null ? days : settings.closeAfterDays();
+        return closeAfter > 0 && now.isAfter(article.publishedAt().plus(Duration.ofDays(closeAfter)));
+    }
+
+    private void refuseFloods(ModerationRules current, @Nullable String email, String addressHash, Instant now) {
+        Instant since = now.minus(FLOOD_WINDOW);
+        if (repository.countRecent(email, addressHash, since) >= current.floodPerMinute()) {
+            Instant oldest = repository.oldestRecent(email, addressHash, since).orElse(now);
+            long wait =
+                    Math.max(1, Duration.between(now, oldest.plus(FLOOD_WINDOW)).toSeconds() + 1);
+            throw new CommentRefusedException(
+                    CommentRefusedException.Reason.FLOODED,
+                    "You are posting comments faster than we accept them. Please wait " + wait + " seconds.",
+                    wait);
+        }
+    }
+
+    private static boolean contains(String lowerText, String word) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
+                .matcher(lowerText)
+                .find();
+    }
+
+    private static int count(Matcher matcher) {
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static CommentStatus stricter(CommentStatus current, CommentStatus candidate) {
+        return current == CommentStatus.REJECTED ? current : candidate;
+    }
+}

@@ -1,0 +1,210 @@
+package news.broadsheet.comment;
+
+import static news.broadsheet.support.Http.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.author.Author;
+import news.broadsheet.section.Section;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.MutableClock;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.TestDatabaseQueries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The rules every new comment passes through, each recording why it held or refused a comment. */
+@IntegrationTest(
+        properties = {
+            "broadsheet.comments.moderation=post",
+            "broadsheet.comments.flood-per-minute=3",
+            "broadsheet.comments.repeat-window-minutes=60",
+            "broadsheet.comments.trusted-after=2",
+            "broadsheet.comments.close-after-days=14"
+        })
+class ModerationRulesIntegrationTests {
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    TestDatabaseQueries database;
+
+    @Autowired
+    Comments comments;
+
+    Instant start;
+    Section section;
+    Author author;
+    ArticleSummary story;
+
+    @BeforeEach
+    void setUp() {
+        start = clock.instant();
+        section = newsroom.section("Politics");
+        author = newsroom.author("Rui Costa");
+        story = newsroom.article(section, author).publish();
+        // Each test comments "from" a fresh minute, so the flood limit of one test never meets another's.
+        clock.advance(Duration.ofMinutes(2));
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.jdbc().sql("DELETE FROM moderation_setting").update();
+        database.jdbc().sql("DELETE FROM comment_policy").update();
+    }
+
+    @Test
+    void rejectsBannedWordsAndTellsTheCommenterWhy() {
+        setting("banned-words", "scoundrel\nblaggard");
+
+        Http.Response posted = post("Ann", "ann@example.org", "What a Scoundrel this minister is.");
+
+        assertThat(posted.location()).isEqualTo(story.url() + "?comment=rejected-language#comments");
+        assertThat(http.get(posted.location()).page().selectFirst(".notice").text())
+                .isEqualTo("Your comment was not published: it contains language we do not allow.");
+        assertThat(lastComment()).isEqualTo("rejected|banned word: scoundrel");
+    }
+
+    @Test
+    void holdsSuspectWordsAndTooManyLinksRecordingEachReason() {
+        setting("suspect-words", "casino");
+        setting("max-links", "1");
+
+        post("Bo", "bo@example.org", "Best casino bonus at https://example.org/a and https://example.org/b");
+
+        assertThat(lastComment()).isEqualTo("pending|suspect word: casino\nlinks: 2 (more than 1)");
+    }
+
+    @Test
+    void refusesTheSameTextTwiceWithAClearMessage() {
+        assertThat(post("Cy", "cy@example.org", "I said this once.").status()).isEqualTo(303);
+
+        Http.Response again = post("Cy", "cy@example.org", "I said this once.");
+
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.page().selectFirst(".form-problem").text()).contains("already posted this comment");
+        assertThat(again.page().selectFirst("textarea[readonly]").text()).isEqualTo("I said this once.");
+    }
+
+    @Test
+    void slowsDownFloodsWithRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("Di", "di@example.org", "Comment number " + i).status())
+                    .isEqualTo(303);
+        }
+
+        Http.Response flooded = post("Di", "di@example.org", "One more");
+
+        assertThat(flooded.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(flooded.header("Retry-After"))).isBetween(1, 61);
+        assertThat(flooded.page().selectFirst(".form-problem").text()).contains("faster than we accept");
+        assertThat(flooded.page().selectFirst("textarea[name=body]").text()).isEqualTo("One more");
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(post("Di", "di@example.org", "After a pause").status()).isEqualTo(303);
+    }
+
+    @Test
+    void holdsNewCommentersUntilTheyHaveEnoughApprovedComments() {
+        policy("article", story.id(), "new-commenters");
+
+        post("Eve", "eve@example.org", "My first comment.");
+        assertThat(lastComment()).startsWith("pending|policy: new commenter (0 approved so far)");
+        comments.approve(lastId());
+        clock.advance(Duration.ofMinutes(1));
+        post("Eve", "eve@example.org", "My second comment.");
+        comments.approve(lastId());
+        clock.advance(Duration.ofMinutes(1));
+
+        post("Eve", "EVE@example.org", "Now I am trusted.");
+        assertThat(lastComment()).isEqualTo("approved|");
+    }
+
+    @Test
+    void takesTheSectionsPolicyUnlessTheArticleOverridesIt() {
+        Section child = newsroom.subsection(section, "Elections");
+        ArticleSummary inChild = newsroom.article(child, author).publish();
+        policy("section", section.id(), "pre");
+
+        assertThat(postOn(inChild, "Fay", "A comment held by the parent section's policy.")
+                        .location())
+                .endsWith("?comment=pending#comments");
+        policy("article", inChild.id(), "post");
+        assertThat(postOn(inChild, "Fay", "Now the article says post.").location())
+                .contains("?comment=published");
+    }
+
+    @Test
+    void closesCommentsByAgeWithOverrides() {
+        ArticleSummary old = newsroom.article(section, author)
+                .publishedAt(clock.instant().minus(Duration.ofDays(15)))
+                .publish();
+
+        assertThat(http.get(old.url()).page().selectFirst(".comments__closed").text())
+                .isEqualTo("Comments are closed on this story.");
+        assertThat(postOn(old, "Gus", "Too late?").status()).isEqualTo(403);
+
+        policy("article", old.id(), null, 30);
+        assertThat(postOn(old, "Gus", "Open again for 30 days.").status()).isEqualTo(303);
+    }
+
+    private Http.Response post(String name, String email, String body) {
+        return http.postForm("/articles/" + story.id() + "/comments", form("name", name, "email", email, "body", body));
+    }
+
+    private Http.Response postOn(ArticleSummary article, String name, String body) {
+        return http.postForm("/articles/" + article.id() + "/comments", form("name", name, "body", body));
+    }
+
+    private void setting(String name, String value) {
+        database.jdbc()
+                .sql("INSERT INTO moderation_setting (name, value) VALUES (?, ?)")
+                .params(name, value)
+                .update();
+    }
+
+    private void policy(String scope, long id, String moderation) {
+        policy(scope, id, moderation, null);
+    }
+
+    private void policy(String scope, long id, String moderation, Integer closeAfterDays) {
+        database.jdbc()
+                .sql("DELETE FROM comment_policy WHERE scope = ? AND scope_id = ?")
+                .params(scope, id)
+                .update();
+        database.jdbc()
+                .sql(
+                        "INSERT INTO comment_policy (scope, scope_id, moderation, close_after_days) VALUES (:s, :i, :m, :d)")
+                .param("s", scope)
+                .param("i", id)
+                .param("m", moderation, java.sql.Types.VARCHAR)
+                .param("d", closeAfterDays, java.sql.Types.INTEGER)
+                .update();
+    }
+
+    private long lastId() {
+        return database.jdbc()
+                .sql("SELECT MAX(id) FROM comment")
+                .query(Long.class)
+                .single();
+    }
+
+    private String lastComment() {
+        return database.jdbc()
+                .sql("SELECT status, reasons FROM comment WHERE id = ?")
+                .param(lastId())
+                .query((rs, n) -> rs.getString("status") + "|" + rs.getString("reasons"))
+                .single();
+    }
+}
