@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import news.broadsheet.account.internal.AccountRepository;
 import news.broadsheet.account.internal.SignedInSessions;
 import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -76,11 +77,11 @@ public class Accounts {
                     "username", "Use 3 to 60 lowercase letters, digits, dots, hyphens or underscores.");
         }
         String displayName = command.displayName().strip();
-        if (displayName.isEmpty() || displayName.length() > 120) {
+        if (displayName.isEmpty() || !Text.fits(displayName, 120)) {
             throw new AccountException("displayName", "Please enter a name of up to 120 characters.");
         }
         String email = command.email().strip();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (!Text.fits(email, 254) || !EMAIL.matcher(email).matches()) {
             throw new AccountException("email", "Please enter a valid email address.");
         }
         checkPassword("password", command.password(), username);
@@ -153,6 +154,8 @@ public class Accounts {
             throw new AccountException("confirmation", "The two new passwords do not match.");
         }
         repository.updatePassword(actor.accountId(), passwords.encode(replacement), clock.instant());
+        // Whoever else holds a session with the old password is signed out, this browser included.
+        sessions.endAll(actor.getUsername());
         publish(actor, "account.password-changed", actor.accountId(), actor.getUsername());
     }
 

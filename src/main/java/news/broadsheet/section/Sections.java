@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import news.broadsheet.section.internal.SectionRepository;
 import news.broadsheet.shared.Slugs;
+import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,7 +98,7 @@ public class Sections {
                 : repository
                         .findById(parentId)
                         .orElseThrow(() -> new IllegalArgumentException("Choose an existing parent."));
-        check(parent, slug, name);
+        check(parent, slug, name, description);
         if (parent != null && (parent.id() == id || parent.path().startsWith(section.path() + "/"))) {
             throw new IllegalArgumentException("A section cannot move under itself.");
         }
@@ -112,21 +113,27 @@ public class Sections {
         return repository.findById(id).orElseThrow();
     }
 
-    private static void check(@Nullable Section parent, String slug, String name) {
+    private static void check(@Nullable Section parent, String slug, String name, String description) {
+        if (!Text.fits(description, 2000)) {
+            throw new IllegalArgumentException("Keep the description to 2,000 characters, without control characters.");
+        }
+        if (parent != null && parent.path().length() + 1 + slug.length() > 400) {
+            throw new IllegalArgumentException("That section would be nested too deep; its address would be too long.");
+        }
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("Use lowercase letters, digits and single hyphens for the address.");
         }
         if (parent == null && RESERVED_SLUGS.contains(slug)) {
             throw new IllegalArgumentException("The address /" + slug + " is reserved for the site itself.");
         }
-        if (name.isBlank() || name.length() > 200) {
+        if (name.isBlank() || !Text.fits(name, 200)) {
             throw new IllegalArgumentException("Give the section a name of up to 200 characters.");
         }
     }
 
     @Transactional
     public Section create(@Nullable Section parent, String slug, String name, String description) {
-        check(parent, slug, name);
+        check(parent, slug, name, description);
         String path = parent == null ? slug : parent.path() + "/" + slug;
         if (repository.findByPath(path).isPresent()) {
             throw new IllegalArgumentException("Another section already has the address /" + path + ".");

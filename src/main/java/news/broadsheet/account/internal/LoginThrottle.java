@@ -42,7 +42,9 @@ public class LoginThrottle {
     }
 
     public void recordFailure(String username, String addressKey) {
-        record(userKey(username), settings.usernameLimit());
+        if (!username.isEmpty()) {
+            record(userKey(username), settings.usernameLimit());
+        }
         record(addressKey, settings.addressLimit());
     }
 

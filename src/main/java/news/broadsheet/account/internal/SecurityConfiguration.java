@@ -63,7 +63,10 @@ class SecurityConfiguration {
                 .formLogin(login -> login.loginPage("/login")
                         .defaultSuccessUrl("/admin", false)
                         .failureHandler((request, response, exception) -> {
-                            String username = request.getParameter("username");
+                            String typed = request.getParameter("username");
+                            // Echo back only what could be a username: short, and nothing invisible.
+                            String username =
+                                    typed != null && news.broadsheet.shared.Text.fits(typed, 60) ? typed : null;
                             String reason =
                                     exception instanceof ThrottledAuthenticationProvider.SignInThrottledException t
                                             ? "throttled=" + t.minutes()

@@ -10,8 +10,10 @@ import java.util.Optional;
 import news.broadsheet.account.AccountEvent;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -36,8 +38,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName().strip().toLowerCase(Locale.ROOT);
+        String typed = authentication.getName().strip().toLowerCase(Locale.ROOT);
         String address = addressKey(authentication);
+        if (!Text.fits(typed, 60)) {
+            // No account has such a name; count it against the address only, and store none of it.
+            throttle.recordFailure("", address);
+            throw new BadCredentialsException("Wrong username or password");
+        }
+        String username = typed;
         Optional<Duration> locked = throttle.lockedFor(username, address);
         if (locked.isPresent()) {
             events.publishEvent(

@@ -15,6 +15,7 @@ class LoginController {
             @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String throttled,
             @RequestParam(required = false) @Nullable String signedout,
+            @RequestParam(required = false) @Nullable String passwordchanged,
             @RequestParam(required = false) @Nullable String username,
             Model model) {
         String problem = null;

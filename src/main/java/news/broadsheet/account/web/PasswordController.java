@@ -41,7 +41,7 @@ class PasswordController {
             Model model) {
         try {
             accounts.changePassword(staff, current, replacement, confirmation);
-            return "redirect:/admin/account/password?changed";
+            return "redirect:/login?passwordchanged";
         } catch (AccountException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("page", new PasswordPage(Map.of(e.field(), e.getMessage()), null));

@@ -214,8 +214,15 @@ public class ArticleRepository {
                 .update();
     }
 
-    /** The tag with this slug, created with this name if it does not exist yet. */
+    /**
+     * The tag with this slug, created with this name if it does not exist yet. A slug that was
+     * renamed or merged away means the tag it now points to: old tags do not come back.
+     */
     public long tagId(String slug, String name) {
+        Optional<Long> moved = findTagIdByRetiredSlug(slug);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
         jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
                 .params(slug, name)
                 .update();

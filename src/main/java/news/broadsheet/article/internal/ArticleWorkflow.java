@@ -17,6 +17,7 @@ import news.broadsheet.author.Authors;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.Slugs;
+import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -157,23 +158,30 @@ public class ArticleWorkflow {
         publish(staff.actor(), Change.SUBMITTED, id, draft.headline(), "Submitted for review");
     }
 
+    /**
+     * Publishes the story now.
+     *
+     * @param expectedVersion the version the editor reviewed, or -1 to skip the check
+     */
     @Transactional
-    public void publishNow(StaffPrincipal staff, long id) {
-        ArticleDraft draft = publishable(staff, id);
+    public void publishNow(StaffPrincipal staff, long id, int expectedVersion) {
+        ArticleDraft draft = publishable(staff, id, expectedVersion);
         Instant now = clock.instant();
         // A story that went out before keeps its original publication time (and address).
         Instant published =
                 draft.publishedAt() != null && draft.publishedAt().isBefore(now) ? draft.publishedAt() : now;
+        clearPastExpiry(draft, now);
         editorial.setPublication(id, ArticleStatus.PUBLISHED, published);
         publish(staff.actor(), Change.PUBLISHED, id, draft.headline(), "Published");
     }
 
     @Transactional
-    public void schedule(StaffPrincipal staff, long id, Instant at) {
-        ArticleDraft draft = publishable(staff, id);
+    public void schedule(StaffPrincipal staff, long id, Instant at, int expectedVersion) {
+        ArticleDraft draft = publishable(staff, id, expectedVersion);
         if (!at.isAfter(clock.instant())) {
             throw EditorialException.invalid("publishAt", "Choose a time in the future, or publish now.");
         }
+        clearPastExpiry(draft, at);
         editorial.setPublication(id, ArticleStatus.SCHEDULED, at);
         publish(staff.actor(), Change.SCHEDULED, id, draft.headline(), "Scheduled for " + at);
     }
@@ -214,6 +222,9 @@ public class ArticleWorkflow {
         if (at != null && !at.isAfter(clock.instant())) {
             throw EditorialException.invalid(
                     "expiresAt", "An expiry must be in the future; unpublish to take it down now.");
+        }
+        if (at != null && draft.publishedAt() != null && !at.isAfter(draft.publishedAt())) {
+            throw EditorialException.invalid("expiresAt", "An expiry must come after the story's publication time.");
         }
         editorial.setExpiry(id, at);
         publish(
@@ -359,9 +370,21 @@ public class ArticleWorkflow {
         return editorial.findDraft(id).map(ArticleDraft::headline).orElse("#" + id);
     }
 
-    private ArticleDraft publishable(StaffPrincipal staff, long id) {
+    /** An expiry that would take the story down the moment it goes out is stale: republishing clears it. */
+    private void clearPastExpiry(ArticleDraft draft, Instant goingOut) {
+        if (draft.expiresAt() != null && !draft.expiresAt().isAfter(goingOut)) {
+            editorial.setExpiry(draft.id(), null);
+        }
+    }
+
+    private ArticleDraft publishable(StaffPrincipal staff, long id, int expectedVersion) {
         ArticleDraft draft = existing(id);
         requirePublisher(staff);
+        if (expectedVersion >= 0 && expectedVersion != draft.version()) {
+            throw new EditorialException(
+                    EditorialException.Kind.CONFLICT,
+                    Map.of("", "The story changed since you opened it. Review the newer version, then publish."));
+        }
         Map<String, String> missing = new LinkedHashMap<>();
         if (draft.bodyMarkdown().isBlank()) {
             missing.put("body", "A story needs a body before it can go out.");
@@ -439,11 +462,16 @@ public class ArticleWorkflow {
         } else if (authors.byIds(content.authorIds()).size() != new LinkedHashSet<>(content.authorIds()).size()) {
             errors.put("authorIds", "One of the authors does not exist.");
         }
-        if (content.seoTitle() != null && content.seoTitle().length() > 300) {
-            errors.put("seoTitle", "Please keep the search title to 300 characters.");
+        if (content.seoTitle() != null && !Text.fits(content.seoTitle(), 300)) {
+            errors.put("seoTitle", "Please keep the search title to 300 characters, without control characters.");
         }
-        if (content.seoDescription() != null && content.seoDescription().length() > 500) {
-            errors.put("seoDescription", "Please keep the search description to 500 characters.");
+        if (content.seoDescription() != null && !Text.fits(content.seoDescription(), 500)) {
+            errors.put(
+                    "seoDescription",
+                    "Please keep the search description to 500 characters, without control characters.");
+        }
+        if (content.tagNames().stream().anyMatch(tag -> !Text.fits(tag, 200))) {
+            errors.put("tags", "Keep each tag to 200 characters, without control characters.");
         }
         if (!errors.isEmpty()) {
             throw new EditorialException(EditorialException.Kind.INVALID, errors);

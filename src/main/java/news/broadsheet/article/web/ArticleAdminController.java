@@ -186,17 +186,20 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String publishAt,
             @RequestParam(defaultValue = "") String embargoUntil,
             @RequestParam(defaultValue = "") String expiresAt,
+            @RequestParam(defaultValue = "-1") int version,
             HttpServletResponse response,
             Model model) {
         draft(id); // an unknown story is a 404
         try {
             switch (action) {
                 case "submit" -> workflow.submit(staff, id);
-                case "publish" -> workflow.publishNow(staff, id);
-                case "schedule" -> workflow.schedule(staff, id, required(publishAt, "publishAt"));
+                case "publish" -> workflow.publishNow(staff, id, version);
+                case "schedule" -> workflow.schedule(staff, id, required(publishAt, "publishAt"), version);
                 case "unpublish" -> workflow.unpublish(staff, id);
-                case "embargo" -> workflow.embargo(staff, id, optional(embargoUntil, "embargoUntil"));
-                case "expiry" -> workflow.expire(staff, id, optional(expiresAt, "expiresAt"));
+                case "embargo" -> workflow.embargo(staff, id, required(embargoUntil, "embargoUntil"));
+                case "lift-embargo" -> workflow.embargo(staff, id, null);
+                case "expiry" -> workflow.expire(staff, id, required(expiresAt, "expiresAt"));
+                case "clear-expiry" -> workflow.expire(staff, id, null);
                 default -> throw EditorialException.invalid("", "Unknown action.");
             }
             return "redirect:/admin/articles/" + id + "/edit?done=" + action;
@@ -397,8 +400,9 @@ class ArticleAdminController {
                 publisher,
                 publisher && (draft.status() == ArticleStatus.PUBLISHED || draft.status() == ArticleStatus.SCHEDULED),
                 publisher && draft.status() == ArticleStatus.PUBLISHED,
-                LOCAL_INPUT.format(LocalDateTime.ofInstant(
-                        clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS), site.timeZone())),
+                local(clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS)),
+                draft.embargoUntil() == null ? "" : local(draft.embargoUntil()),
+                draft.expiresAt() == null ? "" : local(draft.expiresAt()),
                 base + "/workflow",
                 base + "/corrections",
                 base + "/revisions",
@@ -463,6 +467,10 @@ class ArticleAdminController {
         return workflow.draft(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
     }
 
+    private String local(Instant instant) {
+        return LOCAL_INPUT.format(LocalDateTime.ofInstant(instant, site.timeZone()));
+    }
+
     private DisplayTime time(Instant instant) {
         return DisplayTime.of(instant, site.timeZone());
     }
@@ -481,7 +489,11 @@ class ArticleAdminController {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).atZone(site.timeZone()).toInstant();
+            LocalDateTime local = LocalDateTime.parse(value.strip());
+            if (local.getYear() < 2000 || local.getYear() > 9999) {
+                throw EditorialException.invalid(field, "Give a year between 2000 and 9999.");
+            }
+            return local.atZone(site.timeZone()).toInstant();
         } catch (DateTimeParseException e) {
             throw EditorialException.invalid(field, "Give a date and time like 2026-05-31T09:30.");
         }
@@ -511,8 +523,10 @@ class ArticleAdminController {
             case "publish" -> "Published.";
             case "schedule" -> "Scheduled.";
             case "unpublish" -> "Taken down.";
-            case "embargo" -> "Embargo updated.";
-            case "expiry" -> "Expiry updated.";
+            case "embargo" -> "Embargo set.";
+            case "lift-embargo" -> "Embargo lifted.";
+            case "expiry" -> "Expiry set.";
+            case "clear-expiry" -> "Expiry cleared.";
             case "corrected" -> "Note published on the story.";
             case "noted" -> "Note added.";
             case "resolved" -> "Note resolved.";

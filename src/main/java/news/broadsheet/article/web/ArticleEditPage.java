@@ -65,6 +65,8 @@ public record ArticleEditPage(
             boolean canUnpublish,
             boolean canCorrect,
             String defaultTime,
+            String embargoValue,
+            String expiryValue,
             String workflowUrl,
             String correctionsUrl,
             String revisionsUrl,

@@ -50,7 +50,8 @@ class ArticleListController {
         ArticleStatus statusFilter = parseStatus(status);
         Long sectionFilter = parseId(section);
         Long authorFilter = parseId(author);
-        String text = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
+        String cleaned = news.broadsheet.shared.Text.withoutControlCharacters(q).strip();
+        String text = cleaned.length() > 200 ? cleaned.substring(0, 200) : cleaned;
         Instant afterUpdated = null;
         Long afterId = null;
         if (after.matches("\\d{1,15}\\.\\d{1,18}")) {

@@ -77,7 +77,8 @@ class RevisionsController {
                                 .map(l -> new RevisionsPage.DiffLine(l.kind, l.text))
                                 .toList(),
                         ArticleWorkflow.canEdit(staff, draft),
-                        draft.version()));
+                        draft.version(),
+                        null));
         return "admin/article/revisions";
     }
 
@@ -99,7 +100,13 @@ class RevisionsController {
                         case CONFLICT -> 409;
                         case INVALID -> 422;
                     });
-            return history(staff, id, null, null, response, model);
+            String status = history(staff, id, null, null, response, model);
+            RevisionsPage page = (RevisionsPage) model.getAttribute("page");
+            if (page != null) {
+                model.addAttribute(
+                        "page", page.withProblem(e.errors().values().iterator().next()));
+            }
+            return status;
         }
     }
 

@@ -17,7 +17,13 @@ public record RevisionsPage(
         @Nullable String comparing,
         List<DiffLine> diff,
         boolean canRestore,
-        int currentVersion) {
+        int currentVersion,
+        @Nullable String problem) {
+
+    RevisionsPage withProblem(String message) {
+        return new RevisionsPage(
+                headline, editUrl, diffUrl, revisions, comparing, diff, canRestore, currentVersion, message);
+    }
 
     /** One revision in the list. */
     public record Revision(int version, String savedBy, DisplayTime savedAt, String note, String restoreUrl) {}

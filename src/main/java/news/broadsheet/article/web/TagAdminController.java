@@ -50,7 +50,7 @@ class TagAdminController {
         String newSlug = slug.isBlank() ? Slugs.from(name) : slug.strip();
         String problem = tag == null
                 ? "There is no such tag."
-                : name.isBlank() || name.length() > 200
+                : name.isBlank() || !news.broadsheet.shared.Text.fits(name, 200)
                         ? "Give the tag a name of up to 200 characters."
                         : !Slugs.isValid(newSlug)
                                 ? "Use lowercase letters, digits and single hyphens for the address."

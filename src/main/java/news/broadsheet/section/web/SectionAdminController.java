@@ -12,22 +12,28 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sections for editors: create, rename, move under another section. Old addresses redirect. */
+/**
+ * Sections for editors: create, rename, move under another section. Old addresses redirect. Each
+ * change and its audit entry commit together.
+ */
 @Controller
 class SectionAdminController {
 
     private final Sections sections;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    SectionAdminController(Sections sections, ApplicationEventPublisher events) {
+    SectionAdminController(Sections sections, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.sections = sections;
         this.events = events;
+        this.transaction = transaction;
     }
 
     @GetMapping("/admin/sections")
@@ -69,12 +75,14 @@ class SectionAdminController {
             Model model) {
         try {
             String before = sections.byId(id).map(Section::path).orElse("?");
-            Section updated = sections.update(id, parentId == 0 ? null : parentId, slug.strip(), name, description);
-            events.publishEvent(new SectionChanged(
-                    staff.actor(),
-                    before.equals(updated.path()) ? "section.renamed" : "section.moved",
-                    id,
-                    "/" + before + " is now /" + updated.path() + " (" + updated.name() + ")"));
+            transaction.executeWithoutResult(status -> {
+                Section updated = sections.update(id, parentId == 0 ? null : parentId, slug.strip(), name, description);
+                events.publishEvent(new SectionChanged(
+                        staff.actor(),
+                        before.equals(updated.path()) ? "section.renamed" : "section.moved",
+                        id,
+                        "/" + before + " is now /" + updated.path() + " (" + updated.name() + ")"));
+            });
             return "redirect:/admin/sections?done";
         } catch (IllegalArgumentException e) {
             return refused(e, response, model);

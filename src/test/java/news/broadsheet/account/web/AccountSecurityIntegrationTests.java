@@ -4,6 +4,7 @@ import static news.broadsheet.support.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Role;
 import news.broadsheet.support.Http;
@@ -105,6 +106,14 @@ class AccountSecurityIntegrationTests {
         }
 
         assertThat(attempt(http.browser(), ghost, "guess 6").location()).startsWith("/login?throttled=");
+    }
+
+    @Test
+    void answersOverlongAndOddUsernamesWithoutServerErrors() {
+        for (String username : List.of("x".repeat(9000), "a\u0000b", "y".repeat(250))) {
+            Http.Response response = attempt(http.browser(), username, "whatever");
+            assertThat(response.location()).isEqualTo("/login?error");
+        }
     }
 
     @Test

@@ -21,6 +21,9 @@ class UserAdminIntegrationTests {
     @Autowired
     Http http;
 
+    @Autowired
+    news.broadsheet.support.TestDatabaseQueries database;
+
     @Test
     void onlyAdminsManageUsersAndReadTheAuditLog() {
         for (Role role : Role.values()) {
@@ -120,6 +123,16 @@ class UserAdminIntegrationTests {
     }
 
     @Test
+    void showsOnlyItsOwnNotices() {
+        StaffClient admin = StaffClient.signIn(http, newsroom.staff(Role.ADMIN).username(), Newsroom.PASSWORD);
+
+        assertThat(admin.get("/admin/users?done=Your+account+is+compromised")
+                        .page()
+                        .select(".notice"))
+                .isEmpty();
+    }
+
+    @Test
     void keepsAtLeastOneActiveAdmin() {
         Account soleAdmin = newsroom.staff(Role.ADMIN);
         StaffClient admin = StaffClient.signIn(http, soleAdmin.username(), Newsroom.PASSWORD);
@@ -128,5 +141,25 @@ class UserAdminIntegrationTests {
 
         assertThat(selfDisable.status()).isEqualTo(409);
         assertThat(selfDisable.page().selectFirst(".form-problem").text()).contains("your own account");
+    }
+
+    @Test
+    void refusesToDemoteTheOnlyActiveAdmin() {
+        database.jdbc()
+                .sql("UPDATE account SET enabled = FALSE WHERE role = 'admin'")
+                .update();
+        Account onlyAdmin = newsroom.staff(Role.ADMIN);
+        Account other = newsroom.staff(Role.ADMIN);
+        StaffClient otherAdmin = StaffClient.signIn(http, other.username(), Newsroom.PASSWORD);
+        assertThat(otherAdmin
+                        .post("/admin/users/" + other.id() + "/role", "role", "EDITOR")
+                        .status())
+                .isEqualTo(302);
+
+        StaffClient admin = StaffClient.signIn(http, onlyAdmin.username(), Newsroom.PASSWORD);
+        Http.Response demote = admin.post("/admin/users/" + onlyAdmin.id() + "/role", "role", "EDITOR");
+
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(demote.page().selectFirst(".form-problem").text()).contains("only active admin");
     }
 }

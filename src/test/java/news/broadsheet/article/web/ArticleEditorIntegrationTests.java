@@ -236,6 +236,78 @@ class ArticleEditorIntegrationTests {
     }
 
     @Test
+    void republishingAStoryTakenDownAtItsExpiryClearsTheExpiry() {
+        StaffClient editor = signIn(Role.EDITOR);
+        long id = create(editor, "Flood warning for the river valley", "Body.");
+        editor.post(workflowUrl(id), "action", "publish");
+        editor.post(workflowUrl(id), "action", "expiry", "expiresAt", local(start.plus(Duration.ofHours(1))));
+        clock.advance(Duration.ofMinutes(62));
+        workflow.runDue();
+        assertThat(status(id)).isEqualTo("unpublished");
+
+        editor.post(workflowUrl(id), "action", "publish");
+        workflow.runDue();
+
+        assertThat(status(id)).isEqualTo("published");
+        assertThat(http.get(publicUrl(editor, id)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesToPublishAVersionTheEditorHasNotSeen() {
+        StaffClient reporter = signIn(Role.REPORTER);
+        StaffClient editor = signIn(Role.EDITOR);
+        long id = create(reporter, "Draft under review", "Reviewed text.");
+        reporter.post(workflowUrl(id), "action", "submit");
+        String reviewed = editor.get(editUrl(id))
+                .page()
+                .selectFirst("form[action$=workflow] input[name=version]")
+                .val();
+        save(reporter, id, reporter.get(editUrl(id)).page(), "body", "Unreviewed text.");
+
+        Http.Response publish = editor.post(workflowUrl(id), "action", "publish", "version", reviewed);
+
+        assertThat(publish.status()).isEqualTo(409);
+        assertThat(publish.page().selectFirst(".form-problem").text()).contains("changed since you opened it");
+        assertThat(status(id)).isEqualTo("in_review");
+    }
+
+    @Test
+    void refusesImpossibleTimesAndInvisibleCharactersWithMessages() {
+        StaffClient editor = signIn(Role.EDITOR);
+        long id = create(editor, "Times test", "Body.");
+
+        Http.Response farFuture =
+                editor.post(workflowUrl(id), "action", "schedule", "publishAt", "+999999999-12-31T23:59");
+        assertThat(farFuture.status()).isEqualTo(422);
+        Http.Response bigYear = editor.post(workflowUrl(id), "action", "schedule", "publishAt", "12026-01-01T10:00");
+        assertThat(bigYear.status()).isEqualTo(422);
+        Http.Response nul = editor.post(
+                "/admin/articles",
+                articleFields("Nul test", "Body.", "seoTitle", "Bad\u0000title", "tags", "ok, bad\u0000tag"));
+        assertThat(nul.status()).isEqualTo(422);
+        assertThat(nul.page().select(".field-error").text()).contains("control characters");
+        assertThat(editor.get("/admin/articles?q=%00").status()).isEqualTo(200);
+    }
+
+    @Test
+    void schedulesInTheNewsroomsTimeZone() {
+        // Covered for UTC above; the zone itself is exercised in NewsroomTimeZoneIntegrationTests.
+        StaffClient editor = signIn(Role.EDITOR);
+        long id = create(editor, "Zone test", "Body.");
+
+        editor.post(workflowUrl(id), "action", "schedule", "publishAt", local(start.plus(Duration.ofDays(2))));
+
+        assertThat(editor.get(editUrl(id))
+                        .page()
+                        .selectFirst(".editor__facts time")
+                        .attr("datetime"))
+                .isEqualTo(start.plus(Duration.ofDays(2))
+                        .truncatedTo(ChronoUnit.MINUTES)
+                        .plusSeconds(60)
+                        .toString());
+    }
+
+    @Test
     void keepsInputAndExplainsInvalidSaves() {
         StaffClient editor = signIn(Role.EDITOR);
 
@@ -434,14 +506,12 @@ class ArticleEditorIntegrationTests {
             check(
                     role,
                     "embargo",
-                    staff.post(workflowUrl(published), "action", "embargo", "embargoUntil", "")
-                            .status(),
+                    staff.post(workflowUrl(published), "action", "lift-embargo").status(),
                     publisher ? 302 : 403);
             check(
                     role,
                     "expiry",
-                    staff.post(workflowUrl(published), "action", "expiry", "expiresAt", "")
-                            .status(),
+                    staff.post(workflowUrl(published), "action", "clear-expiry").status(),
                     publisher ? 302 : 403);
             check(
                     role,

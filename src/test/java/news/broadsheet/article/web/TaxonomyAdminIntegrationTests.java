@@ -120,6 +120,15 @@ class TaxonomyAdminIntegrationTests {
                         .eachAttr("href"))
                 .containsExactlyInAnyOrder(a.url(), b.url());
         assertThat(auditCount("tag.merged")).isPositive();
+
+        // A story saved later with the merged tag's old name joins the merged tag; the old one does not return.
+        ArticleSummary c = newsroom.article(section, author).tags(second).publish();
+        assertThat(http.get("/tag/" + Slugs.from(second)).status()).isEqualTo(301);
+        assertThat(http.get("/tag/" + Slugs.from(renamed))
+                        .page()
+                        .select(".card__headline a")
+                        .eachAttr("href"))
+                .contains(c.url());
     }
 
     private long tagId(String name) {
