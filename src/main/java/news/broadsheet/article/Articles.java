@@ -108,6 +108,16 @@ public class Articles {
         return repository.findTagIdByRetiredSlug(slug).flatMap(repository::findTagById);
     }
 
+    /** Every article (whatever its status) in these sections and the sections below them. */
+    public List<Long> idsInSection(Section section) {
+        return repository.findIdsInSections(sections.subtreeIds(section));
+    }
+
+    /** Headlines of any articles, live or not, for staff screens. */
+    public Map<Long, String> headlines(Collection<Long> ids) {
+        return repository.findHeadlines(ids);
+    }
+
     public long count() {
         return repository.countAll();
     }

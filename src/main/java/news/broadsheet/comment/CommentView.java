@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param bodyHtml the plain-text body escaped, in paragraphs, with web addresses made links
  * @param inReplyToName set on replies shown below the deepest nesting level: whom they answer
  * @param inReplyToId the id of the comment they answer, for a link to it
+ * @param featured chosen by a moderator: shown first and marked
  */
 public record CommentView(
         long id,
@@ -18,7 +19,8 @@ public record CommentView(
         DisplayTime postedAt,
         List<CommentView> replies,
         @Nullable String inReplyToName,
-        @Nullable Long inReplyToId) {
+        @Nullable Long inReplyToId,
+        boolean featured) {
 
     /** The comment's anchor on its article page. */
     public String anchor() {

@@ -15,6 +15,7 @@ import news.broadsheet.comment.internal.CommentRepository;
 import news.broadsheet.comment.internal.CommentRow;
 import news.broadsheet.comment.internal.CommentText;
 import news.broadsheet.comment.internal.ModerationDecider;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ public class Comments {
     private final Articles articles;
     private final ClientAddressHasher addressHasher;
     private final ModerationDecider decider;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SiteSettings site;
     private final Clock clock;
 
@@ -37,12 +39,14 @@ public class Comments {
             Articles articles,
             ClientAddressHasher addressHasher,
             ModerationDecider decider,
+            org.springframework.context.ApplicationEventPublisher events,
             SiteSettings site,
             Clock clock) {
         this.repository = repository;
         this.articles = articles;
         this.addressHasher = addressHasher;
         this.decider = decider;
+        this.events = events;
         this.site = site;
         this.clock = clock;
     }
@@ -103,7 +107,14 @@ public class Comments {
         return repository
                 .findApproved(articleId, commentId)
                 .map(row -> new CommentView(
-                        row.id(), row.authorName(), CommentText.toHtml(row.body()), time(row), List.of(), null, null));
+                        row.id(),
+                        row.authorName(),
+                        CommentText.toHtml(row.body()),
+                        time(row),
+                        List.of(),
+                        null,
+                        null,
+                        row.featured()));
     }
 
     /**
@@ -126,6 +137,8 @@ public class Comments {
             }
         }
         int[] shown = {0};
+        // Featured threads first, each group in posting order.
+        roots.sort(java.util.Comparator.comparing((CommentRow row) -> !row.featured()));
         List<CommentView> comments = roots.stream()
                 .map(row -> view(row, null, 1, repliesByParent, shown))
                 .toList();
@@ -147,6 +160,65 @@ public class Comments {
             Instant postedAt) {
         return repository.insert(
                 articleId, parentId, name, email, body, status, postedAt, addressHasher.hash("imported"), List.of());
+    }
+
+    /** One page of a moderation queue, newest first, with each commenter's record. */
+    public List<QueuedComment> queue(
+            CommentStatus status,
+            java.util.@Nullable Collection<Long> articleIds,
+            @Nullable Instant beforeTime,
+            @Nullable Long beforeId,
+            int limit) {
+        return repository.findQueue(status, articleIds, beforeTime, beforeId, limit).stream()
+                .map(c -> {
+                    var history = repository.history(c.email(), repository.addressHashOf(c.id()));
+                    return new QueuedComment(
+                            c.id(),
+                            c.articleId(),
+                            c.authorName(),
+                            c.email(),
+                            c.body(),
+                            c.status(),
+                            c.featured(),
+                            c.postedAt(),
+                            c.reasons(),
+                            c.parentExcerpt(),
+                            history.approved(),
+                            history.rejected(),
+                            c.rejectionReason());
+                })
+                .toList();
+    }
+
+    public Map<CommentStatus, Integer> queueCounts(java.util.@Nullable Collection<Long> articleIds) {
+        return repository.countByStatus(articleIds);
+    }
+
+    /**
+     * Acts on comments from the desk; each action is recorded in the audit log, in the same
+     * transaction.
+     *
+     * @param reason why a comment was rejected (shown to moderators, recorded in the log)
+     */
+    @Transactional
+    public int moderate(Actor actor, List<Long> commentIds, ModerationAction action, @Nullable String reason) {
+        int done = 0;
+        Instant now = clock.instant();
+        for (long id : new java.util.LinkedHashSet<>(commentIds)) {
+            if (repository.findStatus(id).isEmpty()) {
+                continue;
+            }
+            switch (action) {
+                case APPROVE -> repository.moderate(id, CommentStatus.APPROVED, actor.name(), null, now);
+                case REJECT -> repository.moderate(id, CommentStatus.REJECTED, actor.name(), reason, now);
+                case SPAM -> repository.moderate(id, CommentStatus.SPAM, actor.name(), "spam", now);
+                case FEATURE -> repository.setFeatured(id, true);
+                case UNFEATURE -> repository.setFeatured(id, false);
+            }
+            events.publishEvent(new CommentModerated(actor, action, id, reason == null ? "" : reason));
+            done++;
+        }
+        return done;
     }
 
     /** Approves a comment. Until the moderation desk exists this is for tests and demo content. */
@@ -182,7 +254,8 @@ public class Comments {
                 time(row),
                 replies,
                 depth > CommentThread.MAX_DEPTH && parent != null ? parent.authorName() : null,
-                depth > CommentThread.MAX_DEPTH && parent != null ? parent.id() : null);
+                depth > CommentThread.MAX_DEPTH && parent != null ? parent.id() : null,
+                row.featured());
     }
 
     /** Every reply below a comment at the deepest level, oldest first, walked without recursion. */

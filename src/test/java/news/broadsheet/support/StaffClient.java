@@ -36,11 +36,17 @@ public final class StaffClient {
         return http.get(path);
     }
 
-    /** Posts a form with this session's CSRF token. */
+    /** Posts a form with this session's CSRF token; a name may repeat (ticked checkboxes, multi-selects). */
     public Http.Response post(String path, String... namesAndValues) {
-        Map<String, String> fields = Http.form(namesAndValues);
-        fields.put("_csrf", csrf);
-        return http.postForm(path, fields);
+        StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append('&').append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+        }
+        return http.postRaw(path, "application/x-www-form-urlencoded", body.toString());
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public Http.Response postWithoutCsrf(String path, String... namesAndValues) {

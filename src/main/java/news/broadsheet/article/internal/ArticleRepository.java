@@ -367,6 +367,26 @@ public class ArticleRepository {
                 .update();
     }
 
+    public List<Long> findIdsInSections(java.util.Collection<Long> sectionIds) {
+        if (sectionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM article WHERE section_id IN (:sections)")
+                .param("sections", sectionIds)
+                .query(Long.class)
+                .list();
+    }
+
+    public java.util.Map<Long, String> findHeadlines(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> headlines = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, headline FROM article WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler) rs -> headlines.put(rs.getLong("id"), rs.getString("headline")));
+        }
+        return headlines;
+    }
+
     public long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CommentRepository {
 
-    private static final String COLUMNS = "id, article_id, parent_id, author_name, body, status, created_at";
+    private static final String COLUMNS = "id, article_id, parent_id, author_name, body, status, created_at, featured";
 
     private static final RowMapper<CommentRow> ROW = (rs, n) -> {
         long parent = rs.getLong("parent_id");
@@ -25,7 +25,8 @@ public class CommentRepository {
                 rs.getString("author_name"),
                 rs.getString("body"),
                 CommentStatus.fromDb(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getBoolean("featured"));
     };
 
     private final JdbcClient jdbc;
@@ -87,6 +88,98 @@ public class CommentRepository {
     public void updateStatus(long commentId, CommentStatus status) {
         jdbc.sql("UPDATE comment SET status = ? WHERE id = ?")
                 .params(status.dbValue(), commentId)
+                .update();
+    }
+
+    // --- the desk ---------------------------------------------------------------------------
+
+    /** A queue page: comments in one status, newest first, after a keyset position. */
+    public List<news.broadsheet.comment.QueuedComment> findQueue(
+            CommentStatus status,
+            java.util.@Nullable Collection<Long> articleIds,
+            @Nullable Instant beforeTime,
+            @Nullable Long beforeId,
+            int limit) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT c.id, c.article_id, c.author_name, c.author_email, c.body, c.status, c.featured, c.created_at,"
+                        + " c.reasons, c.rejection_reason, c.client_address_hash, p.body AS parent_body"
+                        + " FROM comment c LEFT JOIN comment p ON p.id = c.parent_id WHERE c.status = :status");
+        if (articleIds != null) {
+            sql.append(" AND c.article_id IN (:articles)");
+        }
+        if (beforeTime != null && beforeId != null) {
+            sql.append(" AND (c.created_at, c.id) < (:beforeTime, :beforeId)");
+        }
+        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
+        var statement =
+                jdbc.sql(sql.toString()).param("status", status.dbValue()).param("limit", limit);
+        if (articleIds != null) {
+            statement = statement.param("articles", articleIds.isEmpty() ? List.of(-1L) : articleIds);
+        }
+        if (beforeTime != null && beforeId != null) {
+            statement = statement.param("beforeTime", beforeTime.toEpochMilli()).param("beforeId", beforeId);
+        }
+        List<news.broadsheet.comment.QueuedComment> rows = statement
+                .query((rs, n) -> {
+                    String parent = rs.getString("parent_body");
+                    String reasons = rs.getString("reasons");
+                    return new news.broadsheet.comment.QueuedComment(
+                            rs.getLong("id"),
+                            rs.getLong("article_id"),
+                            rs.getString("author_name"),
+                            rs.getString("author_email"),
+                            rs.getString("body"),
+                            CommentStatus.fromDb(rs.getString("status")),
+                            rs.getBoolean("featured"),
+                            Instant.ofEpochMilli(rs.getLong("created_at")),
+                            reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")),
+                            parent == null ? null : parent.length() > 140 ? parent.substring(0, 140) + "…" : parent,
+                            0,
+                            0,
+                            rs.getString("rejection_reason"));
+                })
+                .list();
+        return rows;
+    }
+
+    /** Counts per status, for the queue tabs. */
+    public java.util.Map<CommentStatus, Integer> countByStatus(java.util.@Nullable Collection<Long> articleIds) {
+        java.util.Map<CommentStatus, Integer> counts = new java.util.EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, 0);
+        }
+        var statement = jdbc.sql("SELECT status, COUNT(*) AS n FROM comment"
+                + (articleIds == null ? "" : " WHERE article_id IN (:articles)") + " GROUP BY status");
+        if (articleIds != null) {
+            statement = statement.param("articles", articleIds.isEmpty() ? List.of(-1L) : articleIds);
+        }
+        statement.query((org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> counts.put(CommentStatus.fromDb(rs.getString("status")), rs.getInt("n")));
+        return counts;
+    }
+
+    public String addressHashOf(long commentId) {
+        return jdbc.sql("SELECT client_address_hash FROM comment WHERE id = ?")
+                .param(commentId)
+                .query(String.class)
+                .single();
+    }
+
+    public void moderate(long commentId, CommentStatus status, String by, @Nullable String reason, Instant at) {
+        jdbc.sql(
+                        "UPDATE comment SET status = :status, moderated_by = :by, moderated_at = :at, rejection_reason = :reason"
+                                + " WHERE id = :id")
+                .param("status", status.dbValue())
+                .param("by", by)
+                .param("at", at.toEpochMilli())
+                .param("reason", reason, java.sql.Types.VARCHAR)
+                .param("id", commentId)
+                .update();
+    }
+
+    public void setFeatured(long commentId, boolean featured) {
+        jdbc.sql("UPDATE comment SET featured = ? WHERE id = ?")
+                .params(featured, commentId)
                 .update();
     }
 

@@ -12,4 +12,5 @@ public record CommentRow(
         String authorName,
         String body,
         CommentStatus status,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean featured) {}

@@ -1,0 +1,29 @@
+package news.broadsheet.comment;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** What a moderator can do with a comment on the desk. */
+public enum ModerationAction {
+    APPROVE,
+    REJECT,
+    SPAM,
+    FEATURE,
+    UNFEATURE;
+
+    public static @Nullable ModerationAction parse(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        for (ModerationAction action : values()) {
+            if (action.name().equalsIgnoreCase(value.strip())) {
+                return action;
+            }
+        }
+        return null;
+    }
+
+    public String auditAction() {
+        return "comment." + name().toLowerCase(Locale.ROOT);
+    }
+}
