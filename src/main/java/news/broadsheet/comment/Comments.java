@@ -15,6 +15,7 @@ import news.broadsheet.comment.internal.CommentRepository;
 import news.broadsheet.comment.internal.CommentRow;
 import news.broadsheet.comment.internal.CommentText;
 import news.broadsheet.comment.internal.ModerationDecider;
+import news.broadsheet.comment.internal.ModerationRulesStore;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
@@ -30,6 +31,7 @@ public class Comments {
     private final Articles articles;
     private final ClientAddressHasher addressHasher;
     private final ModerationDecider decider;
+    private final ModerationRulesStore rulesStore;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SiteSettings site;
     private final Clock clock;
@@ -39,6 +41,7 @@ public class Comments {
             Articles articles,
             ClientAddressHasher addressHasher,
             ModerationDecider decider,
+            ModerationRulesStore rulesStore,
             org.springframework.context.ApplicationEventPublisher events,
             SiteSettings site,
             Clock clock) {
@@ -46,6 +49,7 @@ public class Comments {
         this.articles = articles;
         this.addressHasher = addressHasher;
         this.decider = decider;
+        this.rulesStore = rulesStore;
         this.events = events;
         this.site = site;
         this.clock = clock;
@@ -219,6 +223,47 @@ public class Comments {
             done++;
         }
         return done;
+    }
+
+    public ModerationRules rules() {
+        return rulesStore.current();
+    }
+
+    @Transactional
+    public void saveRules(Actor actor, ModerationRules rules) {
+        rulesStore.save(rules);
+        events.publishEvent(new ModerationSettingsChanged(
+                actor,
+                "rules",
+                null,
+                rules.bannedWords().size() + " banned and "
+                        + rules.suspectWords().size() + " suspect words; links "
+                        + rules.maxLinks() + ", flood " + rules.floodPerMinute() + "/min, repeat window "
+                        + rules.repeatWindowMinutes() + " min"));
+    }
+
+    /** A section's or story's override, or empty when it inherits everything. */
+    public Optional<PolicyOverride> policyOverride(String scope, long id) {
+        return repository
+                .policy(scope, id)
+                .map(p -> new PolicyOverride(ModerationPolicy.parse(p.moderation()), p.closeAfterDays()));
+    }
+
+    /**
+     * Sets (or with nulls, removes) the policy override of a section or a story.
+     *
+     * @param scope {@code section} or {@code article}
+     */
+    @Transactional
+    public void setPolicy(
+            Actor actor, String scope, long id, @Nullable ModerationPolicy policy, @Nullable Integer closeAfterDays) {
+        repository.savePolicy(scope, id, policy == null ? null : policy.value(), closeAfterDays);
+        events.publishEvent(new ModerationSettingsChanged(
+                actor,
+                scope,
+                id,
+                "policy " + (policy == null ? "inherited" : policy.value()) + ", closes after "
+                        + (closeAfterDays == null ? "inherited" : closeAfterDays + " days")));
     }
 
     /** Approves a comment. Until the moderation desk exists this is for tests and demo content. */

@@ -159,6 +159,77 @@ class ModerationRulesIntegrationTests {
         assertThat(postOn(old, "Gus", "Open again for 30 days.").status()).isEqualTo(303);
     }
 
+    @Test
+    void letsTheDeskEditTheRulesAndPoliciesAndAuditsIt() {
+        news.broadsheet.support.StaffClient moderator = news.broadsheet.support.StaffClient.signIn(
+                http, newsroom.staff(news.broadsheet.account.Role.MODERATOR).username(), Newsroom.PASSWORD);
+
+        Http.Response saved = moderator.post(
+                "/admin/comments/settings",
+                "bannedWords",
+                "Rotter\nknave",
+                "suspectWords",
+                "",
+                "maxLinks",
+                "2",
+                "repeatWindowMinutes",
+                "60",
+                "floodPerMinute",
+                "3",
+                "rejectionRatePercent",
+                "50",
+                "rejectionRateMinimum",
+                "4");
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(moderator
+                        .get("/admin/comments/settings")
+                        .page()
+                        .selectFirst("#bannedWords")
+                        .text())
+                .isEqualTo("rotter\nknave");
+        post("Hal", "hal@example.org", "What a rotter.");
+        assertThat(lastComment()).isEqualTo("rejected|banned word: rotter");
+
+        assertThat(moderator
+                        .post(
+                                "/admin/comments/policy",
+                                "scope",
+                                "section",
+                                "id",
+                                String.valueOf(section.id()),
+                                "policy",
+                                "pre",
+                                "closeAfterDays",
+                                "")
+                        .status())
+                .isEqualTo(302);
+        assertThat(post("Ivy", "ivy@example.org", "Held by the section now.").location())
+                .endsWith("?comment=pending#comments");
+
+        Http.Response invalid = moderator.post(
+                "/admin/comments/settings",
+                "bannedWords",
+                "",
+                "suspectWords",
+                "",
+                "maxLinks",
+                "many",
+                "repeatWindowMinutes",
+                "60",
+                "floodPerMinute",
+                "0",
+                "rejectionRatePercent",
+                "50",
+                "rejectionRateMinimum",
+                "4");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(database.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'comment.settings-changed'")
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(2);
+    }
+
     private Http.Response post(String name, String email, String body) {
         return http.postForm("/articles/" + story.id() + "/comments", form("name", name, "email", email, "body", body));
     }

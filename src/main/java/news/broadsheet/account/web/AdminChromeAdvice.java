@@ -41,6 +41,9 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Sections", "/admin/sections"));
             links.add(new AdminChrome.Link("Tags", "/admin/tags"));
         }
+        if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.MODERATOR)) {
+            links.add(new AdminChrome.Link("Comments", "/admin/comments"));
+        }
         if (staff.hasRole(Role.ADMIN)) {
             links.add(new AdminChrome.Link("Users", "/admin/users"));
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));

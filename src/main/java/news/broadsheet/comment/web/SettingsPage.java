@@ -1,0 +1,24 @@
+package news.broadsheet.comment.web;
+
+import java.util.List;
+import news.broadsheet.comment.ModerationRules;
+import org.jspecify.annotations.Nullable;
+
+/** The desk's settings: the rules, and comment policies per section. */
+public record SettingsPage(
+        ModerationRules rules,
+        String bannedWords,
+        String suspectWords,
+        String sitePolicy,
+        int siteCloseAfterDays,
+        List<SectionPolicy> sections,
+        List<Choice> policies,
+        @Nullable String notice,
+        @Nullable String problem) {
+
+    /** A section with its override, if any. */
+    public record SectionPolicy(long id, String label, String policy, String closeAfterDays) {}
+
+    /** A policy choice: "" inherits. */
+    public record Choice(String value, String label) {}
+}
