@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closeAfterDays comments close this many days after publication; 0 keeps them open
  * @param floodPerMinute the flood limit until the desk sets one
  * @param repeatWindowMinutes the repeat window until the desk sets one
+ * @param reportThreshold readers' reports that put an approved comment in the reported queue
  */
 @ConfigurationProperties("broadsheet.comments")
 public record CommentSettings(
@@ -19,7 +20,8 @@ public record CommentSettings(
         @DefaultValue("3") int trustedAfter,
         @DefaultValue("30") int closeAfterDays,
         @DefaultValue("5") int floodPerMinute,
-        @DefaultValue("60") int repeatWindowMinutes) {
+        @DefaultValue("60") int repeatWindowMinutes,
+        @DefaultValue("2") int reportThreshold) {
 
     public ModerationPolicy policy() {
         ModerationPolicy policy = ModerationPolicy.parse(moderation);

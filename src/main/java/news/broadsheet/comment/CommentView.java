@@ -27,6 +27,11 @@ public record CommentView(
         return "comment-" + id;
     }
 
+    /** Where a reader reports this comment. */
+    public String reportUrl() {
+        return "/comments/" + id + "/report";
+    }
+
     /** The link to the comment this one answers, when shown flattened; null otherwise. */
     public @Nullable String inReplyToUrl() {
         return inReplyToId == null ? null : "#comment-" + inReplyToId;

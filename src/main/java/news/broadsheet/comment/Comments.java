@@ -32,6 +32,7 @@ public class Comments {
     private final ClientAddressHasher addressHasher;
     private final ModerationDecider decider;
     private final ModerationRulesStore rulesStore;
+    private final CommentSettings settings;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SiteSettings site;
     private final Clock clock;
@@ -42,6 +43,7 @@ public class Comments {
             ClientAddressHasher addressHasher,
             ModerationDecider decider,
             ModerationRulesStore rulesStore,
+            CommentSettings settings,
             org.springframework.context.ApplicationEventPublisher events,
             SiteSettings site,
             Clock clock) {
@@ -50,6 +52,7 @@ public class Comments {
         this.addressHasher = addressHasher;
         this.decider = decider;
         this.rulesStore = rulesStore;
+        this.settings = settings;
         this.events = events;
         this.site = site;
         this.clock = clock;
@@ -173,7 +176,11 @@ public class Comments {
             @Nullable Instant beforeTime,
             @Nullable Long beforeId,
             int limit) {
-        return repository.findQueue(status, articleIds, beforeTime, beforeId, limit).stream()
+        return enrich(repository.findQueue(status, articleIds, beforeTime, beforeId, limit));
+    }
+
+    private List<QueuedComment> enrich(List<QueuedComment> found) {
+        return found.stream()
                 .map(c -> {
                     var history = repository.history(c.email(), repository.addressHashOf(c.id()));
                     return new QueuedComment(
@@ -198,6 +205,51 @@ public class Comments {
         return repository.countByStatus(articleIds);
     }
 
+    /** Approved comments readers reported at least as often as the threshold, newest first. */
+    public List<QueuedComment> reportedQueue(
+            java.util.@Nullable Collection<Long> articleIds,
+            @Nullable Instant beforeTime,
+            @Nullable Long beforeId,
+            int limit) {
+        return enrich(repository.findQueue(
+                CommentStatus.APPROVED, settings.reportThreshold(), articleIds, beforeTime, beforeId, limit));
+    }
+
+    public int reportedCount(java.util.@Nullable Collection<Long> articleIds) {
+        return repository.countReported(settings.reportThreshold(), articleIds);
+    }
+
+    /**
+     * A reader reports an approved comment on a live story; each reader (by client address) counts
+     * once per comment.
+     *
+     * @return false when the comment is not there to report
+     */
+    @Transactional
+    public boolean report(long commentId, String clientAddress, String reason) {
+        Optional<CommentRow> comment = repository.findApprovedById(commentId);
+        if (comment.isEmpty() || articles.liveById(comment.get().articleId()).isEmpty()) {
+            return false;
+        }
+        repository.report(commentId, addressHasher.hash(clientAddress), reason, clock.instant());
+        return true;
+    }
+
+    /** The story an approved comment belongs to. */
+    public Optional<Long> articleOfApproved(long commentId) {
+        return repository.findApprovedById(commentId).map(CommentRow::articleId);
+    }
+
+    public List<CommentRepository.Ban> activeBans() {
+        return repository.findActiveBans(clock.instant());
+    }
+
+    @Transactional
+    public void liftBan(Actor actor, long banId) {
+        repository.liftBan(banId, clock.instant());
+        events.publishEvent(new ModerationSettingsChanged(actor, "ban", banId, "Ban lifted"));
+    }
+
     /**
      * Acts on comments from the desk; each action is recorded in the audit log, in the same
      * transaction.
@@ -206,6 +258,19 @@ public class Comments {
      */
     @Transactional
     public int moderate(Actor actor, List<Long> commentIds, ModerationAction action, @Nullable String reason) {
+        return moderate(actor, commentIds, action, reason, null);
+    }
+
+    /**
+     * @param banUntil for {@link ModerationAction#BAN}: when the ban ends, or null for good
+     */
+    @Transactional
+    public int moderate(
+            Actor actor,
+            List<Long> commentIds,
+            ModerationAction action,
+            @Nullable String reason,
+            @Nullable Instant banUntil) {
         int done = 0;
         Instant now = clock.instant();
         for (long id : new java.util.LinkedHashSet<>(commentIds)) {
@@ -213,13 +278,30 @@ public class Comments {
                 continue;
             }
             switch (action) {
-                case APPROVE -> repository.moderate(id, CommentStatus.APPROVED, actor.name(), null, now);
+                case APPROVE -> {
+                    repository.moderate(id, CommentStatus.APPROVED, actor.name(), null, now);
+                    repository.clearReports(id);
+                }
+                case BAN -> {
+                    repository.insertBan(
+                            repository.emailOf(id),
+                            repository.addressHashOf(id),
+                            reason == null ? "Banned" : reason,
+                            banUntil,
+                            actor.name(),
+                            now);
+                    repository.moderate(id, CommentStatus.REJECTED, actor.name(), reason, now);
+                }
                 case REJECT -> repository.moderate(id, CommentStatus.REJECTED, actor.name(), reason, now);
                 case SPAM -> repository.moderate(id, CommentStatus.SPAM, actor.name(), "spam", now);
                 case FEATURE -> repository.setFeatured(id, true);
                 case UNFEATURE -> repository.setFeatured(id, false);
             }
-            events.publishEvent(new CommentModerated(actor, action, id, reason == null ? "" : reason));
+            String detail = reason == null ? "" : reason;
+            if (action == ModerationAction.BAN) {
+                detail = detail + (banUntil == null ? " (ban: for good)" : " (ban until " + banUntil + ")");
+            }
+            events.publishEvent(new CommentModerated(actor, action, id, detail));
             done++;
         }
         return done;

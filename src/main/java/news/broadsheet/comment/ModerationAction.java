@@ -9,7 +9,9 @@ public enum ModerationAction {
     REJECT,
     SPAM,
     FEATURE,
-    UNFEATURE;
+    UNFEATURE,
+    /** Rejects the comment and bans its commenter (email and address), for a while or for good. */
+    BAN;
 
     public static @Nullable ModerationAction parse(@Nullable String value) {
         if (value == null) {

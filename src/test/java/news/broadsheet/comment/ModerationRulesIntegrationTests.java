@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
             "broadsheet.comments.flood-per-minute=3",
             "broadsheet.comments.repeat-window-minutes=60",
             "broadsheet.comments.trusted-after=2",
-            "broadsheet.comments.close-after-days=14"
+            "broadsheet.comments.close-after-days=14",
+            "broadsheet.comments.report-threshold=1"
         })
 class ModerationRulesIntegrationTests {
 
@@ -228,6 +229,76 @@ class ModerationRulesIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void bansACommenterFromTheDeskForAWhile() {
+        news.broadsheet.support.StaffClient moderator = news.broadsheet.support.StaffClient.signIn(
+                http, newsroom.staff(news.broadsheet.account.Role.MODERATOR).username(), Newsroom.PASSWORD);
+        post("Troll", "troll@example.org", "Provocation.");
+        long first = lastId();
+
+        moderator.post(
+                "/admin/comments/moderate",
+                "ids",
+                String.valueOf(first),
+                "action",
+                "ban",
+                "reason",
+                "Personal attack",
+                "banDays",
+                "7");
+
+        assertThat(lastComment()).startsWith("rejected|");
+        assertThat(moderator
+                        .get("/admin/comments/settings")
+                        .page()
+                        .select("#bans-heading + table tbody tr")
+                        .text())
+                .contains("troll@example.org", "Personal attack");
+        clock.advance(Duration.ofMinutes(2));
+        post("Troll", "troll@example.org", "Back again.");
+        assertThat(lastComment()).endsWith("banned commenter");
+        clock.advance(Duration.ofDays(8));
+        post("Troll", "troll@example.org", "After the ban.");
+        assertThat(lastComment()).doesNotContain("banned commenter");
+    }
+
+    @Test
+    void putsReportedCommentsInTheReportedQueueOncePerReader() {
+        news.broadsheet.support.StaffClient moderator = news.broadsheet.support.StaffClient.signIn(
+                http, newsroom.staff(news.broadsheet.account.Role.MODERATOR).username(), Newsroom.PASSWORD);
+        post("Jo", "jo@example.org", "A published comment someone dislikes.");
+        long id = lastId();
+
+        org.jsoup.nodes.Document form = http.get(http.get(story.url())
+                        .page()
+                        .getElementById("comment-" + id)
+                        .selectFirst("a.comment__report")
+                        .attr("href"))
+                .page();
+        assertThat(form.select("input[name=reason]")).hasSize(4);
+        Http.Response reported = http.postForm("/comments/" + id + "/report", form("reason", "abuse"));
+        http.postForm("/comments/" + id + "/report", form("reason", "spam"));
+
+        assertThat(reported.status()).isEqualTo(302);
+        assertThat(http.get(reported.location()).page().selectFirst(".notice").text())
+                .contains("Thank you for your report");
+        assertThat(database.jdbc()
+                        .sql("SELECT COUNT(*) FROM comment_report WHERE comment_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(moderator.get("/admin/comments?queue=reported").page().getElementById("desk-comment-" + id))
+                .isNotNull();
+        moderator.post("/admin/comments/moderate", "single", id + ":approve");
+        assertThat(moderator.get("/admin/comments?queue=reported").page().getElementById("desk-comment-" + id))
+                .as("approving clears the reports")
+                .isNull();
+        assertThat(http.postForm("/comments/999999/report", form("reason", "spam"))
+                        .status())
+                .isEqualTo(404);
     }
 
     private Http.Response post(String name, String email, String body) {

@@ -71,6 +71,13 @@ public class CommentRepository {
                 .list();
     }
 
+    public Optional<CommentRow> findApprovedById(long commentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = ? AND status = 'approved'")
+                .param(commentId)
+                .query(ROW)
+                .optional();
+    }
+
     public Optional<CommentRow> findApproved(long articleId, long commentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = ? AND article_id = ? AND status = 'approved'")
                 .params(commentId, articleId)
@@ -100,10 +107,27 @@ public class CommentRepository {
             @Nullable Instant beforeTime,
             @Nullable Long beforeId,
             int limit) {
+        return findQueue(status, 0, articleIds, beforeTime, beforeId, limit);
+    }
+
+    /**
+     * @param minReports when above zero, only comments with at least this many reader reports
+     *     (the reported queue)
+     */
+    public List<news.broadsheet.comment.QueuedComment> findQueue(
+            CommentStatus status,
+            int minReports,
+            java.util.@Nullable Collection<Long> articleIds,
+            @Nullable Instant beforeTime,
+            @Nullable Long beforeId,
+            int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT c.id, c.article_id, c.author_name, c.author_email, c.body, c.status, c.featured, c.created_at,"
                         + " c.reasons, c.rejection_reason, c.client_address_hash, p.body AS parent_body"
                         + " FROM comment c LEFT JOIN comment p ON p.id = c.parent_id WHERE c.status = :status");
+        if (minReports > 0) {
+            sql.append(" AND (SELECT COUNT(*) FROM comment_report r WHERE r.comment_id = c.id) >= :minReports");
+        }
         if (articleIds != null) {
             sql.append(" AND c.article_id IN (:articles)");
         }
@@ -113,6 +137,9 @@ public class CommentRepository {
         sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
         var statement =
                 jdbc.sql(sql.toString()).param("status", status.dbValue()).param("limit", limit);
+        if (minReports > 0) {
+            statement = statement.param("minReports", minReports);
+        }
         if (articleIds != null) {
             statement = statement.param("articles", articleIds.isEmpty() ? List.of(-1L) : articleIds);
         }
@@ -158,6 +185,17 @@ public class CommentRepository {
         return counts;
     }
 
+    public int countReported(int minReports, java.util.@Nullable Collection<Long> articleIds) {
+        var statement = jdbc.sql("SELECT COUNT(*) FROM comment c WHERE c.status = 'approved'"
+                        + " AND (SELECT COUNT(*) FROM comment_report r WHERE r.comment_id = c.id) >= :min"
+                        + (articleIds == null ? "" : " AND c.article_id IN (:articles)"))
+                .param("min", minReports);
+        if (articleIds != null) {
+            statement = statement.param("articles", articleIds.isEmpty() ? List.of(-1L) : articleIds);
+        }
+        return statement.query(Integer.class).single();
+    }
+
     public String addressHashOf(long commentId) {
         return jdbc.sql("SELECT client_address_hash FROM comment WHERE id = ?")
                 .param(commentId)
@@ -180,6 +218,95 @@ public class CommentRepository {
     public void setFeatured(long commentId, boolean featured) {
         jdbc.sql("UPDATE comment SET featured = ? WHERE id = ?")
                 .params(featured, commentId)
+                .update();
+    }
+
+    // --- bans and reports -------------------------------------------------------------------
+
+    public void insertBan(
+            @Nullable String email,
+            String addressHash,
+            String reason,
+            @Nullable Instant until,
+            String by,
+            Instant now) {
+        jdbc.sql("INSERT INTO comment_ban (email, client_address_hash, reason, until_at, created_by, created_at)"
+                        + " VALUES (:email, :address, :reason, :until, :by, :now)")
+                .param("email", email, java.sql.Types.VARCHAR)
+                .param("address", addressHash)
+                .param("reason", reason)
+                .param("until", until == null ? null : until.toEpochMilli(), java.sql.Types.BIGINT)
+                .param("by", by)
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    public boolean isBanned(@Nullable String email, String addressHash, Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment_ban WHERE (client_address_hash = :address OR email = :email)"
+                                + " AND (until_at IS NULL OR until_at > :now)")
+                        .param("address", addressHash)
+                        .param("email", email == null ? "" : email)
+                        .param("now", now.toEpochMilli())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** A ban as the desk lists it. */
+    public record Ban(
+            long id,
+            @Nullable String email,
+            String reason,
+            @Nullable Instant until,
+            String createdBy) {}
+
+    public List<Ban> findActiveBans(Instant now) {
+        return jdbc.sql("SELECT id, email, reason, until_at, created_by FROM comment_ban"
+                        + " WHERE until_at IS NULL OR until_at > ? ORDER BY id DESC")
+                .param(now.toEpochMilli())
+                .query((rs, n) -> {
+                    long until = rs.getLong("until_at");
+                    Instant end = rs.wasNull() ? null : Instant.ofEpochMilli(until);
+                    return new Ban(
+                            rs.getLong("id"),
+                            rs.getString("email"),
+                            rs.getString("reason"),
+                            end,
+                            rs.getString("created_by"));
+                })
+                .list();
+    }
+
+    public void liftBan(long id, Instant now) {
+        jdbc.sql("UPDATE comment_ban SET until_at = ? WHERE id = ?")
+                .params(now.toEpochMilli(), id)
+                .update();
+    }
+
+    public @Nullable String emailOf(long commentId) {
+        return jdbc
+                .sql("SELECT author_email FROM comment WHERE id = ?")
+                .param(commentId)
+                .query((rs, n) -> rs.getString(1))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Records a reader's report; false if this reader had already reported the comment. */
+    public boolean report(long commentId, String reporterKey, String reason, Instant now) {
+        return jdbc.sql("INSERT INTO comment_report (comment_id, reporter_key, reason, created_at) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT DO NOTHING")
+                        .params(commentId, reporterKey, reason, now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    public void clearReports(long commentId) {
+        jdbc.sql("DELETE FROM comment_report WHERE comment_id = ?")
+                .param(commentId)
                 .update();
     }
 

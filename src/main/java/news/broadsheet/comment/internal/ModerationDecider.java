@@ -91,6 +91,10 @@ public class ModerationDecider {
             status = stricter(status, CommentStatus.PENDING);
             reasons.add("record: " + history.rejected() + " of " + decided + " comments rejected");
         }
+        if (repository.isBanned(email, addressHash, now)) {
+            status = CommentStatus.REJECTED;
+            reasons.add("banned commenter");
+        }
         for (String word : current.bannedWords()) {
             if (contains(lower, word)) {
                 status = CommentStatus.REJECTED;

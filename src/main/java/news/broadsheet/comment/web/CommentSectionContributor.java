@@ -59,6 +59,9 @@ class CommentSectionContributor implements ArticlePageContributor {
         if ("published".equals(outcome)) {
             return "Thank you. Your comment has been published.";
         }
+        if ("reported".equals(outcome)) {
+            return "Thank you for your report. A moderator will look at the comment.";
+        }
         if ("rejected-language".equals(outcome)) {
             return "Your comment was not published: it contains language we do not allow.";
         }

@@ -1,5 +1,7 @@
 package news.broadsheet.comment.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,12 +44,14 @@ class ModerationDeskController {
     private final Articles articles;
     private final Sections sections;
     private final SiteSettings site;
+    private final Clock clock;
 
-    ModerationDeskController(Comments comments, Articles articles, Sections sections, SiteSettings site) {
+    ModerationDeskController(Comments comments, Articles articles, Sections sections, SiteSettings site, Clock clock) {
         this.comments = comments;
         this.articles = articles;
         this.sections = sections;
         this.site = site;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/comments")
@@ -58,10 +62,14 @@ class ModerationDeskController {
             @RequestParam(defaultValue = "") String before,
             @RequestParam(required = false) @Nullable String done,
             Model model) {
-        CommentStatus status = QUEUES.stream()
-                .filter(q -> q.dbValue().equals(queue))
-                .findFirst()
-                .orElse(CommentStatus.PENDING);
+        boolean reported = queue.equals("reported");
+        CommentStatus status = reported
+                ? CommentStatus.APPROVED
+                : QUEUES.stream()
+                        .filter(q -> q.dbValue().equals(queue))
+                        .findFirst()
+                        .orElse(CommentStatus.PENDING);
+        String queueName = reported ? "reported" : status.dbValue();
         Section sectionFilter = section.matches("\\d{1,18}")
                 ? sections.byId(Long.parseLong(section)).orElse(null)
                 : null;
@@ -77,7 +85,9 @@ class ModerationDeskController {
             beforeTime = Instant.ofEpochMilli(Long.parseLong(before.substring(0, before.indexOf('.'))));
             beforeId = Long.parseLong(before.substring(before.indexOf('.') + 1));
         }
-        List<QueuedComment> found = comments.queue(status, articleIds, beforeTime, beforeId, PAGE_SIZE + 1);
+        List<QueuedComment> found = reported
+                ? comments.reportedQueue(articleIds, beforeTime, beforeId, PAGE_SIZE + 1)
+                : comments.queue(status, articleIds, beforeTime, beforeId, PAGE_SIZE + 1);
         boolean more = found.size() > PAGE_SIZE;
         List<QueuedComment> shown = more ? found.subList(0, PAGE_SIZE) : found;
         Map<Long, String> headlines =
@@ -106,7 +116,15 @@ class ModerationDeskController {
                     label(q),
                     counts.getOrDefault(q, 0),
                     url(q.dbValue(), section, article, null),
-                    q == status));
+                    !reported && q == status));
+            if (q == CommentStatus.PENDING) {
+                tabs.add(new DeskPage.Tab(
+                        "reported",
+                        "Reported",
+                        comments.reportedCount(articleIds),
+                        url("reported", section, article, null),
+                        reported));
+            }
         }
         List<DeskPage.Option> sectionOptions = sections.all().stream()
                 .map(s -> new DeskPage.Option(
@@ -114,7 +132,7 @@ class ModerationDeskController {
                 .toList();
         String older = more
                 ? url(
-                        status.dbValue(),
+                        queueName,
                         section,
                         article,
                         shown.getLast().postedAt().toEpochMilli() + "."
@@ -124,14 +142,14 @@ class ModerationDeskController {
                 "page",
                 new DeskPage(
                         tabs,
-                        status.dbValue(),
+                        queueName,
                         sectionOptions,
                         article.matches("\\d{1,18}") ? article : "",
                         rows,
                         REJECTION_REASONS,
                         older,
                         done != null && done.matches("\\d{1,4}") ? done + " comment(s) updated." : null,
-                        url(status.dbValue(), section, article, null)));
+                        url(queueName, section, article, null)));
         return "admin/comment/desk";
     }
 
@@ -146,6 +164,7 @@ class ModerationDeskController {
             @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String single,
             @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "0") String banDays,
             @RequestParam(defaultValue = "/admin/comments") String returnTo) {
         List<Long> targets = new ArrayList<>();
         String chosen = action;
@@ -159,11 +178,14 @@ class ModerationDeskController {
                     .forEach(targets::add);
         }
         ModerationAction moderation = ModerationAction.parse(chosen);
-        String why =
-                REJECTION_REASONS.contains(reason) ? reason : moderation == ModerationAction.REJECT ? "Other" : null;
+        boolean needsReason = moderation == ModerationAction.REJECT || moderation == ModerationAction.BAN;
+        String why = REJECTION_REASONS.contains(reason) ? reason : needsReason ? "Other" : null;
+        Instant banUntil = banDays.matches("[1-9]\\d{0,3}")
+                ? clock.instant().plus(Duration.ofDays(Long.parseLong(banDays)))
+                : null;
         int done = moderation == null || targets.isEmpty()
                 ? 0
-                : comments.moderate(staff.actor(), targets, moderation, why);
+                : comments.moderate(staff.actor(), targets, moderation, why, banUntil);
         // Only return to desk pages: the address comes from our own form, but never trust it blindly.
         String back =
                 returnTo.startsWith("/admin/comments") && !returnTo.startsWith("//") ? returnTo : "/admin/comments";

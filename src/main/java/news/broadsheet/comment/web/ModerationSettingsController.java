@@ -12,6 +12,8 @@ import news.broadsheet.comment.PolicyOverride;
 import news.broadsheet.comment.internal.ModerationRulesStore;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -29,11 +32,13 @@ class ModerationSettingsController {
     private final Comments comments;
     private final Sections sections;
     private final CommentSettings settings;
+    private final SiteSettings site;
 
-    ModerationSettingsController(Comments comments, Sections sections, CommentSettings settings) {
+    ModerationSettingsController(Comments comments, Sections sections, CommentSettings settings, SiteSettings site) {
         this.comments = comments;
         this.sections = sections;
         this.settings = settings;
+        this.site = site;
     }
 
     @GetMapping("/admin/comments/settings")
@@ -80,6 +85,12 @@ class ModerationSettingsController {
                         Integer.parseInt(floodPerMinute.strip()),
                         Integer.parseInt(rejectionRatePercent.strip()),
                         Integer.parseInt(rejectionRateMinimum.strip())));
+        return "redirect:/admin/comments/settings?done";
+    }
+
+    @PostMapping("/admin/comments/bans/{id}/lift")
+    String liftBan(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id) {
+        comments.liftBan(staff.actor(), id);
         return "redirect:/admin/comments/settings?done";
     }
 
@@ -140,6 +151,18 @@ class ModerationSettingsController {
                 settings.closeAfterDays(),
                 sectionPolicies,
                 choices,
+                comments.activeBans().stream()
+                        .map(b -> new SettingsPage.BanRow(
+                                b.id(),
+                                b.email() == null ? "(address only)" : b.email(),
+                                b.reason(),
+                                b.until() == null
+                                        ? "for good"
+                                        : "until "
+                                                + DisplayTime.of(b.until(), site.timeZone())
+                                                        .label(),
+                                b.createdBy()))
+                        .toList(),
                 notice,
                 problem);
     }

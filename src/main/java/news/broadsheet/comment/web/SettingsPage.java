@@ -13,11 +13,15 @@ public record SettingsPage(
         int siteCloseAfterDays,
         List<SectionPolicy> sections,
         List<Choice> policies,
+        List<BanRow> bans,
         @Nullable String notice,
         @Nullable String problem) {
 
     /** A section with its override, if any. */
     public record SectionPolicy(long id, String label, String policy, String closeAfterDays) {}
+
+    /** An active ban. */
+    public record BanRow(long id, String who, String reason, String until, String by) {}
 
     /** A policy choice: "" inherits. */
     public record Choice(String value, String label) {}
