@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param inReplyToName set on replies shown below the deepest nesting level: whom they answer
  * @param inReplyToId the id of the comment they answer, for a link to it
  * @param featured chosen by a moderator: shown first and marked
+ * @param staff written by a member of the newsroom, shown with a staff badge
  */
 public record CommentView(
         long id,
@@ -20,7 +21,8 @@ public record CommentView(
         List<CommentView> replies,
         @Nullable String inReplyToName,
         @Nullable Long inReplyToId,
-        boolean featured) {
+        boolean featured,
+        boolean staff) {
 
     /** The comment's anchor on its article page. */
     public String anchor() {

@@ -85,7 +85,10 @@ public class Comments {
                 : clean(command.email()).toLowerCase(java.util.Locale.ROOT);
         String body = clean(command.body());
         String addressHash = addressHasher.hash(command.clientAddress());
-        ModerationDecider.Decision decision = decider.decide(article, email, addressHash, body, now);
+        ModerationDecider.Decision decision = command.staffAccountId() != null
+                // The newsroom speaks for itself: staff comments appear at once, with their badge.
+                ? new ModerationDecider.Decision(CommentStatus.APPROVED, List.of("staff"))
+                : decider.decide(article, email, addressHash, body, now);
         long id = repository.insert(
                 article.id(),
                 command.parentId(),
@@ -96,6 +99,9 @@ public class Comments {
                 now,
                 addressHash,
                 decision.reasons());
+        if (command.staffAccountId() != null) {
+            repository.markStaff(id, command.staffAccountId());
+        }
         return new PostedComment(id, decision.status(), decision.reasons());
     }
 
@@ -121,7 +127,8 @@ public class Comments {
                         List.of(),
                         null,
                         null,
-                        row.featured()));
+                        row.featured(),
+                        row.staff()));
     }
 
     /**
@@ -131,25 +138,46 @@ public class Comments {
      * it: without its parent it has no context.
      */
     public CommentThread thread(long articleId) {
-        List<CommentRow> rows = repository.findApprovedByArticle(articleId);
-        Map<Long, List<CommentRow>> repliesByParent = new LinkedHashMap<>();
+        return thread(articleId, null);
+    }
+
+    /**
+     * A page of the thread: on the first page the featured comments, then the first {@link
+     * CommentThread#PAGE_SIZE} others; later pages continue after the token. Only the comments on
+     * the page, and their replies, are loaded.
+     */
+    public CommentThread thread(long articleId, @Nullable String pageToken) {
+        Instant afterTime = null;
+        Long afterId = null;
+        if (pageToken != null && pageToken.matches("\\d{1,15}\\.\\d{1,18}")) {
+            afterTime = Instant.ofEpochMilli(Long.parseLong(pageToken.substring(0, pageToken.indexOf('.'))));
+            afterId = Long.parseLong(pageToken.substring(pageToken.indexOf('.') + 1));
+        }
         List<CommentRow> roots = new ArrayList<>();
-        for (CommentRow row : rows) {
-            if (row.parentId() == null) {
-                roots.add(row);
-            } else {
-                repliesByParent
-                        .computeIfAbsent(row.parentId(), k -> new ArrayList<>())
-                        .add(row);
-            }
+        if (afterTime == null) {
+            roots.addAll(repository.findApprovedRoots(articleId, true, null, null, CommentThread.PAGE_SIZE));
+        }
+        List<CommentRow> others =
+                repository.findApprovedRoots(articleId, false, afterTime, afterId, CommentThread.PAGE_SIZE + 1);
+        boolean more = others.size() > CommentThread.PAGE_SIZE;
+        List<CommentRow> page = more ? others.subList(0, CommentThread.PAGE_SIZE) : others;
+        roots.addAll(page);
+        Map<Long, List<CommentRow>> repliesByParent = new LinkedHashMap<>();
+        for (CommentRow reply : repository.findApprovedReplies(
+                roots.stream().map(CommentRow::id).toList())) {
+            repliesByParent
+                    .computeIfAbsent(reply.parentId(), k -> new ArrayList<>())
+                    .add(reply);
         }
         int[] shown = {0};
-        // Featured threads first, each group in posting order.
-        roots.sort(java.util.Comparator.comparing((CommentRow row) -> !row.featured()));
         List<CommentView> comments = roots.stream()
                 .map(row -> view(row, null, 1, repliesByParent, shown))
                 .toList();
-        return new CommentThread(comments, shown[0]);
+        String next = more
+                ? page.getLast().createdAt().toEpochMilli() + "."
+                        + page.getLast().id()
+                : null;
+        return new CommentThread(comments, repository.countVisible(articleId), next);
     }
 
     /**
@@ -382,7 +410,8 @@ public class Comments {
                 replies,
                 depth > CommentThread.MAX_DEPTH && parent != null ? parent.authorName() : null,
                 depth > CommentThread.MAX_DEPTH && parent != null ? parent.id() : null,
-                row.featured());
+                row.featured(),
+                row.staff());
     }
 
     /** Every reply below a comment at the deepest level, oldest first, walked without recursion. */

@@ -2,11 +2,28 @@ package news.broadsheet.comment;
 
 import org.jspecify.annotations.Nullable;
 
-/** A reader's comment as submitted, already checked for shape (lengths, email) by the form. */
+/**
+ * A comment as submitted, already checked for shape (lengths, email) by the form.
+ *
+ * @param staffAccountId the signed-in newsroom account that wrote it, for the staff badge; null for readers
+ */
 public record PostComment(
         long articleId,
         @Nullable Long parentId,
         String name,
         @Nullable String email,
         String body,
-        String clientAddress) {}
+        String clientAddress,
+        @Nullable Long staffAccountId) {
+
+    /** A reader's comment, not staff's. */
+    public PostComment(
+            long articleId,
+            @Nullable Long parentId,
+            String name,
+            @Nullable String email,
+            String body,
+            String clientAddress) {
+        this(articleId, parentId, name, email, body, clientAddress, null);
+    }
+}

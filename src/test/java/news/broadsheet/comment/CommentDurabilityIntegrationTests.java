@@ -90,14 +90,19 @@ class CommentDurabilityIntegrationTests {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 
         start(port, "second");
-        Document page = http.get(articleUrl).page();
-        Set<String> present =
-                new java.util.HashSet<>(page.select("article.comment").eachAttr("id"));
-        assertThat(present).containsAll(acknowledged);
-        for (String anchor : acknowledged) {
-            Element comment = page.getElementById(anchor);
-            assertThat(comment.selectFirst(".comment__body").text()).startsWith("Durable ");
+        // Follow "More comments" through every page of the thread.
+        Set<String> present = new java.util.HashSet<>();
+        String next = articleUrl;
+        while (next != null) {
+            Document page = http.get(next).page();
+            for (Element comment : page.select("article.comment")) {
+                present.add(comment.id());
+                assertThat(comment.selectFirst(".comment__body").text()).startsWith("Durable ");
+            }
+            Element more = page.selectFirst("#comments a[rel=next]");
+            next = more == null ? null : more.attr("href");
         }
+        assertThat(present).containsAll(acknowledged);
     }
 
     private Process start(int port, String name) throws IOException, InterruptedException {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CommentRepository {
 
-    private static final String COLUMNS = "id, article_id, parent_id, author_name, body, status, created_at, featured";
+    private static final String COLUMNS =
+            "id, article_id, parent_id, author_name, body, status, created_at, featured, staff_account_id";
 
     private static final RowMapper<CommentRow> ROW = (rs, n) -> {
         long parent = rs.getLong("parent_id");
@@ -26,7 +27,8 @@ public class CommentRepository {
                 rs.getString("body"),
                 CommentStatus.fromDb(rs.getString("status")),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.getBoolean("featured"));
+                rs.getBoolean("featured"),
+                rs.getLong("staff_account_id") != 0);
     };
 
     private final JdbcClient jdbc;
@@ -60,6 +62,53 @@ public class CommentRepository {
                 .param("client", clientAddressHash)
                 .param("reasons", String.join("\n", reasons))
                 .query(Long.class)
+                .single();
+    }
+
+    /**
+     * One page of an article's approved top-level comments in posting order: the featured ones
+     * (first page only), or the others after a keyset position.
+     */
+    public List<CommentRow> findApprovedRoots(
+            long articleId, boolean featured, @Nullable Instant afterTime, @Nullable Long afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = :article AND parent_id IS NULL"
+                        + " AND status = 'approved' AND featured = :featured"
+                        + (afterTime == null || afterId == null ? "" : " AND (created_at, id) > (:afterTime, :afterId)")
+                        + " ORDER BY created_at, id LIMIT :limit")
+                .param("article", articleId)
+                .param("featured", featured)
+                .param("afterTime", afterTime == null ? 0L : afterTime.toEpochMilli())
+                .param("afterId", afterId == null ? 0L : afterId)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /** Every approved reply below these comments whose whole chain up to them is approved. */
+    public List<CommentRow> findApprovedReplies(java.util.Collection<Long> rootIds) {
+        if (rootIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("WITH RECURSIVE thread(id) AS ("
+                        + " SELECT id FROM comment WHERE id IN (:roots)"
+                        + " UNION ALL SELECT c.id FROM comment c JOIN thread t ON c.parent_id = t.id"
+                        + " WHERE c.status = 'approved')"
+                        + " SELECT " + COLUMNS + " FROM comment WHERE id IN (SELECT id FROM thread)"
+                        + " AND id NOT IN (:roots) ORDER BY created_at, id")
+                .param("roots", rootIds)
+                .query(ROW)
+                .list();
+    }
+
+    /** How many approved comments readers can see: approved, with every comment above them approved too. */
+    public int countVisible(long articleId) {
+        return jdbc.sql("WITH RECURSIVE visible(id) AS ("
+                        + " SELECT id FROM comment WHERE article_id = ? AND parent_id IS NULL AND status = 'approved'"
+                        + " UNION ALL SELECT c.id FROM comment c JOIN visible v ON c.parent_id = v.id"
+                        + " WHERE c.status = 'approved')"
+                        + " SELECT COUNT(*) FROM visible")
+                .param(articleId)
+                .query(Integer.class)
                 .single();
     }
 
@@ -212,6 +261,12 @@ public class CommentRepository {
                 .param("at", at.toEpochMilli())
                 .param("reason", reason, java.sql.Types.VARCHAR)
                 .param("id", commentId)
+                .update();
+    }
+
+    public void markStaff(long commentId, long accountId) {
+        jdbc.sql("UPDATE comment SET staff_account_id = ? WHERE id = ?")
+                .params(accountId, commentId)
                 .update();
     }
 

@@ -13,4 +13,5 @@ public record CommentRow(
         String body,
         CommentStatus status,
         Instant createdAt,
-        boolean featured) {}
+        boolean featured,
+        boolean staff) {}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.comment.CommentRefusedException;
@@ -18,6 +19,7 @@ import news.broadsheet.comment.PostComment;
 import news.broadsheet.comment.PostedComment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,6 +53,7 @@ class CommentController {
             @PathVariable String articleId,
             @Valid CommentForm form,
             BindingResult binding,
+            @AuthenticationPrincipal @Nullable StaffPrincipal staff,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -95,7 +98,8 @@ class CommentController {
                     form.nameOrEmpty(),
                     form.emailOrEmpty(),
                     form.bodyOrEmpty(),
-                    request.getRemoteAddr()));
+                    request.getRemoteAddr(),
+                    staff == null ? null : staff.accountId()));
             return seeOther(afterPosting(article, posted));
         } catch (CommentRefusedException e) {
             return switch (e.reason()) {

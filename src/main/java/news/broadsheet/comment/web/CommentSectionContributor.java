@@ -31,7 +31,7 @@ class CommentSectionContributor implements ArticlePageContributor {
     @Override
     public ArticlePageContribution contribute(ArticlePageRequest request) {
         ArticleView article = request.article();
-        CommentThread thread = comments.thread(article.id());
+        CommentThread thread = comments.thread(article.id(), request.parameter("comments"));
         boolean open = comments.commentsOpen(article.summary());
         CommentSectionView section = new CommentSectionView(
                 thread,

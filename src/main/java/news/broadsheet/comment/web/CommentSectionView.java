@@ -21,6 +21,13 @@ public record CommentSectionView(
         return replyUrlPrefix + comment.id() + "#comment-form";
     }
 
+    /** The "More comments" link, or null on the last page. */
+    public @Nullable String moreUrl() {
+        return thread.moreToken() == null
+                ? null
+                : replyUrlPrefix.replace("?replyto=", "?comments=") + thread.moreToken() + "#comments";
+    }
+
     public String countLabel() {
         return countLabel(thread.count());
     }

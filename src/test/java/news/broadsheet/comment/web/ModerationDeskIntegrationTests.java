@@ -160,6 +160,53 @@ class ModerationDeskIntegrationTests {
     }
 
     @Test
+    void publishesStaffCommentsAtOnceWithABadge() {
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+
+        Http.Response posted = editor.post(
+                "/articles/" + story.id() + "/comments",
+                "name",
+                "The Editor",
+                "email",
+                "",
+                "body",
+                "Thanks for reading.");
+
+        assertThat(posted.location()).contains("?comment=published#comment-");
+        Element comment = http.get(story.url()).page().selectFirst("article.comment:has(.comment__staff)");
+        assertThat(comment.selectFirst(".comment__author").text()).isEqualTo("The Editor");
+        assertThat(comment.selectFirst(".comment__staff").text()).isEqualTo("Staff");
+        assertThat(http.get(story.url()).page().select(".comment__staff")).hasSize(1);
+    }
+
+    @Test
+    void pagesStoriesWithManyCommentsWithoutLoadingThemAll() {
+        int total = news.broadsheet.comment.CommentThread.PAGE_SIZE + 7;
+        for (int i = 0; i < total; i++) {
+            database.jdbc()
+                    .sql("INSERT INTO comment (article_id, author_name, body, status, created_at, client_address_hash)"
+                            + " VALUES (?, ?, ?, 'approved', ?, 'x')")
+                    .params(story.id(), "Reader " + i, "Comment " + i, 2_000_000L + i)
+                    .update();
+        }
+
+        Document first = http.get(story.url()).page();
+        Element more = first.selectFirst("#comments a[rel=next]");
+        Document second = http.get(more.attr("href")).page();
+
+        assertThat(first.selectFirst(".story__comment-count").text()).isEqualTo(total + " comments");
+        assertThat(first.select("#comments > ol.comment-list > li"))
+                .hasSize(news.broadsheet.comment.CommentThread.PAGE_SIZE);
+        assertThat(more.text()).isEqualTo("More comments");
+        List<String> ids =
+                new java.util.ArrayList<>(first.select("article.comment").eachAttr("id"));
+        ids.addAll(second.select("article.comment").eachAttr("id"));
+        assertThat(ids).hasSize(total).doesNotHaveDuplicates();
+        assertThat(second.selectFirst("#comments a[rel=next]")).isNull();
+    }
+
+    @Test
     void neverRedirectsOutsideTheDesk() {
         Http.Response response =
                 moderator.post("/admin/comments/moderate", "action", "approve", "returnTo", "https://evil.example/");
