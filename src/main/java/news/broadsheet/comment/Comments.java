@@ -208,9 +208,14 @@ public class Comments {
     }
 
     private List<QueuedComment> enrich(List<QueuedComment> found) {
+        // One history lookup per commenter on the page, not per comment: a flood comes from one source.
+        Map<String, CommentRepository.History> histories = new java.util.HashMap<>();
         return found.stream()
                 .map(c -> {
-                    var history = repository.history(c.email(), repository.addressHashOf(c.id()));
+                    String address = repository.addressHashOf(c.id());
+                    var history = histories.computeIfAbsent(
+                            c.email() != null ? "email:" + c.email() : "address:" + address,
+                            key -> repository.history(c.email(), address));
                     return new QueuedComment(
                             c.id(),
                             c.articleId(),
