@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param floodPerMinute the flood limit until the desk sets one
  * @param repeatWindowMinutes the repeat window until the desk sets one
  * @param reportThreshold readers' reports that put an approved comment in the reported queue
+ * @param pendingAlertThreshold moderators get an e-mail (at most hourly) when this many comments wait
  */
 @ConfigurationProperties("broadsheet.comments")
 public record CommentSettings(
@@ -21,7 +22,8 @@ public record CommentSettings(
         @DefaultValue("30") int closeAfterDays,
         @DefaultValue("5") int floodPerMinute,
         @DefaultValue("60") int repeatWindowMinutes,
-        @DefaultValue("2") int reportThreshold) {
+        @DefaultValue("2") int reportThreshold,
+        @DefaultValue("50") int pendingAlertThreshold) {
 
     public ModerationPolicy policy() {
         ModerationPolicy policy = ModerationPolicy.parse(moderation);

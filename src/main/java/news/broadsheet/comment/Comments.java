@@ -14,6 +14,7 @@ import news.broadsheet.comment.internal.ClientAddressHasher;
 import news.broadsheet.comment.internal.CommentRepository;
 import news.broadsheet.comment.internal.CommentRow;
 import news.broadsheet.comment.internal.CommentText;
+import news.broadsheet.comment.internal.MailOutbox;
 import news.broadsheet.comment.internal.ModerationDecider;
 import news.broadsheet.comment.internal.ModerationRulesStore;
 import news.broadsheet.shared.Actor;
@@ -27,12 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Comments {
 
+    private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
+
     private final CommentRepository repository;
     private final Articles articles;
     private final ClientAddressHasher addressHasher;
     private final ModerationDecider decider;
     private final ModerationRulesStore rulesStore;
     private final CommentSettings settings;
+    private final MailOutbox outbox;
+    private final news.broadsheet.account.Accounts accounts;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SiteSettings site;
     private final Clock clock;
@@ -44,6 +49,8 @@ public class Comments {
             ModerationDecider decider,
             ModerationRulesStore rulesStore,
             CommentSettings settings,
+            MailOutbox outbox,
+            news.broadsheet.account.Accounts accounts,
             org.springframework.context.ApplicationEventPublisher events,
             SiteSettings site,
             Clock clock) {
@@ -53,6 +60,8 @@ public class Comments {
         this.decider = decider;
         this.rulesStore = rulesStore;
         this.settings = settings;
+        this.outbox = outbox;
+        this.accounts = accounts;
         this.events = events;
         this.site = site;
         this.clock = clock;
@@ -102,12 +111,67 @@ public class Comments {
         if (command.staffAccountId() != null) {
             repository.markStaff(id, command.staffAccountId());
         }
+        if (command.notifyReplies() && email != null) {
+            byte[] token = new byte[24];
+            TOKENS.nextBytes(token);
+            repository.enableReplyNotifications(id, java.util.HexFormat.of().formatHex(token));
+        }
+        if (decision.status() == CommentStatus.APPROVED) {
+            notifyParent(id);
+        } else if (decision.status() == CommentStatus.PENDING) {
+            alertModerators();
+        }
         return new PostedComment(id, decision.status(), decision.reasons());
     }
 
     /** Whether readers may comment on the story now: not closed by hand, and not closed by its age. */
     public boolean commentsOpen(ArticleSummary article) {
         return article.commentsOpen() && !decider.closedByAge(article, clock.instant());
+    }
+
+    /** Queues an e-mail to the author of the comment this approved reply answers, if they asked for one. */
+    private void notifyParent(long replyId) {
+        repository
+                .findReplyNotice(replyId)
+                .ifPresent(notice -> articles.liveById(notice.articleId()).ifPresent(article -> {
+                    String excerpt = notice.replyBody().length() > 300
+                            ? notice.replyBody().substring(0, 300) + "…"
+                            : notice.replyBody();
+                    outbox.queue(
+                            "reply",
+                            notice.parentEmail(),
+                            "New reply to your comment on \"" + article.headline() + "\"",
+                            notice.replyAuthor() + " replied to your comment on " + site.name() + ":\n\n" + excerpt
+                                    + "\n\nRead it: " + site.baseUrl() + article.url() + "#comment-" + replyId
+                                    + "\n\nStop these e-mails with one click: " + site.baseUrl()
+                                    + "/comments/unsubscribe?token=" + notice.parentToken() + "\n");
+                }));
+    }
+
+    /** Tells the moderators once an hour at most while the pending queue is longer than the threshold. */
+    private void alertModerators() {
+        int pending = repository.countByStatus(null).getOrDefault(CommentStatus.PENDING, 0);
+        if (pending < settings.pendingAlertThreshold()
+                || outbox.queuedSince("pending-alert", java.time.Duration.ofHours(1))) {
+            return;
+        }
+        for (var account : accounts.all()) {
+            boolean moderates = account.role() != news.broadsheet.account.Role.REPORTER;
+            if (account.enabled() && moderates) {
+                outbox.queue(
+                        "pending-alert",
+                        account.email(),
+                        pending + " comments are waiting for moderation",
+                        pending + " comments are waiting in the pending queue of " + site.name() + ".\n\n"
+                                + site.baseUrl() + "/admin/comments?queue=pending\n");
+            }
+        }
+    }
+
+    /** Ends reply notifications for whoever holds this token (the link in every notification). */
+    @Transactional
+    public boolean unsubscribe(String token) {
+        return token.matches("[0-9a-f]{48}") && repository.unsubscribe(token);
     }
 
     /** Drops control characters other than tab and line breaks: no database or page needs them. */
@@ -312,8 +376,12 @@ public class Comments {
             }
             switch (action) {
                 case APPROVE -> {
+                    boolean wasApproved = repository.findStatus(id).orElse(null) == CommentStatus.APPROVED;
                     repository.moderate(id, CommentStatus.APPROVED, actor.name(), null, now);
                     repository.clearReports(id);
+                    if (!wasApproved) {
+                        notifyParent(id);
+                    }
                 }
                 case BAN -> {
                     repository.insertBan(

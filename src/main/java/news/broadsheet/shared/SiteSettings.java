@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param name the publication's name, shown in the masthead and page titles
  * @param timeZone the newsroom's time zone: dates in article URLs and on pages are in this zone
+ * @param baseUrl the site's public address, for links in e-mails (no trailing slash)
  */
 @ConfigurationProperties("broadsheet.site")
 public record SiteSettings(
         @DefaultValue("Broadsheet") String name,
-        @DefaultValue("UTC") ZoneId timeZone) {}
+        @DefaultValue("UTC") ZoneId timeZone,
+        @DefaultValue("http://localhost:8080") String baseUrl) {}

@@ -88,6 +88,9 @@ class CommentController {
         checkText(errors, "name", form.nameOrEmpty(), CommentForm.NAME_LIMIT, "Your name");
         checkText(errors, "email", form.emailOrEmpty(), 254, "Your email address");
         checkText(errors, "body", form.bodyOrEmpty(), CommentForm.BODY_LIMIT, "Your comment");
+        if (form.wantsNotifications() && form.emailOrEmpty().isEmpty() && !errors.containsKey("email")) {
+            errors.put("email", "Give your email address to be told about replies, or untick the box.");
+        }
         if (!errors.isEmpty()) {
             return refuse(HttpStatus.UNPROCESSABLE_CONTENT, article, form, errors, null, true, response, model);
         }
@@ -99,7 +102,8 @@ class CommentController {
                     form.emailOrEmpty(),
                     form.bodyOrEmpty(),
                     request.getRemoteAddr(),
-                    staff == null ? null : staff.accountId()));
+                    staff == null ? null : staff.accountId(),
+                    form.wantsNotifications()));
             return seeOther(afterPosting(article, posted));
         } catch (CommentRefusedException e) {
             return switch (e.reason()) {
@@ -130,7 +134,7 @@ class CommentController {
                     refuse(
                             HttpStatus.UNPROCESSABLE_CONTENT,
                             article,
-                            new CommentForm(form.name(), form.email(), form.body(), null),
+                            new CommentForm(form.name(), form.email(), form.body(), null, form.notifyReplies()),
                             Map.of("parent", e.getMessage()),
                             null,
                             true,

@@ -23,13 +23,18 @@ record CommentForm(
         @NotBlank(message = "Please write a comment.") @Nullable
         String body,
 
-        @Nullable Long parentId) {
+        @Nullable Long parentId,
+        @Nullable String notifyReplies) {
 
     static final int NAME_LIMIT = 80;
     static final int BODY_LIMIT = 5000;
 
     static CommentForm empty(@Nullable Long parentId) {
-        return new CommentForm("", "", "", parentId);
+        return new CommentForm("", "", "", parentId, null);
+    }
+
+    boolean wantsNotifications() {
+        return notifyReplies != null;
     }
 
     String nameOrEmpty() {

@@ -27,7 +27,8 @@ public record CommentFormView(
         List<Problem> summary,
         @Nullable String problem,
         boolean submittable,
-        int bodyLimit) {
+        int bodyLimit,
+        boolean notifyReplies) {
 
     /** One entry of the error summary. */
     public record Problem(String targetId, String message) {}

@@ -44,6 +44,7 @@ final class CommentForms {
                 summary,
                 problem,
                 submittable && article != null,
-                CommentForm.BODY_LIMIT);
+                CommentForm.BODY_LIMIT,
+                form.wantsNotifications());
     }
 }
