@@ -89,6 +89,18 @@ class ModerationRulesIntegrationTests {
     }
 
     @Test
+    void holdsCommentersWhoseCommentsAreMostlyRejected() {
+        for (CommentStatus status : java.util.List.of(
+                CommentStatus.REJECTED, CommentStatus.SPAM, CommentStatus.REJECTED, CommentStatus.APPROVED)) {
+            comments.importComment(story.id(), null, "Kay", "kay@example.org", "Earlier " + status, status, start);
+        }
+
+        post("Kay", "kay@example.org", "Another comment from Kay.");
+
+        assertThat(lastComment()).isEqualTo("pending|record: 3 of 4 comments rejected");
+    }
+
+    @Test
     void refusesTheSameTextTwiceWithAClearMessage() {
         assertThat(post("Cy", "cy@example.org", "I said this once.").status()).isEqualTo(303);
 
