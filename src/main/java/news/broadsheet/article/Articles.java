@@ -18,6 +18,7 @@ import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
@@ -73,16 +74,16 @@ public class Articles {
     }
 
     /** Newest live stories anywhere (section null) or in a section and the sections below it. */
-    public StoryList latest(@Nullable Section section, @Nullable StoryCursor after, int limit) {
+    public StoryList latest(@Nullable Section section, @Nullable Keyset after, int limit) {
         List<Long> sectionIds = section == null ? null : sections.subtreeIds(section);
         return page(repository.findLive(sectionIds, after, limit + 1, clock.instant()), limit);
     }
 
-    public StoryList taggedWith(Tag tag, @Nullable StoryCursor after, int limit) {
+    public StoryList taggedWith(Tag tag, @Nullable Keyset after, int limit) {
         return page(repository.findLiveByTag(tag.id(), after, limit + 1, clock.instant()), limit);
     }
 
-    public StoryList writtenBy(Author author, @Nullable StoryCursor after, int limit) {
+    public StoryList writtenBy(Author author, @Nullable Keyset after, int limit) {
         return page(repository.findLiveByAuthor(author.id(), after, limit + 1, clock.instant()), limit);
     }
 
@@ -190,10 +191,10 @@ public class Articles {
     private StoryList page(List<ArticleRow> rows, int limit) {
         boolean more = rows.size() > limit;
         List<ArticleSummary> stories = summaries(more ? rows.subList(0, limit) : rows);
-        StoryCursor older = null;
+        Keyset older = null;
         if (more) {
             ArticleSummary last = stories.getLast();
-            older = new StoryCursor(last.publishedAt(), last.id());
+            older = new Keyset(last.publishedAt(), last.id());
         }
         return new StoryList(stories, older);
     }

@@ -1,6 +1,7 @@
 package news.broadsheet.article;
 
 import java.util.List;
+import news.broadsheet.shared.Keyset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,4 +10,4 @@ import org.jspecify.annotations.Nullable;
  * @param olderCursor where the next ("Older stories") page starts, or null on the last page
  */
 public record StoryList(
-        List<ArticleSummary> stories, @Nullable StoryCursor olderCursor) {}
+        List<ArticleSummary> stories, @Nullable Keyset olderCursor) {}

@@ -19,6 +19,7 @@ import news.broadsheet.comment.internal.ModerationDecider;
 import news.broadsheet.comment.internal.ModerationRulesStore;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -211,12 +212,9 @@ public class Comments {
      * the page, and their replies, are loaded.
      */
     public CommentThread thread(long articleId, @Nullable String pageToken) {
-        Instant afterTime = null;
-        Long afterId = null;
-        if (pageToken != null && pageToken.matches("\\d{1,15}\\.\\d{1,18}")) {
-            afterTime = Instant.ofEpochMilli(Long.parseLong(pageToken.substring(0, pageToken.indexOf('.'))));
-            afterId = Long.parseLong(pageToken.substring(pageToken.indexOf('.') + 1));
-        }
+        Keyset position = pageToken == null ? null : Keyset.parse(pageToken).orElse(null);
+        Instant afterTime = position == null ? null : position.time();
+        Long afterId = position == null ? null : position.id();
         List<CommentRow> roots = new ArrayList<>();
         if (afterTime == null) {
             roots.addAll(repository.findApprovedRoots(articleId, true, null, null, CommentThread.PAGE_SIZE));
@@ -237,10 +235,8 @@ public class Comments {
         List<CommentView> comments = roots.stream()
                 .map(row -> view(row, null, 1, repliesByParent, shown))
                 .toList();
-        String next = more
-                ? page.getLast().createdAt().toEpochMilli() + "."
-                        + page.getLast().id()
-                : null;
+        String next =
+                more ? new Keyset(page.getLast().createdAt(), page.getLast().id()).token() : null;
         return new CommentThread(comments, repository.countVisible(articleId), next);
     }
 

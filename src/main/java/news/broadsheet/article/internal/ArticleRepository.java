@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import news.broadsheet.article.ArticleStatus;
-import news.broadsheet.article.StoryCursor;
 import news.broadsheet.article.Tag;
+import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -93,7 +93,7 @@ public class ArticleRepository {
 
     /** Newest live articles, optionally in some sections, starting after a cursor. */
     public List<ArticleRow> findLive(
-            @Nullable Collection<Long> sectionIds, @Nullable StoryCursor after, int limit, Instant now) {
+            @Nullable Collection<Long> sectionIds, @Nullable Keyset after, int limit, Instant now) {
         return findLiveWhere(
                 sectionIds == null
                         ? ""
@@ -105,12 +105,12 @@ public class ArticleRepository {
                 now);
     }
 
-    public List<ArticleRow> findLiveByTag(long tagId, @Nullable StoryCursor after, int limit, Instant now) {
+    public List<ArticleRow> findLiveByTag(long tagId, @Nullable Keyset after, int limit, Instant now) {
         return findLiveWhere(
                 "a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :filter)", tagId, after, limit, now);
     }
 
-    public List<ArticleRow> findLiveByAuthor(long authorId, @Nullable StoryCursor after, int limit, Instant now) {
+    public List<ArticleRow> findLiveByAuthor(long authorId, @Nullable Keyset after, int limit, Instant now) {
         return findLiveWhere(
                 "a.id IN (SELECT article_id FROM article_author WHERE author_id = :filter)",
                 authorId,
@@ -120,7 +120,7 @@ public class ArticleRepository {
     }
 
     private List<ArticleRow> findLiveWhere(
-            String filter, @Nullable Object filterValue, @Nullable StoryCursor after, int limit, Instant now) {
+            String filter, @Nullable Object filterValue, @Nullable Keyset after, int limit, Instant now) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE " + LIVE);
         if (!filter.isEmpty()) {
             sql.append(" AND ").append(filter);
@@ -138,9 +138,8 @@ public class ArticleRepository {
             statement = statement.param("filter", filterValue);
         }
         if (after != null) {
-            statement = statement
-                    .param("afterTime", after.publishedAt().toEpochMilli())
-                    .param("afterId", after.id());
+            statement =
+                    statement.param("afterTime", after.time().toEpochMilli()).param("afterId", after.id());
         }
         return statement.query(ROW).list();
     }

@@ -11,6 +11,7 @@ import news.broadsheet.author.Authors;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,12 +53,9 @@ class ArticleListController {
         Long authorFilter = parseId(author);
         String cleaned = news.broadsheet.shared.Text.withoutControlCharacters(q).strip();
         String text = cleaned.length() > 200 ? cleaned.substring(0, 200) : cleaned;
-        Instant afterUpdated = null;
-        Long afterId = null;
-        if (after.matches("\\d{1,15}\\.\\d{1,18}")) {
-            afterUpdated = Instant.ofEpochMilli(Long.parseLong(after.substring(0, after.indexOf('.'))));
-            afterId = Long.parseLong(after.substring(after.indexOf('.') + 1));
-        }
+        Keyset position = Keyset.parse(after).orElse(null);
+        Instant afterUpdated = position == null ? null : position.time();
+        Long afterId = position == null ? null : position.id();
         List<EditorialRepository.ListedArticle> found = editorial.list(
                 statusFilter,
                 sectionFilter,
@@ -84,7 +82,7 @@ class ArticleListController {
                     .queryParam("section", section)
                     .queryParam("author", author)
                     .queryParam("q", text)
-                    .queryParam("after", last.updatedAt().toEpochMilli() + "." + last.id())
+                    .queryParam("after", new Keyset(last.updatedAt(), last.id()).token())
                     .encode()
                     .build()
                     .toUriString();

@@ -17,6 +17,7 @@ import news.broadsheet.comment.internal.CommentText;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,12 +80,9 @@ class ModerationDeskController {
         } else if (sectionFilter != null) {
             articleIds = articles.idsInSection(sectionFilter);
         }
-        Instant beforeTime = null;
-        Long beforeId = null;
-        if (before.matches("\\d{1,15}\\.\\d{1,18}")) {
-            beforeTime = Instant.ofEpochMilli(Long.parseLong(before.substring(0, before.indexOf('.'))));
-            beforeId = Long.parseLong(before.substring(before.indexOf('.') + 1));
-        }
+        Keyset position = Keyset.parse(before).orElse(null);
+        Instant beforeTime = position == null ? null : position.time();
+        Long beforeId = position == null ? null : position.id();
         List<QueuedComment> found = reported
                 ? comments.reportedQueue(articleIds, beforeTime, beforeId, PAGE_SIZE + 1)
                 : comments.queue(status, articleIds, beforeTime, beforeId, PAGE_SIZE + 1);
@@ -135,8 +133,7 @@ class ModerationDeskController {
                         queueName,
                         section,
                         article,
-                        shown.getLast().postedAt().toEpochMilli() + "."
-                                + shown.getLast().id())
+                        new Keyset(shown.getLast().postedAt(), shown.getLast().id()).token())
                 : null;
         model.addAttribute(
                 "page",
