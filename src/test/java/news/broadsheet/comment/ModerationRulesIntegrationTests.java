@@ -96,8 +96,13 @@ class ModerationRulesIntegrationTests {
         }
 
         post("Kay", "kay@example.org", "Another comment from Kay.");
-
         assertThat(lastComment()).isEqualTo("pending|record: 3 of 4 comments rejected");
+
+        // Ninety days on, that record no longer counts.
+        clock.advance(Duration.ofDays(91));
+        policy("article", story.id(), "post", 1000);
+        post("Kay", "kay@example.org", "A fresh start.");
+        assertThat(lastComment()).isEqualTo("approved|");
     }
 
     @Test

@@ -469,13 +469,20 @@ public class CommentRepository {
     public record History(int approved, int rejected) {}
 
     public History history(@Nullable String email, String addressHash) {
+        return history(email, addressHash, Instant.EPOCH);
+    }
+
+    /** The commenter's record counting only comments posted since a moment. */
+    public History history(@Nullable String email, String addressHash, Instant since) {
         return jdbc.sql("SELECT"
                         + " SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END) AS approved,"
                         + " SUM(CASE WHEN status IN ('rejected', 'spam') THEN 1 ELSE 0 END) AS rejected"
                         + " FROM comment WHERE "
-                        + (email == null ? "client_address_hash = :address" : "author_email = :email"))
+                        + (email == null ? "client_address_hash = :address" : "author_email = :email")
+                        + " AND created_at >= :since")
                 .param("address", addressHash)
                 .param("email", email == null ? "" : email)
+                .param("since", since.toEpochMilli())
                 .query((rs, n) -> new History(rs.getInt("approved"), rs.getInt("rejected")))
                 .single();
     }

@@ -28,6 +28,7 @@ public class ModerationDecider {
 
     private static final Pattern LINK = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
     private static final Duration FLOOD_WINDOW = Duration.ofMinutes(1);
+    private static final Duration RECORD_WINDOW = Duration.ofDays(90);
 
     private final CommentRepository repository;
     private final ModerationRulesStore rules;
@@ -84,7 +85,8 @@ public class ModerationDecider {
             status = stricter(status, CommentStatus.PENDING);
             reasons.add("links: " + links + " (more than " + current.maxLinks() + ")");
         }
-        CommentRepository.History history = repository.history(email, addressHash);
+        // The record that counts is the recent one: people change, and so do shared addresses.
+        CommentRepository.History history = repository.history(email, addressHash, now.minus(RECORD_WINDOW));
         int decided = history.approved() + history.rejected();
         if (decided >= current.rejectionRateMinimum()
                 && history.rejected() * 100 > current.rejectionRatePercent() * decided) {
