@@ -106,19 +106,11 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "save") String intent,
             HttpServletResponse response,
             Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        ArticleContent content = form.content(errors);
         if ("preview".equals(intent)) {
-            model.addAttribute(
-                    "page",
-                    editPage(staff, null, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
-            return "admin/article/edit";
+            return preview(staff, null, form, model);
         }
         try {
-            if (!errors.isEmpty()) {
-                throw new EditorialException(EditorialException.Kind.INVALID, errors);
-            }
-            long id = workflow.create(staff, content);
+            long id = workflow.create(staff, form.validContent());
             return "redirect:/admin/articles/" + id + "/edit?done=created";
         } catch (EditorialException e) {
             response.setStatus(status(e));
@@ -148,19 +140,11 @@ class ArticleAdminController {
             HttpServletResponse response,
             Model model) {
         ArticleDraft draft = draft(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        ArticleContent content = form.content(errors);
         if ("preview".equals(intent)) {
-            model.addAttribute(
-                    "page",
-                    editPage(staff, draft, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
-            return "admin/article/edit";
+            return preview(staff, draft, form, model);
         }
         try {
-            if (!errors.isEmpty()) {
-                throw new EditorialException(EditorialException.Kind.INVALID, errors);
-            }
-            workflow.save(staff, id, form.versionOrZero(), content);
+            workflow.save(staff, id, form.versionOrZero(), form.validContent());
             return "redirect:/admin/articles/" + id + "/edit?done=saved";
         } catch (EditorialException e) {
             response.setStatus(status(e));
@@ -174,6 +158,16 @@ class ArticleAdminController {
             model.addAttribute("page", editPage(staff, current, kept, e.errors(), null, message(e), null, conflict));
             return "admin/article/edit";
         }
+    }
+
+    /** Shows the form again with its body rendered as readers would see it; nothing is saved. */
+    private String preview(StaffPrincipal staff, @Nullable ArticleDraft draft, ArticleForm form, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ArticleContent content = form.content(errors);
+        model.addAttribute(
+                "page",
+                editPage(staff, draft, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
+        return "admin/article/edit";
     }
 
     // --- workflow ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import news.broadsheet.article.internal.ArticleContent;
 import news.broadsheet.article.internal.ArticleDraft;
+import news.broadsheet.article.internal.EditorialException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,6 +93,20 @@ public record ArticleForm(
                 text(seoTitle).isBlank() ? null : text(seoTitle).strip(),
                 text(seoDescription).isBlank() ? null : text(seoDescription).strip(),
                 commentsOpen != null);
+    }
+
+    /**
+     * The content, when every field parses.
+     *
+     * @throws EditorialException INVALID with a message per field that does not
+     */
+    ArticleContent validContent() {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        ArticleContent content = content(errors);
+        if (!errors.isEmpty()) {
+            throw new EditorialException(EditorialException.Kind.INVALID, errors);
+        }
+        return content;
     }
 
     int versionOrZero() {
