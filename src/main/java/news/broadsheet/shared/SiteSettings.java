@@ -9,10 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param name the publication's name, shown in the masthead and page titles
  * @param timeZone the newsroom's time zone: dates in article URLs and on pages are in this zone
- * @param baseUrl the site's public address, for links in e-mails (no trailing slash)
+ * @param baseUrl the site's public address (no trailing slash), for links that leave the site:
+ *     e-mails, feeds, sitemaps, canonical links and structured data
  */
 @ConfigurationProperties("broadsheet.site")
 public record SiteSettings(
         @DefaultValue("Broadsheet") String name,
         @DefaultValue("UTC") ZoneId timeZone,
-        @DefaultValue("http://localhost:8080") String baseUrl) {}
+        @DefaultValue("http://localhost:8080") String baseUrl) {
+
+    /** The absolute address of a site path such as {@code /world/defense}. */
+    public String absolute(String path) {
+        return path.startsWith("/") ? baseUrl + path : baseUrl + "/" + path;
+    }
+}
