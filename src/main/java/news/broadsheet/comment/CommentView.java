@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param inReplyToId the id of the comment they answer, for a link to it
  * @param featured chosen by a moderator: shown first and marked
  * @param staff written by a member of the newsroom, shown with a staff badge
+ * @param text the comment as its author wrote it, for structured data and feeds
  */
 public record CommentView(
         long id,
@@ -22,7 +23,8 @@ public record CommentView(
         @Nullable String inReplyToName,
         @Nullable Long inReplyToId,
         boolean featured,
-        boolean staff) {
+        boolean staff,
+        String text) {
 
     /** The comment's anchor on its article page. */
     public String anchor() {

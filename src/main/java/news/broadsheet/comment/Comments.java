@@ -193,7 +193,8 @@ public class Comments {
                         null,
                         null,
                         row.featured(),
-                        row.staff()));
+                        row.staff(),
+                        row.body()));
     }
 
     /**
@@ -480,7 +481,8 @@ public class Comments {
                 depth > CommentThread.MAX_DEPTH && parent != null ? parent.authorName() : null,
                 depth > CommentThread.MAX_DEPTH && parent != null ? parent.id() : null,
                 row.featured(),
-                row.staff());
+                row.staff(),
+                row.body());
     }
 
     /** Every reply below a comment at the deepest level, oldest first, walked without recursion. */

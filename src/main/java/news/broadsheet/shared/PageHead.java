@@ -5,12 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a public page tells browsers, search engines, feed readers and link previews in its
- * {@code <head>}: the canonical address, the description, OpenGraph and Twitter card fields, the
+ * {@code <head>} beyond its title and description: the canonical address, OpenGraph and Twitter card fields, the
  * feeds that follow the page (autodiscovery) and schema.org structured data. Rendered by the page
- * layout; every address here is absolute.
+ * layout. Every address is absolute except the feeds', which are site paths.
  *
  * @param canonicalUrl the one address search engines should index this page under, or null
- * @param description the meta description, or null
  * @param type the OpenGraph type: {@code article} or {@code website}
  * @param image the picture link previews show, or null
  * @param feeds feeds that follow this page, linked as {@code rel="alternate"}
@@ -19,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PageHead(
         @Nullable String canonicalUrl,
-        @Nullable String description,
         String type,
         @Nullable Image image,
         List<FeedLinks.Link> feeds,
@@ -27,13 +25,13 @@ public record PageHead(
         boolean indexable) {
 
     /** A page with a canonical address and feeds but no picture or structured data. */
-    public static PageHead website(String canonicalUrl, @Nullable String description, List<FeedLinks.Link> feeds) {
-        return new PageHead(canonicalUrl, description, "website", null, feeds, null, true);
+    public static PageHead website(String canonicalUrl, List<FeedLinks.Link> feeds) {
+        return new PageHead(canonicalUrl, "website", null, feeds, null, true);
     }
 
     /** A page search engines should leave out of their index, such as search results. */
     public static PageHead notIndexed(List<FeedLinks.Link> feeds) {
-        return new PageHead(null, null, "website", null, feeds, null, false);
+        return new PageHead(null, "website", null, feeds, null, false);
     }
 
     /**

@@ -20,11 +20,13 @@ class HomeController {
     private final Articles articles;
     private final Sections sections;
     private final StoryCards cards;
+    private final PageHeads heads;
 
-    HomeController(Articles articles, Sections sections, StoryCards cards) {
+    HomeController(Articles articles, Sections sections, StoryCards cards, PageHeads heads) {
         this.articles = articles;
         this.sections = sections;
         this.cards = cards;
+        this.heads = heads;
     }
 
     @GetMapping("/")
@@ -45,6 +47,7 @@ class HomeController {
             }
         }
         model.addAttribute("page", new HomePage(lead == null ? null : cards.card(lead), fronts));
+        model.addAttribute("head", heads.home());
         return "article/home";
     }
 }

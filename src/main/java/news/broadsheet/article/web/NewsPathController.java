@@ -4,6 +4,7 @@ import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,16 +49,19 @@ class NewsPathController {
     private final Sections sections;
     private final StoryCards cards;
     private final ObjectProvider<ArticlePageContributor> contributors;
+    private final PageHeads heads;
 
     NewsPathController(
             Articles articles,
             Sections sections,
             StoryCards cards,
-            ObjectProvider<ArticlePageContributor> contributors) {
+            ObjectProvider<ArticlePageContributor> contributors,
+            PageHeads heads) {
         this.articles = articles;
         this.sections = sections;
         this.cards = cards;
         this.contributors = contributors;
+        this.heads = heads;
     }
 
     @GetMapping("/{*path}")
@@ -106,12 +110,15 @@ class NewsPathController {
         ArticleSummary summary = article.summary();
         List<Content> bylineExtras = new ArrayList<>();
         List<Content> afterBody = new ArrayList<>();
+        Map<String, Object> structuredData = new LinkedHashMap<>();
         ArticlePageRequest request = new ArticlePageRequest(article, Map.copyOf(query));
         contributors.orderedStream().forEach(contributor -> {
             ArticlePageContribution contribution = contributor.contribute(request);
             addIfPresent(bylineExtras, contribution.byline());
             addIfPresent(afterBody, contribution.afterBody());
+            contribution.structuredData().forEach(structuredData::putIfAbsent);
         });
+        LeadImage image = cards.image(summary);
         ArticlePage page = new ArticlePage(
                 summary.headline(),
                 summary.standfirst(),
@@ -119,7 +126,7 @@ class NewsPathController {
                 cards.authors(summary.authors()),
                 cards.time(summary.publishedAt()),
                 article.wasUpdated() ? cards.time(summary.updatedAt()) : null,
-                cards.image(summary),
+                image,
                 article.bodyHtml(),
                 article.tags().stream().map(t -> new Crumb(t.name(), t.url())).toList(),
                 article.corrections().stream()
@@ -135,7 +142,9 @@ class NewsPathController {
                         "title",
                         cards.title(article.pageTitle()),
                         "description",
-                        article.pageDescription()));
+                        article.pageDescription(),
+                        "head",
+                        heads.article(article, image, article.trail(), structuredData)));
     }
 
     private ModelAndView section(String sectionPath, @Nullable String before) {
@@ -158,7 +167,7 @@ class NewsPathController {
                 cards.cards(list),
                 StoryCards.olderUrl(section.url(), list),
                 before == null ? null : section.url());
-        return new ModelAndView("article/listing", Map.of("page", page));
+        return new ModelAndView("article/listing", Map.of("page", page, "head", heads.section(section, before)));
     }
 
     private static void addIfPresent(List<Content> contents, @Nullable Content content) {

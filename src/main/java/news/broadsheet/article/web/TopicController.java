@@ -9,6 +9,8 @@ import news.broadsheet.article.TagNotFoundException;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.AuthorNotFoundException;
 import news.broadsheet.author.Authors;
+import news.broadsheet.shared.FeedLinks;
+import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,11 +27,15 @@ class TopicController {
     private final Articles articles;
     private final Authors authors;
     private final StoryCards cards;
+    private final PageHeads heads;
+    private final SiteSettings site;
 
-    TopicController(Articles articles, Authors authors, StoryCards cards) {
+    TopicController(Articles articles, Authors authors, StoryCards cards, PageHeads heads, SiteSettings site) {
         this.articles = articles;
         this.authors = authors;
         this.cards = cards;
+        this.heads = heads;
+        this.site = site;
     }
 
     @GetMapping("/tag/{slug}")
@@ -56,6 +62,8 @@ class TopicController {
                         cards.cards(list),
                         StoryCards.olderUrl(tag.url(), list),
                         before == null ? null : tag.url()));
+        model.addAttribute(
+                "head", heads.listing(tag.url(), before, FeedLinks.tag(site.name(), tag.name(), tag.slug())));
         return "article/listing";
     }
 
@@ -74,6 +82,9 @@ class TopicController {
                         cards.cards(list),
                         StoryCards.olderUrl(author.url(), list),
                         before == null ? null : author.url()));
+        model.addAttribute(
+                "head",
+                heads.listing(author.url(), before, FeedLinks.author(site.name(), author.name(), author.slug())));
         return "article/listing";
     }
 }

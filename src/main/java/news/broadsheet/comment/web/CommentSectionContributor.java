@@ -2,6 +2,7 @@ package news.broadsheet.comment.web;
 
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import news.broadsheet.article.ArticlePageContribution;
@@ -11,6 +12,7 @@ import news.broadsheet.article.ArticleView;
 import news.broadsheet.comment.CommentThread;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,10 +24,12 @@ class CommentSectionContributor implements ArticlePageContributor {
 
     private final Comments comments;
     private final TemplateEngine templates;
+    private final SiteSettings site;
 
-    CommentSectionContributor(Comments comments, TemplateEngine templates) {
+    CommentSectionContributor(Comments comments, TemplateEngine templates, SiteSettings site) {
         this.comments = comments;
         this.templates = templates;
+        this.site = site;
     }
 
     @Override
@@ -42,7 +46,38 @@ class CommentSectionContributor implements ArticlePageContributor {
         String label = CommentSectionView.countLabel(thread.count());
         Content byline = output -> templates.render("comment/count.jte", Map.of("label", label), output);
         Content afterBody = output -> templates.render("comment/section.jte", Map.of("section", section), output);
-        return new ArticlePageContribution(byline, afterBody);
+        return new ArticlePageContribution(byline, afterBody, structuredData(article, thread));
+    }
+
+    /** The schema.org count and the approved comments this page shows, replies nested under their parents. */
+    private Map<String, Object> structuredData(ArticleView article, CommentThread thread) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("commentCount", thread.count());
+        if (!thread.isEmpty()) {
+            String pageUrl = site.absolute(article.url());
+            data.put(
+                    "comment",
+                    thread.comments().stream().map(c -> comment(c, pageUrl)).toList());
+        }
+        return data;
+    }
+
+    private Map<String, Object> comment(CommentView comment, String pageUrl) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@type", "Comment");
+        data.put("@id", pageUrl + "#" + comment.anchor());
+        data.put("url", pageUrl + "#" + comment.anchor());
+        data.put("text", comment.text());
+        data.put("dateCreated", comment.postedAt().datetime());
+        data.put("author", Map.of("@type", "Person", "name", comment.authorName()));
+        if (!comment.replies().isEmpty()) {
+            data.put(
+                    "comment",
+                    comment.replies().stream()
+                            .map(reply -> comment(reply, pageUrl))
+                            .toList());
+        }
+        return data;
     }
 
     private CommentFormView form(ArticleView article, @Nullable String replyTo) {

@@ -1,0 +1,275 @@
+package news.broadsheet.article.web;
+
+import static news.broadsheet.support.Http.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import news.broadsheet.account.Role;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.author.Author;
+import news.broadsheet.section.Section;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.StaffClient;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What pages tell search engines, link previews and feed readers in their head. */
+@IntegrationTest(
+        properties = {
+            "broadsheet.comments.moderation=post",
+            "broadsheet.site.base-url=https://news.example",
+            "broadsheet.site.name=The Daily Test",
+            "broadsheet.site.time-zone=Europe/Lisbon"
+        })
+class PageHeadIntegrationTests {
+
+    private static final String BASE = "https://news.example";
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Http http;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    Section world;
+    Section defense;
+    Author reporter;
+
+    @BeforeEach
+    void setUp() {
+        world = newsroom.section("World");
+        defense = newsroom.subsection(world, "Defense");
+        reporter = newsroom.author("Marta Quill");
+    }
+
+    @Test
+    void articlePageHasCanonicalLinkPreviewAndFeedLinks() {
+        ArticleSummary story = newsroom.article(defense, reporter)
+                .headline("Harbour patrols doubled")
+                .standfirst("The navy adds ships after a week of sightings.")
+                .publish();
+
+        Document page = http.get(story.url()).page();
+
+        assertThat(page.select("link[rel=canonical]").eachAttr("href")).containsExactly(BASE + story.url());
+        assertThat(meta(page, "description")).isEqualTo("The navy adds ships after a week of sightings.");
+        assertThat(property(page, "og:type")).isEqualTo("article");
+        assertThat(property(page, "og:url")).isEqualTo(BASE + story.url());
+        assertThat(property(page, "og:title")).startsWith("Harbour patrols doubled");
+        assertThat(property(page, "og:description")).isEqualTo("The navy adds ships after a week of sightings.");
+        assertThat(property(page, "og:site_name")).isEqualTo("The Daily Test");
+        assertThat(meta(page, "twitter:card")).isEqualTo("summary");
+        assertThat(page.select("meta[property=og:image]")).isEmpty();
+        assertThat(page.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+                .containsExactly(
+                        "/feeds/comments/" + story.id() + ".atom",
+                        "/feeds/section/" + defense.path() + ".atom",
+                        "/feeds/all.atom");
+        assertThat(page.select("link[rel=alternate]")).hasSize(9);
+        assertThat(page.select("meta[name=robots]")).isEmpty();
+    }
+
+    @Test
+    void newsArticleStructuredDataDescribesTheStoryFieldByField() {
+        Author second = newsroom.author("Ravi Okafor");
+        ArticleSummary story = newsroom.article(defense, reporter)
+                .coAuthor(second)
+                .headline("Harbour patrols doubled")
+                .standfirst("The navy adds ships after a week of sightings.")
+                .tags("Naval affairs")
+                .publish();
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+        assertThat(editor.post(
+                                "/admin/articles/" + story.id() + "/corrections",
+                                "kind",
+                                "correction",
+                                "text",
+                                "An earlier version named the wrong port.")
+                        .status())
+                .isEqualTo(302);
+        assertThat(editor.post(
+                                "/admin/articles/" + story.id() + "/corrections",
+                                "kind",
+                                "update",
+                                "text",
+                                "More ships.")
+                        .status())
+                .isEqualTo(302);
+
+        List<JsonNode> graph = graph(http.get(story.url()).page());
+        JsonNode article = ofType(graph, "NewsArticle");
+
+        assertThat(article.get("headline").asString()).isEqualTo("Harbour patrols doubled");
+        assertThat(article.get("description").asString()).isEqualTo("The navy adds ships after a week of sightings.");
+        assertThat(article.get("url").asString()).isEqualTo(BASE + story.url());
+        assertThat(article.get("mainEntityOfPage").asString()).isEqualTo(BASE + story.url());
+        OffsetDateTime published =
+                OffsetDateTime.parse(article.get("datePublished").asString());
+        assertThat(published.toInstant()).isEqualTo(story.publishedAt());
+        assertThat(published.getOffset().getId()).as("newsroom offset, Lisbon").isIn("Z", "+01:00");
+        OffsetDateTime modified =
+                OffsetDateTime.parse(article.get("dateModified").asString());
+        assertThat(modified.toInstant()).isAfterOrEqualTo(published.toInstant());
+        assertThat(article.get("author").valueStream().map(a -> a.get("name").asString()))
+                .containsExactly("Marta Quill", "Ravi Okafor");
+        assertThat(article.get("author").get(0).get("@type").asString()).isEqualTo("Person");
+        assertThat(article.get("author").get(0).get("url").asString()).isEqualTo(BASE + reporter.url());
+        assertThat(article.get("publisher").get("name").asString()).isEqualTo("The Daily Test");
+        assertThat(article.get("publisher").get("url").asString()).isEqualTo(BASE + "/");
+        assertThat(article.get("articleSection").asString()).isEqualTo("Defense");
+        assertThat(article.get("isAccessibleForFree").asBoolean()).isTrue();
+        assertThat(article.get("keywords").valueStream().map(JsonNode::asString))
+                .containsExactly("Naval affairs");
+        assertThat(article.get("correction"))
+                .as("corrections only, not updates")
+                .hasSize(1);
+        JsonNode correction = article.get("correction").get(0);
+        assertThat(correction.get("@type").asString()).isEqualTo("CorrectionComment");
+        assertThat(correction.get("text").asString()).isEqualTo("An earlier version named the wrong port.");
+        OffsetDateTime.parse(correction.get("datePublished").asString());
+        assertThat(article.has("image")).isFalse();
+
+        JsonNode trail = ofType(graph, "BreadcrumbList").get("itemListElement");
+        assertThat(trail).hasSize(2);
+        assertThat(trail.get(0).get("position").asInt()).isEqualTo(1);
+        assertThat(trail.get(0).get("name").asString()).isEqualTo("World");
+        assertThat(trail.get(0).get("item").asString()).isEqualTo(BASE + world.url());
+        assertThat(trail.get(1).get("position").asInt()).isEqualTo(2);
+        assertThat(trail.get(1).get("item").asString()).isEqualTo(BASE + defense.url());
+    }
+
+    @Test
+    void approvedCommentsAppearAsCommentItemsAndCannotBreakOutOfTheScript() {
+        ArticleSummary story = newsroom.article(defense, reporter).publish();
+        String hostile = "Fine </script><script>alert(1)</script> <!-- and \u2028 more";
+        Http.Response first =
+                http.postForm("/articles/" + story.id() + "/comments", form("name", "Ada Reader", "body", hostile));
+        assertThat(first.status()).isEqualTo(303);
+        String firstId = first.location().substring(first.location().indexOf("#comment-") + "#comment-".length());
+        http.postForm(
+                "/articles/" + story.id() + "/comments",
+                form("name", "Ben Replier", "body", "I agree.", "parentId", firstId));
+
+        Document page = http.get(story.url()).page();
+
+        assertThat(page.select("script")).as("only the JSON-LD data block").hasSize(1);
+        JsonNode article = ofType(graph(page), "NewsArticle");
+        assertThat(article.get("commentCount").asInt()).isEqualTo(2);
+        assertThat(article.get("comment")).hasSize(1);
+        JsonNode comment = article.get("comment").get(0);
+        assertThat(comment.get("@type").asString()).isEqualTo("Comment");
+        assertThat(comment.get("text").asString()).isEqualTo(hostile);
+        assertThat(comment.get("author").get("name").asString()).isEqualTo("Ada Reader");
+        assertThat(comment.get("url").asString()).isEqualTo(BASE + story.url() + "#comment-" + firstId);
+        OffsetDateTime.parse(comment.get("dateCreated").asString());
+        assertThat(comment.get("comment").get(0).get("text").asString()).isEqualTo("I agree.");
+    }
+
+    @Test
+    void leadImageBecomesThePreviewPictureAndStructuredDataImage() throws IOException {
+        ArticleSummary story = newsroom.article(defense, reporter).publish();
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+        assertThat(editor.upload(
+                                "/admin/articles/" + story.id() + "/image",
+                                Map.of("altText", "A frigate leaving port"),
+                                "image",
+                                "frigate.jpg",
+                                "image/jpeg",
+                                jpeg(1200, 675))
+                        .status())
+                .isEqualTo(302);
+
+        Document page = http.get(story.url()).page();
+
+        String image = property(page, "og:image");
+        assertThat(image).startsWith(BASE + "/media/").endsWith(".jpg");
+        assertThat(property(page, "og:image:width")).isEqualTo("1200");
+        assertThat(property(page, "og:image:alt")).isEqualTo("A frigate leaving port");
+        assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
+        assertThat(meta(page, "twitter:image")).isEqualTo(image);
+        assertThat(ofType(graph(page), "NewsArticle").get("image").get(0).asString())
+                .isEqualTo(image);
+        assertThat(http.get(image.substring(BASE.length())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void listPagesHaveCanonicalLinksAndTheirOwnFeeds() {
+        ArticleSummary story =
+                newsroom.article(defense, reporter).tags("Naval affairs").publish();
+
+        Document home = http.get("/").page();
+        assertThat(home.select("link[rel=canonical]").attr("href")).isEqualTo(BASE + "/");
+        assertThat(home.select("link[rel=alternate]").eachAttr("href"))
+                .containsExactly("/feeds/all.rss", "/feeds/all.atom", "/feeds/all.json");
+        assertThat(home.select("link[rel=alternate][type=application/feed+json]")
+                        .attr("title"))
+                .isEqualTo("The Daily Test (JSON Feed)");
+
+        Document section = http.get(defense.url()).page();
+        assertThat(section.select("link[rel=canonical]").attr("href")).isEqualTo(BASE + defense.url());
+        assertThat(section.select("link[rel=alternate]").eachAttr("href"))
+                .containsExactly(
+                        "/feeds/section/" + defense.path() + ".rss",
+                        "/feeds/section/" + defense.path() + ".atom",
+                        "/feeds/section/" + defense.path() + ".json");
+
+        String tagUrl = http.get(story.url()).page().selectFirst(".tags a").attr("href");
+        Document tag = http.get(tagUrl).page();
+        assertThat(tag.select("link[rel=canonical]").attr("href")).isEqualTo(BASE + tagUrl);
+        assertThat(tag.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
+                .isEqualTo("/feeds/tag/" + tagUrl.substring("/tag/".length()) + ".rss");
+
+        Document author = http.get(reporter.url()).page();
+        assertThat(author.select("link[rel=canonical]").attr("href")).isEqualTo(BASE + reporter.url());
+        assertThat(author.select("link[rel=alternate][type=application/rss+xml]")
+                        .attr("href"))
+                .isEqualTo("/feeds/author/" + reporter.slug() + ".rss");
+    }
+
+    private List<JsonNode> graph(Document page) {
+        Element script = page.selectFirst("script[type=application/ld+json]");
+        assertThat(script).as("JSON-LD block").isNotNull();
+        JsonNode root = json.readTree(script.data());
+        assertThat(root.get("@context").asString()).isEqualTo("https://schema.org");
+        return root.get("@graph").valueStream().toList();
+    }
+
+    private static JsonNode ofType(List<JsonNode> graph, String type) {
+        return graph.stream()
+                .filter(node -> node.get("@type").asString().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " in " + graph));
+    }
+
+    private static String meta(Document page, String name) {
+        return page.select("meta[name=" + name + "]").attr("content");
+    }
+
+    private static String property(Document page, String property) {
+        return page.select("meta[property=" + property + "]").attr("content");
+    }
+
+    private static byte[] jpeg(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}
