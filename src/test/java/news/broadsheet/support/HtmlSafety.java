@@ -61,11 +61,20 @@ public final class HtmlSafety {
         return problems(Jsoup.parse(html).getAllElements(), PAGE_FRAME_ELEMENTS);
     }
 
+    /** The page's own schema.org data in its head: a data block, which browsers never run. */
+    private static boolean isFrameDataBlock(Element element, Set<String> allowed) {
+        return !allowed.isEmpty()
+                && element.normalName().equals("script")
+                && element.attr("type").equals("application/ld+json")
+                && element.parent() != null
+                && element.parent().normalName().equals("head");
+    }
+
     private static List<String> problems(List<Element> elements, Set<String> allowed) {
         List<String> problems = new ArrayList<>();
         for (Element element : elements) {
             String tag = element.normalName();
-            if (DANGEROUS_ELEMENTS.contains(tag) && !allowed.contains(tag)) {
+            if (DANGEROUS_ELEMENTS.contains(tag) && !allowed.contains(tag) && !isFrameDataBlock(element, allowed)) {
                 problems.add("element <" + tag + ">");
             }
             for (Attribute attribute : element.attributes()) {
