@@ -212,7 +212,7 @@ class CommentPostingIntegrationTests {
         assertThat(response.status()).isEqualTo(403);
         Document refusal = response.page();
         assertThat(refusal.selectFirst(".form-problem").text()).startsWith("Comments are closed on this story");
-        assertThat(refusal.select("form")).isEmpty();
+        assertThat(refusal.select("main form")).isEmpty();
         assertThat(refusal.selectFirst("textarea[readonly]").text()).isEqualTo("Let me in.");
     }
 
@@ -229,7 +229,7 @@ class CommentPostingIntegrationTests {
                     .as(path)
                     .contains("not available");
             assertThat(response.page().selectFirst("textarea[readonly]").text()).isEqualTo("My careful words.");
-            assertThat(response.page().select("form")).isEmpty();
+            assertThat(response.page().select("main form")).isEmpty();
         }
     }
 
