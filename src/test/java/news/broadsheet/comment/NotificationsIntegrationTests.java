@@ -60,6 +60,9 @@ class NotificationsIntegrationTests {
     @Autowired
     TestDatabaseQueries database;
 
+    @Autowired
+    news.broadsheet.support.MutableClock clock;
+
     ArticleSummary story;
 
     @BeforeEach
@@ -184,6 +187,26 @@ class NotificationsIntegrationTests {
                     }
                 })
                 .toList();
+    }
+
+    @Test
+    void leavesAMessageAnotherNodeHasClaimedUntilTheClaimRunsOut() throws Exception {
+        long now = clock.instant().toEpochMilli();
+        database.jdbc()
+                .sql("INSERT INTO mail_outbox (kind, recipient, subject, body, created_at, claimed_until)"
+                        + " VALUES ('reply', 'claimed@example.org', 'Claimed', 'Being sent elsewhere.', ?, ?)")
+                .params(now, now + java.time.Duration.ofMinutes(1).toMillis())
+                .update();
+
+        Thread.sleep(1_000); // five sending rounds
+        assertThat(mailsTo("claimed@example.org"))
+                .as("the other node is still sending it")
+                .isEmpty();
+
+        clock.advance(java.time.Duration.ofMinutes(3));
+        assertThat(awaitMail("claimed@example.org", 1).getSubject()).isEqualTo("Claimed");
+        Thread.sleep(600);
+        assertThat(mailsTo("claimed@example.org")).as("sent once").hasSize(1);
     }
 
     private static MimeMessage awaitMail(String address, int count) throws InterruptedException {

@@ -19,13 +19,16 @@ import org.springframework.stereotype.Component;
  * Mail waiting to be sent. Messages are written in the transaction that caused them and sent
  * every few seconds by a scheduler, so no reader's request waits for (or fails with) the SMTP
  * server, and nothing queued is lost when a node stops. Without {@code spring.mail.host} the
- * messages wait until one is configured.
+ * messages wait until one is configured. Each message is claimed with a short lease before it is
+ * sent, so when several nodes share the outbox each message goes out once.
  */
 @Component
 public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
     private static final int MAX_ATTEMPTS = 10;
+    /** Longer than any SMTP exchange; a node that dies holding a claim delays that message by this much. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
@@ -67,13 +70,17 @@ public class MailOutbox {
             return;
         }
         List<Message> waiting = jdbc.sql("SELECT id, recipient, subject, body FROM mail_outbox"
-                        + " WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT 50")
-                .param(MAX_ATTEMPTS)
+                        + " WHERE sent_at IS NULL AND attempts < ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                        + " ORDER BY id LIMIT 50")
+                .params(MAX_ATTEMPTS, clock.instant().toEpochMilli())
                 .query((rs, n) -> new Message(
                         rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body")))
                 .list();
         for (Message message : waiting) {
             Instant now = clock.instant();
+            if (!claim(message.id(), now)) {
+                continue; // another node is sending it
+            }
             try {
                 SimpleMailMessage mailMessage = new SimpleMailMessage();
                 mailMessage.setFrom(from);
@@ -87,10 +94,20 @@ public class MailOutbox {
             } catch (MailException e) {
                 log.warn("Could not send mail #{}: {}", message.id(), e.getMessage());
                 String error = String.valueOf(e.getMessage());
-                jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+                jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, claimed_until = NULL"
+                                + " WHERE id = ?")
                         .params(error.length() > 500 ? error.substring(0, 500) : error, message.id())
                         .update();
             }
         }
+    }
+
+    /** Takes the message for this node unless another node holds an unexpired claim on it. */
+    private boolean claim(long id, Instant now) {
+        return jdbc.sql("UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND sent_at IS NULL"
+                                + " AND (claimed_until IS NULL OR claimed_until < ?)")
+                        .params(now.plus(CLAIM_LEASE).toEpochMilli(), id, now.toEpochMilli())
+                        .update()
+                == 1;
     }
 }
