@@ -29,7 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Answers every error of the API's controllers as problem details, never as the HTML error page
  * and never with a stack trace.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice(assignableTypes = ApiEndpoint.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 

@@ -22,7 +22,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * unknown API addresses with an HTML page.
  */
 @RestController
-class ApiFallbackController {
+class ApiFallbackController implements ApiEndpoint {
 
     private final RequestMappingHandlerMapping mappings;
     private final ApiProblems problems;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Live stories and their approved comments, for anyone. Nothing that is not live is ever answered. */
 @RestController
-class ArticleApiController {
+class ArticleApiController implements ApiEndpoint {
 
     private final Articles articles;
     private final Sections sections;

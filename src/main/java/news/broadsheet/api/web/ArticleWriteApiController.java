@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * editor: the token's {@code articles:write} scope and the user's current role both apply.
  */
 @RestController
-class ArticleWriteApiController {
+class ArticleWriteApiController implements ApiEndpoint {
 
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,9})\"");
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Posting a comment as the token's staff user, through the comments facade and its rules. */
 @RestController
-class CommentWriteApiController {
+class CommentWriteApiController implements ApiEndpoint {
 
     /** The comment form's limit, in characters as a reader counts them. */
     private static final int BODY_LIMIT = 5000;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The publication's sections, tags and authors. */
 @RestController
-class DirectoryApiController {
+class DirectoryApiController implements ApiEndpoint {
 
     private final Sections sections;
     private final Articles articles;
