@@ -87,6 +87,29 @@ public class Articles {
         return page(repository.findLiveByAuthor(author.id(), after, limit + 1, clock.instant()), limit);
     }
 
+    /** Newest live stories matching every filter given (added for the JSON API). */
+    public StoryList live(StoryFilter filter, @Nullable Keyset after, int limit) {
+        List<Long> sectionIds = filter.section() == null ? null : sections.subtreeIds(filter.section());
+        return page(
+                repository.findLiveFiltered(
+                        sectionIds,
+                        filter.tag() == null ? null : filter.tag().id(),
+                        filter.author() == null ? null : filter.author().id(),
+                        filter.since(),
+                        filter.until(),
+                        after,
+                        limit + 1,
+                        clock.instant()),
+                limit);
+    }
+
+    /** Every tag, by slug (added for the JSON API). */
+    public List<Tag> tags() {
+        return repository.findTagUses().stream()
+                .map(ArticleRepository.TagUse::tag)
+                .toList();
+    }
+
     /** Corrections and updates on live stories, newest first, each with its story. */
     public List<CorrectionNotice> recentCorrections(@Nullable Instant before, int limit) {
         List<Correction> corrections = repository.findRecentCorrections(before, limit, clock.instant());

@@ -49,6 +49,8 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
         }
         links.add(new AdminChrome.Link("My password", "/admin/account/password"));
+        // The api module's personal access tokens, for every signed-in user.
+        links.add(new AdminChrome.Link("API tokens", "/admin/tokens"));
         return links;
     }
 }

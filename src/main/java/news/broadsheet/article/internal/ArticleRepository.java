@@ -119,6 +119,50 @@ public class ArticleRepository {
                 now);
     }
 
+    /** Newest live articles matching every filter given (null means any), for the JSON API. */
+    public List<ArticleRow> findLiveFiltered(
+            @Nullable Collection<Long> sectionIds,
+            @Nullable Long tagId,
+            @Nullable Long authorId,
+            @Nullable Instant since,
+            @Nullable Instant until,
+            @Nullable Keyset after,
+            int limit,
+            Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE " + LIVE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (sectionIds != null) {
+            sql.append(" AND (a.section_id IN (:sections) OR a.id IN"
+                    + " (SELECT article_id FROM article_section WHERE section_id IN (:sections)))");
+            params.put("sections", sectionIds);
+        }
+        if (tagId != null) {
+            sql.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
+            params.put("tag", tagId);
+        }
+        if (authorId != null) {
+            sql.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+            params.put("author", authorId);
+        }
+        if (since != null) {
+            sql.append(" AND a.published_at >= :since");
+            params.put("since", since.toEpochMilli());
+        }
+        if (until != null) {
+            sql.append(" AND a.published_at < :until");
+            params.put("until", until.toEpochMilli());
+        }
+        if (after != null) {
+            sql.append(" AND (a.published_at, a.id) < (:afterTime, :afterId)");
+            params.put("afterTime", after.time().toEpochMilli());
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit");
+        params.put("now", now.toEpochMilli());
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
     private List<ArticleRow> findLiveWhere(
             String filter, @Nullable Object filterValue, @Nullable Keyset after, int limit, Instant now) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE " + LIVE);

@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.api.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,72 @@
+package news.broadsheet.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import news.broadsheet.api.internal.ApiProblem;
+import news.broadsheet.api.internal.Cursors;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.Tag;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The publication's sections, tags and authors. */
+@RestController
+class DirectoryApiController implements ApiEndpoint {
+
+    private final Sections sections;
+    private final Articles articles;
+    private final Authors authors;
+    private final ApiViews views;
+    private final SiteSettings site;
+
+    DirectoryApiController(Sections sections, Articles articles, Authors authors, ApiViews views, SiteSettings site) {
+        this.sections = sections;
+        this.articles = articles;
+        this.authors = authors;
+        this.views = views;
+        this.site = site;
+    }
+
+    /** Every section, flat, parents before their children; {@code parentId} rebuilds the tree. */
+    @GetMapping("/api/v1/sections")
+    ItemList<SectionItem> sections() {
+        return new ItemList<>(sections.all().stream().map(views::sectionItem).toList());
+    }
+
+    /** Tags in slug order, a page at a time. */
+    @GetMapping("/api/v1/tags")
+    Page<TagItem> tags(
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String limit,
+            HttpServletRequest request) {
+        int size = ApiParams.limit(limit);
+        String after = null;
+        if (cursor != null) {
+            after = Cursors.decode(cursor)
+                    .filter(Slugs::isValid)
+                    .orElseThrow(() ->
+                            ApiProblem.badRequest("The cursor is not valid; use nextCursor from a previous page."));
+        }
+        String start = after;
+        // Sorted here, not by the database, whose collation may order hyphens differently.
+        List<Tag> rest = articles.tags().stream()
+                .sorted(java.util.Comparator.comparing(Tag::slug))
+                .filter(tag -> start == null || tag.slug().compareTo(start) > 0)
+                .toList();
+        List<Tag> page = rest.subList(0, Math.min(size, rest.size()));
+        String next = rest.size() > size ? Cursors.encode(page.getLast().slug()) : null;
+        return new Page<>(
+                page.stream().map(views::tag).toList(), next, new Page.PageLinks(ApiParams.next(request, site, next)));
+    }
+
+    @GetMapping("/api/v1/authors")
+    ItemList<AuthorDetail> authors() {
+        return new ItemList<>(authors.all().stream().map(views::authorDetail).toList());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.api.web;
+
+import org.jspecify.annotations.NullMarked;

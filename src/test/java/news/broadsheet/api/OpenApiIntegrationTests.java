@@ -1,0 +1,209 @@
+package news.broadsheet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeSet;
+import news.broadsheet.account.Role;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.StaffClient;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI document and the code cannot drift: every route is documented, every documented route answers. */
+@IntegrationTest
+class OpenApiIntegrationTests {
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Sections sections;
+
+    @Autowired
+    Authors authors;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    JsonNode document() {
+        Http.Response response = http.get("/api/v1/openapi.json");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        return ApiReadIntegrationTests.JSON.readTree(response.body());
+    }
+
+    @Test
+    void servesAnOpenApi31DocumentWithSecurityAndProblemDetails() {
+        JsonNode document = document();
+        assertThat(document.path("openapi").asString()).startsWith("3.1.");
+        assertThat(document.path("info").path("title").asString()).isNotBlank();
+        assertThat(document.path("servers").get(0).path("url").asString()).startsWith("http");
+        JsonNode bearer = document.path("components").path("securitySchemes").path("bearerToken");
+        assertThat(bearer.path("type").asString()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+        JsonNode problem = document.path("components").path("schemas").path("Problem");
+        assertThat(problem.path("required").values())
+                .extracting(JsonNode::asString)
+                .contains("type", "title", "status", "detail", "instance");
+        // Every $ref points at something that exists.
+        assertRefsResolve(document, document);
+    }
+
+    private static void assertRefsResolve(JsonNode root, JsonNode node) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                if (property.getKey().equals("$ref")) {
+                    String[] parts = property.getValue().asString().substring(2).split("/");
+                    JsonNode target = root;
+                    for (String part : parts) {
+                        target = target.path(part);
+                    }
+                    assertThat(target.isMissingNode())
+                            .as(property.getValue().asString())
+                            .isFalse();
+                } else {
+                    assertRefsResolve(root, property.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.values().forEach(child -> assertRefsResolve(root, child));
+        }
+    }
+
+    @Test
+    void documentsEveryApiRouteAndNothingElse() {
+        TreeSet<String> routes = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() == null) {
+                continue;
+            }
+            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                String path = pattern.getPatternString();
+                if (path.startsWith("/api/v1/")) {
+                    for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                        routes.add(method.name().toLowerCase(java.util.Locale.ROOT) + " " + path);
+                    }
+                }
+            }
+        }
+        TreeSet<String> documented = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+            for (String method : path.getValue().propertyNames()) {
+                if (!method.equals("parameters")) {
+                    documented.add(method + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(routes).isNotEmpty().isEqualTo(documented);
+    }
+
+    @Test
+    void everyDocumentedOperationAnswersAsDocumented() {
+        Section news = sections.byPath("news").orElseGet(() -> sections.create(null, "news", "News", "News."));
+        Author jane = authors.bySlug("jane-doe").orElseGet(() -> authors.create("jane-doe", "Jane Doe", "Reports."));
+        ArticleSummary story = newsroom.article(news, jane).publish();
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+        String token = ApiTokenIntegrationTests.createToken(editor, "openapi", "", "articles:write", "comments:write");
+
+        JsonNode document = document();
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            String address =
+                    path.getKey().replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (operation.getKey().equals("parameters")) {
+                    continue;
+                }
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                JsonNode op = operation.getValue();
+                String body = "";
+                JsonNode json = op.path("requestBody").path("content").path("application/json");
+                if (!json.isMissingNode()) {
+                    JsonNode example = json.has("example")
+                            ? json.path("example")
+                            : schema(document, json).path("example");
+                    assertThat(example.isMissingNode())
+                            .as(method + " " + path.getKey() + " example")
+                            .isFalse();
+                    body = example.toString();
+                }
+                HttpRequest.Builder request = HttpRequest.newBuilder()
+                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                if (!body.isEmpty()) {
+                    request.header("Content-Type", "application/json");
+                }
+                if (op.has("security")) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                if (op.toString().contains("#/components/parameters/IfMatch")) {
+                    request.header("If-Match", "*");
+                }
+                Http.Response response = http.send(request, address);
+                String success = null;
+                for (String status : op.path("responses").propertyNames()) {
+                    if (status.startsWith("2") && success == null) {
+                        success = status;
+                    }
+                }
+                assertThat(response.status())
+                        .as(method + " " + address + ": " + response.body())
+                        .isLessThan(500)
+                        .isEqualTo(Integer.parseInt(success));
+                String mediaType = op.path("responses")
+                        .path(success)
+                        .path("content")
+                        .propertyNames()
+                        .iterator()
+                        .next();
+                assertThat(response.header("Content-Type"))
+                        .as(method + " " + address)
+                        .startsWith(mediaType);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(13);
+    }
+
+    private static JsonNode schema(JsonNode document, JsonNode media) {
+        String ref = media.path("schema").path("$ref").asString("");
+        return document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void rendersTheDocumentAsAReadablePageWithoutScripts() {
+        Http.Response response = http.get("/api/v1/docs");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/html");
+        Document page = response.page();
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("h1").text()).contains("Broadsheet API");
+        for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+            assertThat(page.text()).contains(path.getKey());
+        }
+        assertThat(page.getElementById("problem-not-found")).isNotNull();
+        assertThat(page.getElementById("schema-ArticleDetail")).isNotNull();
+        assertThat(page.getElementById("listArticles")).isNotNull();
+    }
+}
