@@ -16,7 +16,8 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +31,7 @@ import news.broadsheet.shared.FeedLinks.Format;
 import news.broadsheet.shared.XmlText;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.output.XMLOutputter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -60,8 +62,12 @@ public class FeedWriter {
     private static byte[] xml(WireFeed feed) {
         feed.setEncoding("UTF-8");
         try {
-            return new WireFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
-        } catch (FeedException e) {
+            // Raw format: Rome's own output would collapse whitespace, in <pre> blocks too.
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(16_384);
+            new XMLOutputter(org.jdom2.output.Format.getRawFormat().setEncoding("UTF-8"))
+                    .output(new WireFeedOutput().outputJDom(feed), bytes);
+            return bytes.toByteArray();
+        } catch (FeedException | IOException e) {
             throw new IllegalStateException("Could not write the " + feed.getFeedType() + " feed", e);
         }
     }
