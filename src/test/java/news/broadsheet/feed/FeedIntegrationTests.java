@@ -12,12 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Tag;
 import news.broadsheet.author.Author;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.media.ImageUpload;
+import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
+import news.broadsheet.media.TestImages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
@@ -58,6 +63,9 @@ class FeedIntegrationTests {
 
     @Autowired
     TestDatabaseQueries database;
+
+    @Autowired
+    MediaLibrary media;
 
     Section world;
     Section defense;
@@ -191,7 +199,8 @@ class FeedIntegrationTests {
         assertThat(content).contains("line one\n    indented  twice");
         assertThat(HtmlSafety.problems(content)).isEmpty();
 
-        Document rss = FeedFormats.strictXml(http.get("/feeds/all.rss").body());
+        Document rss = FeedFormats.strictXml(
+                http.get("/feeds/section/" + world.path() + ".rss").body());
         Element item = items(rss).stream()
                 .filter(e -> text(e, null, "link").equals(site.absolute(worldStory.url())))
                 .findFirst()
@@ -206,6 +215,43 @@ class FeedIntegrationTests {
         assertThat(story.path("content_html").asString()).contains("<p>First paragraph.</p>");
         assertThat(story.path("authors").findValuesAsString("name")).containsExactly("Lena Brook", "Ana Ferreira");
         assertThat(story.path("tags").toString()).contains("Defense", tagName);
+    }
+
+    @Test
+    void theLeadImageIsAnEnclosureAndTheJsonFeedImage() {
+        long editor = newsroom.staff(Role.EDITOR).id();
+        StoredImage image = media.store(
+                new ImageUpload(
+                        "map.jpg",
+                        TestImages.encode(TestImages.picture(1200, 800), "jpeg"),
+                        "A map of the Baltic",
+                        "The region",
+                        "Staff"),
+                editor);
+        database.jdbc()
+                .sql("UPDATE article SET lead_image_id = ? WHERE id = ?")
+                .params(image.id(), defenseStory.id())
+                .update();
+        String scope = "/feeds/section/" + defense.path();
+        String imageUrl = site.absolute(image.url());
+
+        Element rssItem =
+                items(FeedFormats.assertRss(http.get(scope + ".rss").body())).getFirst();
+        Element enclosure = children(rssItem, null, "enclosure").getFirst();
+        Http.Response atom = http.get(scope + ".atom");
+        Element atomEnclosure = FeedFormats.links(
+                        items(FeedFormats.assertAtomStructure(atom.body())).getFirst(), "enclosure")
+                .getFirst();
+        JsonNode json = FeedFormats.assertJsonFeed(http.get(scope + ".json").body());
+
+        assertThat(enclosure.getAttribute("url")).isEqualTo(imageUrl);
+        assertThat(enclosure.getAttribute("type")).isEqualTo("image/jpeg");
+        assertThat(enclosure.getAttribute("length")).isEqualTo("0");
+        assertThat(atomEnclosure.getAttribute("href")).isEqualTo(imageUrl);
+        assertThat(atomEnclosure.getAttribute("type")).isEqualTo("image/jpeg");
+        assertThat(json.path("items").get(0).path("image").asString()).isEqualTo(imageUrl);
+        assertThat(http.get(image.url()).status()).isEqualTo(200);
+        FeedFormats.assertValidAtom(atom.body());
     }
 
     @Test
