@@ -85,6 +85,7 @@ public final class FeedFormats {
         Element feed = xml.getDocumentElement();
         assertThat(feed.getNamespaceURI()).isEqualTo(ATOM_NS);
         assertThat(feed.getLocalName()).isEqualTo("feed");
+        assertThat(feed.getAttributeNS(XMLConstants.XML_NS_URI, "lang")).isEqualTo("en");
         for (String required : List.of("id", "title", "updated")) {
             assertThat(children(feed, ATOM_NS, required)).as("feed/" + required).hasSize(1);
         }

@@ -64,8 +64,12 @@ public class FeedWriter {
         try {
             // Raw format: Rome's own output would collapse whitespace, in <pre> blocks too.
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(16_384);
-            new XMLOutputter(org.jdom2.output.Format.getRawFormat().setEncoding("UTF-8"))
-                    .output(new WireFeedOutput().outputJDom(feed), bytes);
+            org.jdom2.Document document = new WireFeedOutput().outputJDom(feed);
+            if (feed instanceof Feed) {
+                // Rome leaves out the Atom feed's language; xml:lang carries it.
+                document.getRootElement().setAttribute("lang", LANGUAGE, Namespace.XML_NAMESPACE);
+            }
+            new XMLOutputter(org.jdom2.output.Format.getRawFormat().setEncoding("UTF-8")).output(document, bytes);
             return bytes.toByteArray();
         } catch (FeedException | IOException e) {
             throw new IllegalStateException("Could not write the " + feed.getFeedType() + " feed", e);

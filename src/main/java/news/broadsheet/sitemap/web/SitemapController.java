@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -175,10 +176,17 @@ class SitemapController {
             return pages;
         }
         pages.put("/", latest(bySection.values()));
-        for (Section section : sections.all()) {
-            for (Map.Entry<Long, Instant> activity : bySection.entrySet()) {
-                Section filed = sections.byId(activity.getKey()).orElse(null);
-                if (filed != null && (filed.id() == section.id() || filed.path().startsWith(section.path() + "/"))) {
+        List<Section> all = sections.all();
+        Map<Long, Section> byId = new HashMap<>();
+        all.forEach(section -> byId.put(section.id(), section));
+        for (Map.Entry<Long, Instant> activity : bySection.entrySet()) {
+            Section filed = byId.get(activity.getKey());
+            if (filed == null) {
+                continue;
+            }
+            // The stories show on their own section's front and on the fronts of all its ancestors.
+            for (Section section : all) {
+                if (section.id() == filed.id() || filed.path().startsWith(section.path() + "/")) {
                     pages.merge(section.url(), activity.getValue(), SitemapController::max);
                 }
             }
