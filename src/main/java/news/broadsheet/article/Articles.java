@@ -14,6 +14,7 @@ import java.util.Set;
 import news.broadsheet.article.internal.ArticleBodyRenderer;
 import news.broadsheet.article.internal.ArticleRepository;
 import news.broadsheet.article.internal.ArticleRow;
+import news.broadsheet.article.internal.LiveListingRepository;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Section;
@@ -36,6 +37,7 @@ public class Articles {
     private static final DateTimeFormatter URL_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final ArticleRepository repository;
+    private final LiveListingRepository listings;
     private final ArticleBodyRenderer bodyRenderer;
     private final Sections sections;
     private final Authors authors;
@@ -44,12 +46,14 @@ public class Articles {
 
     Articles(
             ArticleRepository repository,
+            LiveListingRepository listings,
             ArticleBodyRenderer bodyRenderer,
             Sections sections,
             Authors authors,
             SiteSettings site,
             Clock clock) {
         this.repository = repository;
+        this.listings = listings;
         this.bodyRenderer = bodyRenderer;
         this.sections = sections;
         this.authors = authors;
@@ -209,6 +213,69 @@ public class Articles {
     @Transactional
     public void setCommentsOpen(long articleId, boolean open) {
         repository.setCommentsOpen(articleId, open);
+    }
+
+    // ---- Bulk reads for feeds and sitemaps (feed and sitemap modules). Live stories only. ----
+
+    /** The sanitised body HTML of those of these stories that are live, by id. */
+    public Map<Long, String> liveBodies(Collection<Long> ids) {
+        return listings.findLiveBodies(ids, clock.instant());
+    }
+
+    /** The tags of these stories, by id, each list ordered by slug. */
+    public Map<Long, List<Tag>> tagsOf(Collection<Long> ids) {
+        return listings.findTags(ids);
+    }
+
+    /** Live stories in id order after an id: one sitemap file, paged by keyset. */
+    public List<ArticleLink> liveLinksAfter(long afterId, int limit) {
+        return links(listings.findLinksAfter(afterId, limit, clock.instant()));
+    }
+
+    /** The next run of at most {@code size} live stories in id order after an id, if any is left. */
+    public Optional<LiveBlock> liveBlockAfter(long afterId, int size) {
+        return listings.findBlockAfter(afterId, size, clock.instant());
+    }
+
+    /** Live stories published at or after a time, newest first (the news sitemap). */
+    public List<ArticleLink> livePublishedSince(Instant since, int limit) {
+        return links(listings.findLinksPublishedSince(since, limit, clock.instant()));
+    }
+
+    /** Sections that have live stories filed directly in them, with the latest change among them. */
+    public Map<Long, Instant> liveActivityBySection() {
+        return listings.findActivityBySection(clock.instant());
+    }
+
+    /** Authors with live stories, with the latest change among them. */
+    public Map<Long, Instant> liveActivityByAuthor() {
+        return listings.findActivityByAuthor(clock.instant());
+    }
+
+    /** Tags on live stories, with the latest change among them. */
+    public Map<Tag, Instant> liveActivityByTag() {
+        Map<Long, Instant> byId = listings.findActivityByTag(clock.instant());
+        Map<Tag, Instant> byTag = new java.util.LinkedHashMap<>();
+        for (Tag tag : listings.findTagsByIds(byId.keySet())) {
+            byTag.put(tag, java.util.Objects.requireNonNull(byId.get(tag.id())));
+        }
+        return byTag;
+    }
+
+    private List<ArticleLink> links(List<LiveListingRepository.LinkRow> rows) {
+        Map<Long, Section> sectionsById = new HashMap<>();
+        List<ArticleLink> links = new ArrayList<>(rows.size());
+        for (LiveListingRepository.LinkRow row : rows) {
+            Section section = sectionsById.computeIfAbsent(
+                    row.sectionId(), id -> sections.byId(id).orElseThrow());
+            links.add(new ArticleLink(
+                    row.id(),
+                    row.headline(),
+                    canonicalUrl(section, row.publishedAt(), row.slug()),
+                    row.publishedAt(),
+                    row.updatedAt()));
+        }
+        return links;
     }
 
     private StoryList page(List<ArticleRow> rows, int limit) {

@@ -446,6 +446,22 @@ public class Comments {
                         + (closeAfterDays == null ? "inherited" : closeAfterDays + " days")));
     }
 
+    /**
+     * For the feed module: the newest comments readers can see on an article, newest first (the
+     * same comments the article page shows). The caller checks that the article is live.
+     */
+    public List<ApprovedComment> newestApproved(long articleId, int limit) {
+        return repository.findVisibleNewestFirst(articleId, limit).stream()
+                .map(row -> new ApprovedComment(
+                        row.id(),
+                        row.articleId(),
+                        row.authorName(),
+                        row.body(),
+                        CommentText.toHtml(row.body()),
+                        row.createdAt()))
+                .toList();
+    }
+
     /** Approves a comment. Until the moderation desk exists this is for tests and demo content. */
     @Transactional
     public void approve(long commentId) {

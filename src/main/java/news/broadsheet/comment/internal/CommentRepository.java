@@ -118,6 +118,23 @@ public class CommentRepository {
                 .single();
     }
 
+    /**
+     * The newest comments readers can see on an article (approved, with every comment above them
+     * approved too, as {@link #countVisible} counts them), for the article's comment feed.
+     */
+    public List<CommentRow> findVisibleNewestFirst(long articleId, int limit) {
+        return jdbc.sql("WITH RECURSIVE visible(id) AS ("
+                        + " SELECT id FROM comment WHERE article_id = :article AND parent_id IS NULL AND status = 'approved'"
+                        + " UNION ALL SELECT c.id FROM comment c JOIN visible v ON c.parent_id = v.id"
+                        + " WHERE c.status || '' = 'approved')"
+                        + " SELECT " + COLUMNS + " FROM comment WHERE id IN (SELECT id FROM visible)"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("article", articleId)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
     public List<CommentRow> findApprovedByArticle(long articleId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND status = 'approved'"
                         + " ORDER BY created_at, id")

@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.feed.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,186 @@
+package news.broadsheet.feed.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.Tag;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.feed.internal.FeedAssembler;
+import news.broadsheet.feed.internal.FeedDocument;
+import news.broadsheet.feed.internal.FeedWriter;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.FeedLinks.Format;
+import news.broadsheet.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves every feed at the addresses {@link news.broadsheet.shared.FeedLinks} defines. Each answer
+ * carries a strong ETag (a hash of its bytes) and Last-Modified (its newest entry), so readers that
+ * poll get a 304 until something changes; unknown feeds are a plain 404.
+ */
+@RestController
+class FeedController {
+
+    /** A file name such as {@code baltic-security.atom}: a name, a dot and one of the three extensions. */
+    private static final Pattern FILE = Pattern.compile("([a-z0-9-]{1,200})\\.(rss|atom|json)");
+
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+
+    private final FeedAssembler assembler;
+    private final FeedWriter writer;
+    private final Articles articles;
+    private final Sections sections;
+    private final Authors authors;
+
+    FeedController(FeedAssembler assembler, FeedWriter writer, Articles articles, Sections sections, Authors authors) {
+        this.assembler = assembler;
+        this.writer = writer;
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+    }
+
+    @GetMapping("/feeds/{file}")
+    ResponseEntity<byte[]> site(@PathVariable String file) {
+        FeedFile feed = FeedFile.parse(file).orElse(null);
+        if (feed == null || !feed.name().equals("all")) {
+            return notFound();
+        }
+        return respond(assembler.site(), feed.format());
+    }
+
+    /** A section and the sections below it; the path may be nested: {@code /feeds/section/world/defense.rss}. */
+    @GetMapping("/feeds/section/{*path}")
+    ResponseEntity<byte[]> section(@PathVariable String path) {
+        int dot = path.lastIndexOf('.');
+        if (path.length() > 420 || dot < 0) {
+            return notFound();
+        }
+        Format format = format(path.substring(dot + 1));
+        String sectionPath = path.substring(1, dot);
+        if (format == null || !Arrays.stream(sectionPath.split("/", -1)).allMatch(Slugs::isValid)) {
+            return notFound();
+        }
+        Section section = sections.byPath(sectionPath).orElse(null);
+        if (section == null) {
+            return sections.byRetiredPath(sectionPath)
+                    .map(moved -> moved("/feeds/section/" + moved.path() + "." + format.extension()))
+                    .orElseGet(FeedController::notFound);
+        }
+        return respond(assembler.section(section), format);
+    }
+
+    @GetMapping("/feeds/tag/{file}")
+    ResponseEntity<byte[]> tag(@PathVariable String file) {
+        FeedFile feed = FeedFile.parse(file).orElse(null);
+        if (feed == null) {
+            return notFound();
+        }
+        Tag tag = articles.tagBySlug(feed.name()).orElse(null);
+        if (tag == null) {
+            return articles.tagByRetiredSlug(feed.name())
+                    .map(renamed -> moved(
+                            "/feeds/tag/" + renamed.slug() + "." + feed.format().extension()))
+                    .orElseGet(FeedController::notFound);
+        }
+        return respond(assembler.tag(tag), feed.format());
+    }
+
+    @GetMapping("/feeds/author/{file}")
+    ResponseEntity<byte[]> author(@PathVariable String file) {
+        FeedFile feed = FeedFile.parse(file).orElse(null);
+        Author author = feed == null ? null : authors.bySlug(feed.name()).orElse(null);
+        if (feed == null || author == null) {
+            return notFound();
+        }
+        return respond(assembler.author(author), feed.format());
+    }
+
+    /** The approved comments of one live story; drafts, scheduled and withdrawn stories have none to show. */
+    @GetMapping("/feeds/comments/{file}")
+    ResponseEntity<byte[]> comments(@PathVariable String file) {
+        FeedFile feed = FeedFile.parse(file).orElse(null);
+        if (feed == null || !feed.name().matches("[1-9][0-9]{0,17}")) {
+            return notFound();
+        }
+        ArticleSummary article = articles.liveById(Long.parseLong(feed.name())).orElse(null);
+        if (article == null) {
+            return notFound();
+        }
+        return respond(assembler.comments(article), feed.format());
+    }
+
+    private ResponseEntity<byte[]> respond(FeedDocument feed, Format format) {
+        byte[] body = writer.write(feed, format);
+        // Spring answers 304 itself when If-None-Match or If-Modified-Since matches these headers.
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
+                .eTag(etag(body))
+                .lastModified(feed.updated().truncatedTo(ChronoUnit.SECONDS))
+                .cacheControl(CACHE)
+                .body(body);
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static ResponseEntity<byte[]> moved(String path) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .header(HttpHeaders.LOCATION, path)
+                .build();
+    }
+
+    private static ResponseEntity<byte[]> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body("There is no such feed.\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static @Nullable Format format(String extension) {
+        for (Format format : Format.values()) {
+            if (format.extension().equals(extension)) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    /** A requested feed file: the name before the dot and the format its extension asks for. */
+    private record FeedFile(String name, Format format) {
+
+        static Optional<FeedFile> parse(String file) {
+            Matcher match = FILE.matcher(file);
+            if (!match.matches()) {
+                return Optional.empty();
+            }
+            Format format = FeedController.format(match.group(2));
+            return format == null ? Optional.empty() : Optional.of(new FeedFile(match.group(1), format));
+        }
+    }
+}

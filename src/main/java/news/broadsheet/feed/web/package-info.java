@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.feed.web;
+
+import org.jspecify.annotations.NullMarked;

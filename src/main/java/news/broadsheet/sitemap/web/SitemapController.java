@@ -1,0 +1,239 @@
+package news.broadsheet.sitemap.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.broadsheet.article.ArticleLink;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.LiveBlock;
+import news.broadsheet.article.Tag;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.sitemap.SitemapSettings;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sitemap index and the sitemaps it lists: the site's pages, every live story (in files of at
+ * most {@link SitemapSettings#urlsPerFile} addresses, paged by id) and the Google News sitemap.
+ * Answers carry a strong ETag and Last-Modified, so crawlers get a 304 until something changes.
+ */
+@RestController
+class SitemapController {
+
+    /** Google News lists stories of the last two days, at most 1,000 per sitemap. */
+    static final Duration NEWS_WINDOW = Duration.ofHours(48);
+
+    static final int NEWS_LIMIT = 1000;
+
+    private static final Pattern ARTICLES_FILE = Pattern.compile("articles-([1-9][0-9]{0,8})\\.xml");
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+    private static final MediaType XML = new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
+
+    private final Articles articles;
+    private final Sections sections;
+    private final Authors authors;
+    private final SiteSettings site;
+    private final SitemapSettings settings;
+    private final Clock clock;
+
+    SitemapController(
+            Articles articles,
+            Sections sections,
+            Authors authors,
+            SiteSettings site,
+            SitemapSettings settings,
+            Clock clock) {
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+        this.site = site;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/sitemap.xml")
+    ResponseEntity<byte[]> index() {
+        SitemapXml xml = new SitemapXml("sitemapindex", false);
+        Instant pages = latest(pageActivity().values());
+        xml.entry("sitemap", site.absolute("/sitemaps/pages.xml"), pages);
+        Instant newest = pages;
+        int file = 0;
+        for (LiveBlock block : blocks(Integer.MAX_VALUE)) {
+            file++;
+            xml.entry("sitemap", site.absolute("/sitemaps/articles-" + file + ".xml"), block.lastModified());
+            newest = max(newest, block.lastModified());
+        }
+        List<ArticleLink> recent = recent();
+        Instant news = latest(recent.stream().map(ArticleLink::lastModified).toList());
+        xml.entry("sitemap", site.absolute("/sitemaps/news.xml"), recent.isEmpty() ? null : news);
+        return respond(xml.finish(), max(newest, news));
+    }
+
+    @GetMapping("/sitemaps/{file}")
+    ResponseEntity<byte[]> sitemap(@PathVariable String file) {
+        if (file.equals("pages.xml")) {
+            return pages();
+        }
+        if (file.equals("news.xml")) {
+            return news();
+        }
+        Matcher articlesFile = ARTICLES_FILE.matcher(file);
+        if (articlesFile.matches()) {
+            return articles(Integer.parseInt(articlesFile.group(1)));
+        }
+        return notFound();
+    }
+
+    private ResponseEntity<byte[]> pages() {
+        SitemapXml xml = new SitemapXml("urlset", false);
+        Map<String, Instant> pages = pageActivity();
+        for (Map.Entry<String, Instant> page : pages.entrySet()) {
+            xml.entry("url", site.absolute(page.getKey()), page.getValue());
+        }
+        return respond(xml.finish(), latest(pages.values()));
+    }
+
+    /** File {@code n} holds the {@code n}-th run of live stories in id order; the runs before it say where it starts. */
+    private ResponseEntity<byte[]> articles(int n) {
+        List<LiveBlock> before = blocks(n);
+        if (before.size() < n) {
+            return notFound();
+        }
+        long after = n == 1 ? 0 : before.get(n - 2).lastId();
+        SitemapXml xml = new SitemapXml("urlset", false);
+        Instant newest = Instant.EPOCH;
+        for (ArticleLink story : articles.liveLinksAfter(after, settings.urlsPerFile())) {
+            xml.entry("url", site.absolute(story.url()), story.lastModified());
+            newest = max(newest, story.lastModified());
+        }
+        return respond(xml.finish(), newest);
+    }
+
+    private ResponseEntity<byte[]> news() {
+        SitemapXml xml = new SitemapXml("urlset", true);
+        List<ArticleLink> recent = recent();
+        for (ArticleLink story : recent) {
+            xml.newsEntry(site.absolute(story.url()), site.name(), "en", story.publishedAt(), story.headline());
+        }
+        return respond(
+                xml.finish(),
+                latest(recent.stream().map(ArticleLink::lastModified).toList()));
+    }
+
+    private List<ArticleLink> recent() {
+        return articles.livePublishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
+    }
+
+    /** The first {@code limit} runs of live stories in id order, each as large as one sitemap file. */
+    private List<LiveBlock> blocks(int limit) {
+        List<LiveBlock> blocks = new ArrayList<>();
+        long after = 0;
+        while (blocks.size() < limit) {
+            LiveBlock block =
+                    articles.liveBlockAfter(after, settings.urlsPerFile()).orElse(null);
+            if (block == null) {
+                break;
+            }
+            blocks.add(block);
+            after = block.lastId();
+        }
+        return blocks;
+    }
+
+    /**
+     * The home page, and every section front, tag page and author page that lists live stories,
+     * each with its latest change. A section front lists the stories of the sections below it too.
+     */
+    private Map<String, Instant> pageActivity() {
+        Map<String, Instant> pages = new TreeMap<>(
+                Comparator.comparing((String path) -> !path.equals("/")).thenComparing(Comparator.naturalOrder()));
+        Map<Long, Instant> bySection = articles.liveActivityBySection();
+        if (bySection.isEmpty()) {
+            return pages;
+        }
+        pages.put("/", latest(bySection.values()));
+        List<Section> all = sections.all();
+        Map<Long, Section> byId = new HashMap<>();
+        all.forEach(section -> byId.put(section.id(), section));
+        for (Map.Entry<Long, Instant> activity : bySection.entrySet()) {
+            Section filed = byId.get(activity.getKey());
+            if (filed == null) {
+                continue;
+            }
+            // The stories show on their own section's front and on the fronts of all its ancestors.
+            for (Section section : all) {
+                if (section.id() == filed.id() || filed.path().startsWith(section.path() + "/")) {
+                    pages.merge(section.url(), activity.getValue(), SitemapController::max);
+                }
+            }
+        }
+        for (Map.Entry<Tag, Instant> tag : articles.liveActivityByTag().entrySet()) {
+            pages.put(tag.getKey().url(), tag.getValue());
+        }
+        Map<Long, Instant> byAuthor = articles.liveActivityByAuthor();
+        for (Author author : authors.byIds(byAuthor.keySet()).values()) {
+            Instant activity = byAuthor.get(author.id());
+            if (activity != null) {
+                pages.put(author.url(), activity);
+            }
+        }
+        return pages;
+    }
+
+    private static ResponseEntity<byte[]> respond(byte[] body, Instant lastModified) {
+        // Spring answers 304 itself when If-None-Match or If-Modified-Since matches these headers.
+        return ResponseEntity.ok()
+                .contentType(XML)
+                .eTag(etag(body))
+                .lastModified(lastModified.truncatedTo(ChronoUnit.SECONDS))
+                .cacheControl(CACHE)
+                .body(body);
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static ResponseEntity<byte[]> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body("There is no such sitemap.\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant latest(Collection<Instant> times) {
+        return times.stream().max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.sitemap.web;
+
+import org.jspecify.annotations.NullMarked;

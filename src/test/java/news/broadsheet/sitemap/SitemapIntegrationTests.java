@@ -1,0 +1,227 @@
+package news.broadsheet.sitemap;
+
+import static news.broadsheet.feed.FeedFormats.children;
+import static news.broadsheet.feed.FeedFormats.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.author.Author;
+import news.broadsheet.section.Section;
+import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.MutableClock;
+import news.broadsheet.support.Newsroom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Three stories per article sitemap, so a handful of stories spans several files. */
+@IntegrationTest(properties = "broadsheet.sitemaps.urls-per-file=3")
+class SitemapIntegrationTests {
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SiteSettings site;
+
+    @Test
+    void indexListsEveryArticleFileEachHoldingAtMostThePerFileNumber() {
+        Section section = newsroom.section("Business");
+        Author author = newsroom.author("Omar Haddad");
+        List<ArticleSummary> stories = List.of(
+                newsroom.article(section, author).publish(),
+                newsroom.article(section, author).publish(),
+                newsroom.article(section, author).publish(),
+                newsroom.article(section, author).publish());
+
+        Map<String, String> index = Sitemaps.entries(Sitemaps.fetch(http, "/sitemap.xml"), "sitemap");
+        List<Map<String, String>> files = Sitemaps.articleFiles(http);
+        List<String> urls = Sitemaps.articleUrls(http);
+
+        assertThat(files).hasSize((urls.size() + 2) / 3).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(files).allSatisfy(file -> assertThat(file).hasSizeBetween(1, 3));
+        assertThat(files.subList(0, files.size() - 1))
+                .allSatisfy(file -> assertThat(file).hasSize(3));
+        assertThat(new HashSet<>(urls)).hasSameSizeAs(urls);
+        assertThat(urls)
+                .containsAll(stories.stream().map(s -> site.absolute(s.url())).toList());
+        for (int n = 1; n <= files.size(); n++) {
+            assertThat(index).containsKey(site.absolute("/sitemaps/articles-" + n + ".xml"));
+            assertThat(index.get(site.absolute("/sitemaps/articles-" + n + ".xml")))
+                    .isNotNull();
+        }
+        assertThat(index)
+                .containsKeys(site.absolute("/sitemaps/pages.xml"), site.absolute("/sitemaps/news.xml"))
+                .hasSize(files.size() + 2);
+        assertThat(http.get("/sitemaps/articles-" + (files.size() + 1) + ".xml").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void articleSitemapsGiveCanonicalAddressesWithTheLastChangeAsLastmod() {
+        Section section = newsroom.section("Science");
+        Author author = newsroom.author("Mei Tanaka");
+        Instant published = clock.instant().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
+        Instant updated = published.plus(Duration.ofHours(2));
+        ArticleSummary story = newsroom.article(section, author)
+                .publishedAt(published)
+                .updatedAt(updated)
+                .publish();
+
+        Map<String, String> urls = new java.util.HashMap<>();
+        Sitemaps.articleFiles(http).forEach(urls::putAll);
+
+        assertThat(urls).containsEntry(site.absolute(story.url()), updated.toString());
+    }
+
+    @Test
+    void pagesSitemapListsHomeAndTheSectionTagAndAuthorPagesThatHaveLiveStories() {
+        Section world = newsroom.section("World");
+        Section defense = newsroom.subsection(world, "Defense");
+        Section empty = newsroom.section("Empty");
+        Author writer = newsroom.author("Lena Brook");
+        Author draftOnly = newsroom.author("Draft Writer");
+        String liveTag = Newsroom.unique("live-tag");
+        String draftTag = Newsroom.unique("draft-tag");
+        newsroom.article(defense, writer).tags(liveTag).publish();
+        newsroom.article(empty, draftOnly)
+                .tags(draftTag)
+                .status(ArticleStatus.DRAFT)
+                .create();
+
+        Map<String, String> pages = Sitemaps.entries(Sitemaps.fetch(http, "/sitemaps/pages.xml"), "url");
+
+        assertThat(pages.keySet().iterator().next()).isEqualTo(site.absolute("/"));
+        assertThat(pages)
+                .containsKeys(
+                        site.absolute(world.url()),
+                        site.absolute(defense.url()),
+                        site.absolute("/tag/" + liveTag),
+                        site.absolute(writer.url()))
+                .doesNotContainKeys(
+                        site.absolute(empty.url()), site.absolute("/tag/" + draftTag), site.absolute(draftOnly.url()));
+        assertThat(pages.values()).doesNotContainNull();
+    }
+
+    @Test
+    void newsSitemapHoldsOnlyStoriesOfTheLastTwoDays() {
+        Section section = newsroom.section("Politics");
+        Author author = newsroom.author("Ruth Okafor");
+        Instant now = clock.instant();
+        ArticleSummary recent = newsroom.article(section, author)
+                .headline("Vote & count ]]> <b>tonight</b> \u0001")
+                .publishedAt(now.minus(Duration.ofHours(47)))
+                .publish();
+        ArticleSummary old = newsroom.article(section, author)
+                .publishedAt(now.minus(Duration.ofHours(49)))
+                .publish();
+
+        Document news = Sitemaps.fetch(http, "/sitemaps/news.xml");
+        List<Element> urls = children(news.getDocumentElement(), Sitemaps.NS, "url");
+        List<String> locs = urls.stream().map(u -> text(u, Sitemaps.NS, "loc")).toList();
+
+        assertThat(locs).contains(site.absolute(recent.url())).doesNotContain(site.absolute(old.url()));
+        assertThat(urls).hasSizeLessThanOrEqualTo(1000);
+        Element entry = urls.get(locs.indexOf(site.absolute(recent.url())));
+        Element item = children(entry, Sitemaps.NEWS, "news").getFirst();
+        Element publication = children(item, Sitemaps.NEWS, "publication").getFirst();
+        assertThat(text(publication, Sitemaps.NEWS, "name")).isEqualTo(site.name());
+        assertThat(text(publication, Sitemaps.NEWS, "language")).isEqualTo("en");
+        assertThat(text(item, Sitemaps.NEWS, "publication_date"))
+                .isEqualTo(recent.publishedAt().toString());
+        assertThat(text(item, Sitemaps.NEWS, "title")).isEqualTo("Vote & count ]]> <b>tonight</b> ");
+
+        clock.advance(Duration.ofHours(2));
+        try {
+            assertThat(http.get("/sitemaps/news.xml").body()).doesNotContain(recent.url());
+        } finally {
+            clock.advance(Duration.ofHours(-2));
+        }
+    }
+
+    @Test
+    void answersConditionalRequestsWithNotModifiedUntilAStoryIsPublished() {
+        Section section = newsroom.section("Travel");
+        Author author = newsroom.author("Sam Reyes");
+        newsroom.article(section, author).publish();
+        for (String path :
+                List.of("/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml")) {
+            Http.Response first = http.get(path);
+            assertThat(first.header("ETag")).as(path).matches("\"[0-9a-f]{32}\"");
+            assertThat(first.header("Last-Modified")).as(path).isNotNull();
+            assertThat(first.header("Cache-Control")).contains("max-age=300");
+            assertThat(conditional(path, "If-None-Match", first.header("ETag")).status())
+                    .as(path)
+                    .isEqualTo(304);
+            assertThat(conditional(path, "If-Modified-Since", first.header("Last-Modified"))
+                            .status())
+                    .as(path)
+                    .isEqualTo(304);
+        }
+        Http.Response index = http.get("/sitemap.xml");
+
+        clock.advance(Duration.ofMinutes(1));
+        newsroom.article(section, author).publishedAt(clock.instant()).publish();
+
+        assertThat(conditional("/sitemap.xml", "If-None-Match", index.header("ETag"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(conditional("/sitemap.xml", "If-Modified-Since", index.header("Last-Modified"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.request("HEAD", "/sitemap.xml").status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownSitemapsAreNotFound() {
+        for (String path : List.of(
+                "/sitemaps/articles-0.xml",
+                "/sitemaps/articles-99999.xml",
+                "/sitemaps/articles-x.xml",
+                "/sitemaps/other.xml",
+                "/sitemaps/pages.txt")) {
+            assertThat(http.get(path).status()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void robotsTxtKeepsCrawlersOutOfTheNewsroomAndPointsAtTheSitemaps() {
+        Http.Response robots = http.get("/robots.txt");
+
+        assertThat(robots.status()).isEqualTo(200);
+        assertThat(robots.header("Content-Type")).startsWith("text/plain");
+        List<String> lines = robots.body().lines().toList();
+        assertThat(lines)
+                .contains(
+                        "User-agent: *",
+                        "Allow: /",
+                        "Disallow: /admin/",
+                        "Disallow: /login$",
+                        "Disallow: /search$",
+                        "Disallow: /search?",
+                        "Sitemap: " + site.absolute("/sitemap.xml"),
+                        "Sitemap: " + site.absolute("/sitemaps/news.xml"));
+        assertThat(lines).noneMatch(line -> line.equals("Disallow: /"));
+    }
+
+    private Http.Response conditional(String path, String header, String value) {
+        return http.send(
+                java.net.http.HttpRequest.newBuilder().header(header, value).GET(), path);
+    }
+}
