@@ -243,6 +243,20 @@ class PageHeadIntegrationTests {
                 .isEqualTo("/feeds/author/" + reporter.slug() + ".rss");
     }
 
+    @Test
+    void everyFeedAndFooterLinkAnswers() {
+        ArticleSummary story =
+                newsroom.article(defense, reporter).tags("Naval affairs").publish();
+        Document page = http.get(story.url()).page();
+        List<String> links =
+                new java.util.ArrayList<>(page.select("link[rel=alternate]").eachAttr("href"));
+        links.addAll(page.select(".site-footer a").eachAttr("href"));
+        assertThat(links).hasSizeGreaterThan(10);
+        for (String link : links) {
+            assertThat(http.get(link).status()).as(link).isEqualTo(200);
+        }
+    }
+
     private List<JsonNode> graph(Document page) {
         Element script = page.selectFirst("script[type=application/ld+json]");
         assertThat(script).as("JSON-LD block").isNotNull();
