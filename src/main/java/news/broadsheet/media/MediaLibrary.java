@@ -109,6 +109,11 @@ public class MediaLibrary {
         return repository.findById(id);
     }
 
+    /** The images with these ids, looked up together (story lists, feeds); missing ones are left out. */
+    public java.util.Map<Long, StoredImage> byIds(java.util.Collection<Long> ids) {
+        return repository.findByIds(ids);
+    }
+
     private void checkSize(long bytes) {
         DataSize limit = settings.maxImageSize();
         if (bytes > limit.toBytes()) {

@@ -78,7 +78,10 @@ class PageHeads {
             data.put("image", List.of(image.url()));
         }
         data.put("datePublished", time(summary.publishedAt()));
-        data.put("dateModified", time(summary.updatedAt()));
+        // A scheduled story keeps the updated time it was saved with; it cannot predate going out.
+        Instant modified =
+                summary.updatedAt().isAfter(summary.publishedAt()) ? summary.updatedAt() : summary.publishedAt();
+        data.put("dateModified", time(modified));
         data.put("author", summary.authors().stream().map(this::person).toList());
         data.put("publisher", publisher());
         data.put("articleSection", summary.section().name());

@@ -5,6 +5,7 @@ import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.StoryList;
 import news.broadsheet.author.Author;
 import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,10 @@ class StoryCards {
     }
 
     StoryCard card(ArticleSummary article) {
+        return card(article, image(article));
+    }
+
+    private StoryCard card(ArticleSummary article, @Nullable LeadImage image) {
         return new StoryCard(
                 article.headline(),
                 article.url(),
@@ -38,11 +43,23 @@ class StoryCards {
                 new Crumb(article.section().name(), article.section().url()),
                 authors(article.authors()),
                 time(article.publishedAt()),
-                image(article));
+                image);
     }
 
+    /** Cards for a list, with every lead image looked up in one query. */
     List<StoryCard> cards(StoryList list) {
-        return list.stories().stream().map(this::card).toList();
+        List<Long> imageIds = list.stories().stream()
+                .map(ArticleSummary::leadImageId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        java.util.Map<Long, StoredImage> images = media.byIds(imageIds);
+        return list.stories().stream()
+                .map(story -> {
+                    Long id = story.leadImageId();
+                    StoredImage image = id == null ? null : images.get(id);
+                    return card(story, image == null ? null : LeadImage.of(image));
+                })
+                .toList();
     }
 
     List<Crumb> authors(List<Author> authors) {

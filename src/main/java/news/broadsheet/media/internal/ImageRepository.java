@@ -1,6 +1,12 @@
 package news.broadsheet.media.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.StoredImage;
@@ -67,5 +73,44 @@ public class ImageRepository {
                         largest.height(),
                         variants))
                 .optional();
+    }
+
+    /** Several images with their variants in one query, for lists; missing ids are left out. */
+    public Map<Long, StoredImage> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        record Row(long id, String altText, String caption, String credit, ImageVariant variant) {}
+        List<Row> rows = jdbc.sql(
+                        "SELECT i.id, i.alt_text, i.caption, i.credit, v.width, v.height, v.path"
+                                + " FROM image i JOIN image_variant v ON v.image_id = i.id WHERE i.id IN (:ids) ORDER BY i.id, v.width")
+                .param("ids", new LinkedHashSet<>(ids))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("alt_text"),
+                        rs.getString("caption"),
+                        rs.getString("credit"),
+                        new ImageVariant(
+                                rs.getInt("width"), rs.getInt("height"), MediaFiles.url(rs.getString("path")))))
+                .list();
+        Map<Long, List<Row>> byImage = new LinkedHashMap<>();
+        rows.forEach(row ->
+                byImage.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
+        Map<Long, StoredImage> images = new HashMap<>();
+        byImage.forEach((id, variants) -> {
+            Row first = variants.getFirst();
+            ImageVariant largest = variants.getLast().variant();
+            images.put(
+                    id,
+                    new StoredImage(
+                            id,
+                            first.altText(),
+                            first.caption(),
+                            first.credit(),
+                            largest.width(),
+                            largest.height(),
+                            variants.stream().map(Row::variant).toList()));
+        });
+        return images;
     }
 }
