@@ -194,6 +194,7 @@ public class IndexSearch {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // the state belongs to this very reader instance
     private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         FacetState cached = facetState;

@@ -113,7 +113,7 @@ public class SearchIndex implements SmartLifecycle {
             open();
         } catch (IOException | RuntimeException e) {
             log.warn("Search index unusable ({}); rebuilding it in the background", e.toString());
-            requestRebuild("the index was damaged");
+            var unused = requestRebuild("the index was damaged");
         }
         Thread indexer = Thread.ofPlatform().name("search-indexer").daemon(true).unstarted(this::loop);
         thread = indexer;
@@ -141,7 +141,7 @@ public class SearchIndex implements SmartLifecycle {
         }
         if (newest == null) {
             log.info("No search index found; building it in the background");
-            requestRebuild("no index was found");
+            var unused = requestRebuild("no index was found");
             return;
         }
         Live opened = openLive(newest, IndexWriterConfig.OpenMode.APPEND);
@@ -168,7 +168,7 @@ public class SearchIndex implements SmartLifecycle {
         long oldest = changes.minSeq();
         if (oldest > seq + 1) {
             log.info("Search index is older than the change log ({} < {}); rebuilding it", seq, oldest);
-            requestRebuild("the index was too far behind");
+            var unused = requestRebuild("the index was too far behind");
         } else {
             log.info(
                     "Search index opened at {} with {} documents",
@@ -211,7 +211,7 @@ public class SearchIndex implements SmartLifecycle {
         return rebuild.done();
     }
 
-    /** A searcher on the current index, or null while the first build runs. Release it with {@link #release}. */
+    /** A searcher on the current index, or null while the first build runs. Close it when done. */
     @Nullable
     Acquired acquire() {
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -72,7 +72,7 @@ class SearchAdminController {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return null;
         }
-        search.rebuild(staff.actor());
+        var unused = search.rebuild(staff.actor());
         return "redirect:/admin/search?done=rebuild";
     }
 }

@@ -83,7 +83,7 @@ class SearchController {
             model.addAttribute("page", form(query, params, kept, null, true));
             return "search/page";
         }
-        model.addAttribute("page", results(query, params, kept, request, results));
+        model.addAttribute("page", results(query, kept, request, results));
         return "search/page";
     }
 
@@ -145,12 +145,7 @@ class SearchController {
         }
     }
 
-    private SearchPage results(
-            String query,
-            Map<String, String> params,
-            Map<String, String> kept,
-            SearchRequest request,
-            SearchResults results) {
+    private SearchPage results(String query, Map<String, String> kept, SearchRequest request, SearchResults results) {
         List<SearchPage.Hit> hits = new ArrayList<>();
         for (SearchHit hit : results.hits()) {
             ArticleSummary story = hit.article();
@@ -286,7 +281,8 @@ class SearchController {
         if (value == null) {
             return "";
         }
-        return value.length() > 1000 ? value.substring(0, 1000) : value;
+        String visible = value.replaceAll("\\p{Cc}", "");
+        return visible.length() > 1000 ? visible.substring(0, 1000) : visible;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

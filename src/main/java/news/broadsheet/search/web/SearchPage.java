@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
  * @param problem why the search could not be run, shown above the form, or null
  * @param rebuilding the index is being built: say so politely instead of showing results
  * @param summary e.g. "12 stories match", or null before a search
- * @param snippetHtml in each hit: escaped text with {@code <mark>} around matches
  */
 public record SearchPage(
         String title,
