@@ -225,6 +225,9 @@ class SearchFreshnessIntegrationTests {
                         .status())
                 .isEqualTo(302);
         assertThat(eventually(() -> headlines(http, w).size() == 1)).isTrue();
+        assertThat(eventually(() -> !indexed(w, start.plus(Duration.ofHours(2))).contains(id)))
+                .as("the index knows the expiry time")
+                .isTrue();
 
         clock.advance(Duration.ofMinutes(59));
         assertThat(headlines(http, w)).containsExactly("Expiring " + w);
