@@ -19,10 +19,12 @@ import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +45,7 @@ public class Articles {
     private final Authors authors;
     private final SiteSettings site;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Articles(
             ArticleRepository repository,
@@ -51,7 +54,8 @@ public class Articles {
             Sections sections,
             Authors authors,
             SiteSettings site,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.listings = listings;
         this.bodyRenderer = bodyRenderer;
@@ -59,6 +63,7 @@ public class Articles {
         this.authors = authors;
         this.site = site;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The live article with this slug, ready for its page. */
@@ -70,6 +75,18 @@ public class Articles {
         return repository
                 .findLiveById(id, clock.instant())
                 .map(row -> summaries(List.of(row)).getFirst());
+    }
+
+    /** Those of these articles that are live now, by id (search checks its hits with this). */
+    public Map<Long, ArticleSummary> liveByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ArticleSummary> live = new HashMap<>();
+        for (ArticleSummary summary : summaries(repository.findLiveByIds(ids, clock.instant()))) {
+            live.put(summary.id(), summary);
+        }
+        return live;
     }
 
     /** The live article that used to have this slug, so old links can be sent on to it. */
@@ -189,6 +206,12 @@ public class Articles {
                 repository.insertTag(id, repository.tagId(tagSlug, tagName.strip()));
             }
         }
+        events.publishEvent(new ArticleChanged(
+                Actor.SYSTEM,
+                ArticleChanged.Change.CREATED,
+                id,
+                command.headline(),
+                "Created as " + command.status().label()));
         return id;
     }
 
@@ -208,6 +231,8 @@ public class Articles {
             throw new IllegalArgumentException("The slug " + newSlug + " is already in use");
         }
         repository.changeSlug(articleId, row.slug(), newSlug, clock.instant());
+        events.publishEvent(new ArticleChanged(
+                Actor.SYSTEM, ArticleChanged.Change.SAVED, articleId, row.headline(), "Address changed to " + newSlug));
     }
 
     @Transactional

@@ -5,6 +5,8 @@
  * news.broadsheet.article.Articles}, read models and the {@link
  * news.broadsheet.article.ArticlePageContributor} extension point through which later features
  * (comments, related stories) add to the article page without this module depending on them.
+ * {@link news.broadsheet.article.SearchableArticles} reads articles of any status for the search
+ * index; every change that readers could notice publishes {@link news.broadsheet.article.ArticleChanged}.
  */
 @NullMarked
 package news.broadsheet.article;

@@ -77,6 +77,14 @@ public class ArticleRepository {
                 .optional();
     }
 
+    public List<ArticleRow> findLiveByIds(Collection<Long> ids, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM article a WHERE a.id IN (:ids) AND " + LIVE)
+                .param("ids", ids)
+                .param("now", now.toEpochMilli())
+                .query(ROW)
+                .list();
+    }
+
     public Optional<ArticleRow> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM article a WHERE a.id = :id")
                 .param("id", id)

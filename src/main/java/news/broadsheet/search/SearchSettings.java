@@ -1,0 +1,27 @@
+package news.broadsheet.search;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Site search settings ({@code broadsheet.search.*}).
+ *
+ * @param pollInterval how often each node looks for article changes made anywhere
+ * @param pageSize results per page
+ * @param maxQueryLength longer queries are refused with a helpful page
+ * @param maxPage the deepest results page offered
+ * @param changeRetention how long the change log keeps applied changes; a node that was down
+ *     longer rebuilds its index when it starts
+ * @param rebuildAndExit rebuild the index at start-up, then stop the application (command line)
+ * @param ramBufferMb memory the index writer may use before it flushes a segment
+ */
+@ConfigurationProperties("broadsheet.search")
+public record SearchSettings(
+        @DefaultValue("300ms") Duration pollInterval,
+        @DefaultValue("10") int pageSize,
+        @DefaultValue("200") int maxQueryLength,
+        @DefaultValue("100") int maxPage,
+        @DefaultValue("24h") Duration changeRetention,
+        @DefaultValue("false") boolean rebuildAndExit,
+        @DefaultValue("128") int ramBufferMb) {}

@@ -1,0 +1,199 @@
+package news.broadsheet.search;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.article.Articles;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.search.internal.IndexSearch;
+import news.broadsheet.search.internal.SearchIndex;
+import news.broadsheet.search.internal.UserQuery;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.SiteSettings;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The site search facade: full-text search over live stories with facets, filters, sorting and
+ * highlighted snippets, related stories, and the index's status and rebuild. Every hit is checked
+ * against the database before it is shown, so nothing that is not live right now can appear.
+ */
+@Service
+public class SiteSearch {
+
+    private static final int RELATED = 4;
+
+    private final IndexSearch index;
+    private final SearchIndex writer;
+    private final Articles articles;
+    private final Sections sections;
+    private final Authors authors;
+    private final SearchSettings settings;
+    private final SiteSettings site;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    SiteSearch(
+            IndexSearch index,
+            SearchIndex writer,
+            Articles articles,
+            Sections sections,
+            Authors authors,
+            SearchSettings settings,
+            SiteSettings site,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.index = index;
+        this.writer = writer;
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+        this.settings = settings;
+        this.site = site;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    /**
+     * One page of results.
+     *
+     * @throws InvalidSearchException when the query or a filter cannot be used; its message says
+     *     why, in words for readers
+     */
+    public SearchResults search(SearchRequest request) {
+        if (request.page() < 1 || request.page() > settings.maxPage()) {
+            throw new InvalidSearchException(
+                    "Results pages run from 1 to " + settings.maxPage() + ". Narrow your search to see older stories.");
+        }
+        if (request.sectionId() != null && sections.byId(request.sectionId()).isEmpty()) {
+            throw new InvalidSearchException(
+                    "There is no such section. Choose one from the list, or search everything.");
+        }
+        if (request.authorId() != null
+                && authors.byIds(List.of(request.authorId())).isEmpty()) {
+            throw new InvalidSearchException("There is no such author. Choose one from the list, or search everyone.");
+        }
+        if (request.year() != null && (request.year() < 1000 || request.year() > 9999)) {
+            throw new InvalidSearchException("The year should have four digits, like 2024.");
+        }
+        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+            throw new InvalidSearchException("The \"from\" date is after the \"to\" date. Swap them round.");
+        }
+        UserQuery query = UserQuery.parse(request.query(), settings.maxQueryLength());
+        int size = settings.pageSize();
+        if (!index.available()) {
+            return SearchResults.whileRebuilding(request.page(), size);
+        }
+        ZoneId zone = site.timeZone();
+        IndexSearch.Filters filters = new IndexSearch.Filters(
+                request.sectionId(),
+                request.authorId(),
+                request.year(),
+                request.from() == null ? null : startOf(request.from(), zone),
+                request.to() == null ? null : startOf(request.to().plusDays(1), zone));
+        IndexSearch.Found found = index.search(
+                query,
+                filters,
+                request.order() == SearchRequest.Order.NEWEST,
+                (request.page() - 1) * size,
+                size,
+                clock.millis());
+        if (found == null) {
+            return SearchResults.whileRebuilding(request.page(), size);
+        }
+        Map<Long, ArticleSummary> live = articles.liveByIds(found.ids());
+        List<SearchHit> hits = new ArrayList<>();
+        for (long id : found.ids()) {
+            ArticleSummary summary = live.get(id);
+            if (summary != null) {
+                hits.add(new SearchHit(summary, found.snippets().getOrDefault(id, "")));
+            }
+        }
+        long total = found.total() - (found.ids().size() - hits.size());
+        return new SearchResults(hits, total, request.page(), size, facets(found, request), false);
+    }
+
+    /** Up to four live stories like this one, those in the same section first; never the story itself. */
+    public List<ArticleSummary> related(ArticleSummary article) {
+        List<Long> ids = index.related(article.id(), article.section().id(), RELATED, clock.millis());
+        Map<Long, ArticleSummary> live = articles.liveByIds(ids);
+        return ids.stream()
+                .filter(id -> id != article.id())
+                .map(live::get)
+                .filter(Objects::nonNull)
+                .limit(RELATED)
+                .toList();
+    }
+
+    public SearchIndexStatus status() {
+        return writer.status();
+    }
+
+    /** Builds a new index beside the live one and swaps it in; searches go on meanwhile. Audited. */
+    @Transactional
+    public CompletableFuture<SearchIndexStatus> rebuild(Actor actor) {
+        events.publishEvent(new SearchIndexRebuildRequested(actor, "Search index rebuild requested"));
+        return writer.requestRebuild("requested by " + actor.name());
+    }
+
+    private List<Facet> facets(IndexSearch.Found found, SearchRequest request) {
+        List<Facet> facets = new ArrayList<>();
+        List<IndexSearch.Count> sectionCounts = found.facets().getOrDefault("section", List.of());
+        List<FacetValue> sectionValues = new ArrayList<>();
+        for (IndexSearch.Count count : sectionCounts) {
+            long id = Long.parseLong(count.value());
+            sections.byId(id)
+                    .map(Section::name)
+                    .ifPresent(name -> sectionValues.add(new FacetValue(
+                            count.value(), name, count.count(), Long.valueOf(id).equals(request.sectionId()))));
+        }
+        facets.add(new Facet("section", "Section", sectionValues));
+
+        List<IndexSearch.Count> authorCounts = found.facets().getOrDefault("author", List.of());
+        Set<Long> authorIds = new HashSet<>();
+        authorCounts.forEach(c -> authorIds.add(Long.parseLong(c.value())));
+        Map<Long, Author> byId = authors.byIds(authorIds);
+        List<FacetValue> authorValues = new ArrayList<>();
+        for (IndexSearch.Count count : authorCounts) {
+            long id = Long.parseLong(count.value());
+            Author author = byId.get(id);
+            if (author != null) {
+                authorValues.add(new FacetValue(
+                        count.value(),
+                        author.name(),
+                        count.count(),
+                        Long.valueOf(id).equals(request.authorId())));
+            }
+        }
+        facets.add(new Facet("author", "Author", authorValues));
+
+        List<FacetValue> years = found.facets().getOrDefault("year", List.of()).stream()
+                .map(c -> new FacetValue(
+                        c.value(), c.value(), c.count(), c.value().equals(String.valueOf(request.year()))))
+                .sorted(Comparator.comparing(FacetValue::value).reversed())
+                .toList();
+        facets.add(new Facet("year", "Year", years));
+        return facets;
+    }
+
+    private static long startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,111 @@
+package news.broadsheet.search.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import news.broadsheet.article.SearchableArticle;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+
+/**
+ * How an article becomes a Lucene document: English-analysed headline, standfirst and body
+ * (stemmed, stop words removed), an unstemmed copy of all text for typo-tolerant matching, the
+ * times that decide visibility, and facet values as ids (names are looked up when shown).
+ */
+final class IndexFields {
+
+    static final String ID = "id";
+    static final String HEADLINE = "headline";
+    static final String STANDFIRST = "standfirst";
+    static final String BODY = "body";
+    static final String PLAIN = "plain";
+    static final String SECTION = "section";
+    static final String AUTHOR = "author";
+    static final String YEAR = "year";
+    static final String PUBLISHED = "published";
+    static final String VISIBLE_FROM = "visible_from";
+    static final String VISIBLE_UNTIL = "visible_until";
+
+    private static final FieldType PLAIN_TYPE = new FieldType();
+
+    static {
+        PLAIN_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        PLAIN_TYPE.setTokenized(true);
+        PLAIN_TYPE.setOmitNorms(false);
+        PLAIN_TYPE.freeze();
+    }
+
+    private IndexFields() {}
+
+    static Analyzer analyzer() {
+        Analyzer plain = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
+            }
+        };
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(PLAIN, plain));
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(AUTHOR, true);
+        return config;
+    }
+
+    static Term idTerm(long id) {
+        return new Term(ID, Long.toString(id));
+    }
+
+    static Document document(SearchableArticle article, ZoneId zone, FacetsConfig facets) throws java.io.IOException {
+        Instant published = java.util.Objects.requireNonNull(article.publishedAt());
+        long visibleFrom = published.toEpochMilli();
+        if (article.embargoUntil() != null && article.embargoUntil().toEpochMilli() > visibleFrom) {
+            visibleFrom = article.embargoUntil().toEpochMilli();
+        }
+        long visibleUntil = article.expiresAt() == null
+                ? Long.MAX_VALUE
+                : article.expiresAt().toEpochMilli();
+        int year = published.atZone(zone).getYear();
+
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID, article.id()));
+        doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
+        doc.add(new TextField(STANDFIRST, article.standfirst(), Field.Store.YES));
+        doc.add(new TextField(BODY, article.bodyText(), Field.Store.YES));
+        doc.add(new Field(
+                PLAIN, article.headline() + "\n" + article.standfirst() + "\n" + article.bodyText(), PLAIN_TYPE));
+        doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.YES));
+        doc.add(new SortedSetDocValuesFacetField(SECTION, Long.toString(article.sectionId())));
+        for (long author : article.authorIds()) {
+            doc.add(new StringField(AUTHOR, Long.toString(author), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(AUTHOR, Long.toString(author)));
+        }
+        doc.add(new StringField(YEAR, Integer.toString(year), Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(year)));
+        doc.add(new LongPoint(PUBLISHED, published.toEpochMilli()));
+        doc.add(new NumericDocValuesField(PUBLISHED, published.toEpochMilli()));
+        doc.add(new LongPoint(VISIBLE_FROM, visibleFrom));
+        doc.add(new LongPoint(VISIBLE_UNTIL, visibleUntil));
+        doc.add(new StoredField(VISIBLE_FROM, visibleFrom));
+        return facets.build(doc);
+    }
+}

@@ -1,0 +1,348 @@
+package news.broadsheet.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.QueryBuilder;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs searches and related-story look-ups on the index. Every query is limited to stories visible
+ * at the given time (publication, embargo and expiry times are in the index), so schedules follow
+ * the clock without re-indexing. Only ids, counts and escaped snippets leave this class.
+ */
+@Component
+public class IndexSearch {
+
+    private static final float HEADLINE_BOOST = 4f;
+    private static final float STANDFIRST_BOOST = 2f;
+    private static final float BODY_BOOST = 1f;
+    private static final float TYPO_BOOST = 0.3f;
+    private static final int FACET_VALUES = 20;
+
+    /** What a search found. */
+    public record Found(List<Long> ids, Map<Long, String> snippets, long total, Map<String, List<Count>> facets) {}
+
+    /** A facet value and how many stories have it. */
+    public record Count(String value, long count) {}
+
+    /** Filters on a search; null means no filter. */
+    public record Filters(
+            @Nullable Long sectionId,
+            @Nullable Long authorId,
+            @Nullable Integer year,
+            @Nullable Long fromMillis,
+            @Nullable Long untilMillis) {}
+
+    private final SearchIndex index;
+    private final QueryBuilder builder;
+    private volatile @Nullable FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    IndexSearch(SearchIndex index) {
+        this.index = index;
+        this.builder = new QueryBuilder(index.analyzer());
+    }
+
+    public boolean available() {
+        return index.available();
+    }
+
+    /**
+     * Searches, or returns null while there is no index yet.
+     *
+     * @throws news.broadsheet.search.InvalidSearchException when the words are all too common to search for
+     */
+    public @Nullable Found search(
+            UserQuery userQuery, Filters filters, boolean newest, int offset, int limit, long nowMillis) {
+        Query text = textQuery(userQuery);
+        Query query = filtered(text, filters, nowMillis);
+        SearchIndex.Acquired acquired = index.acquire();
+        if (acquired == null) {
+            return null;
+        }
+        try (acquired) {
+            IndexSearcher searcher = acquired.searcher();
+            int wanted = offset + limit;
+            FacetsCollectorManager.FacetsResult result = newest
+                    ? FacetsCollectorManager.search(
+                            searcher,
+                            query,
+                            wanted,
+                            new Sort(
+                                    new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true),
+                                    new SortField(IndexFields.ID, SortField.Type.LONG, true)),
+                            new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(
+                    top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
+            List<Long> ids = new ArrayList<>();
+            var storedFields = searcher.storedFields();
+            for (ScoreDoc doc : page) {
+                ids.add(Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID)));
+            }
+            Map<Long, String> snippets = snippets(searcher, text, page, ids);
+            Map<String, List<Count>> counts = new LinkedHashMap<>();
+            if (top.totalHits.value() > 0) {
+                Facets facets = new SortedSetDocValuesFacetCounts(facetState(searcher), result.facetsCollector());
+                for (String dim : List.of(IndexFields.SECTION, IndexFields.AUTHOR, IndexFields.YEAR)) {
+                    FacetResult facet = facets.getTopChildren(FACET_VALUES, dim);
+                    List<Count> values = new ArrayList<>();
+                    if (facet != null) {
+                        for (LabelAndValue lv : facet.labelValues) {
+                            values.add(new Count(lv.label, lv.value.longValue()));
+                        }
+                    }
+                    counts.put(dim, values);
+                }
+            }
+            TotalHits total = top.totalHits;
+            return new Found(ids, snippets, total.value(), counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stories like this one, visible now: those in its section first, then others; never itself.
+     * Empty when the story is not in the index.
+     */
+    public List<Long> related(long articleId, long sectionId, int limit, long nowMillis) {
+        SearchIndex.Acquired acquired = index.acquire();
+        if (acquired == null) {
+            return List.of();
+        }
+        try (acquired) {
+            IndexSearcher searcher = acquired.searcher();
+            TopDocs self = searcher.search(new TermQuery(IndexFields.idTerm(articleId)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(index.analyzer());
+            mlt.setFieldNames(new String[] {IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxQueryTerms(30);
+            mlt.setMaxDocFreqPct(30);
+            Query like = mlt.like(self.scoreDocs[0].doc);
+            List<Long> ids = new ArrayList<>();
+            Query sameSection = new TermQuery(new Term(IndexFields.SECTION, Long.toString(sectionId)));
+            collect(searcher, relatedQuery(like, articleId, sameSection, Occur.FILTER, nowMillis), limit, ids);
+            if (ids.size() < limit) {
+                collect(searcher, relatedQuery(like, articleId, sameSection, Occur.MUST_NOT, nowMillis), limit, ids);
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query relatedQuery(Query like, long articleId, Query section, Occur sectionOccur, long nowMillis) {
+        return new BooleanQuery.Builder()
+                .add(like, Occur.MUST)
+                .add(section, sectionOccur)
+                .add(new TermQuery(IndexFields.idTerm(articleId)), Occur.MUST_NOT)
+                .add(visibleAt(nowMillis), Occur.FILTER)
+                .build();
+    }
+
+    private static void collect(IndexSearcher searcher, Query query, int limit, List<Long> into) throws IOException {
+        // A few extra, as the caller drops any that the database no longer shows.
+        TopDocs top = searcher.search(query, limit * 2);
+        var storedFields = searcher.storedFields();
+        for (ScoreDoc doc : top.scoreDocs) {
+            long id = Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID));
+            if (!into.contains(id)) {
+                into.add(id);
+            }
+        }
+    }
+
+    @SuppressWarnings("ReferenceEquality") // the state belongs to this very reader instance
+    private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        FacetState cached = facetState;
+        if (cached != null && cached.reader() == reader) {
+            return cached.state();
+        }
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, index.facets());
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    private Map<Long, String> snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, List<Long> ids)
+            throws IOException {
+        Map<Long, String> snippets = new HashMap<>();
+        if (page.length == 0) {
+            return snippets;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(20_000)
+                .build();
+        TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        String[] bodies = highlighter.highlight(IndexFields.BODY, query, docs, 2);
+        for (int i = 0; i < page.length; i++) {
+            String snippet = bodies[i];
+            snippets.put(ids.get(i), snippet == null ? "" : snippet);
+        }
+        return snippets;
+    }
+
+    private Query filtered(Query text, Filters filters, long nowMillis) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
+        query.add(visibleAt(nowMillis), Occur.FILTER);
+        if (filters.sectionId() != null) {
+            query.add(
+                    new TermQuery(
+                            new Term(IndexFields.SECTION, filters.sectionId().toString())),
+                    Occur.FILTER);
+        }
+        if (filters.authorId() != null) {
+            query.add(
+                    new TermQuery(
+                            new Term(IndexFields.AUTHOR, filters.authorId().toString())),
+                    Occur.FILTER);
+        }
+        if (filters.year() != null) {
+            query.add(new TermQuery(new Term(IndexFields.YEAR, filters.year().toString())), Occur.FILTER);
+        }
+        if (filters.fromMillis() != null || filters.untilMillis() != null) {
+            long from = filters.fromMillis() == null ? Long.MIN_VALUE : filters.fromMillis();
+            long until = filters.untilMillis() == null ? Long.MAX_VALUE : filters.untilMillis() - 1;
+            query.add(LongPoint.newRangeQuery(IndexFields.PUBLISHED, from, until), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private static Query visibleAt(long nowMillis) {
+        return new BooleanQuery.Builder()
+                .add(LongPoint.newRangeQuery(IndexFields.VISIBLE_FROM, Long.MIN_VALUE, nowMillis), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(IndexFields.VISIBLE_UNTIL, nowMillis + 1, Long.MAX_VALUE), Occur.FILTER)
+                .build();
+    }
+
+    /** Every word must match somewhere (exactly or stemmed, or with a one-letter slip); phrases exactly. */
+    Query textQuery(UserQuery userQuery) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String word : userQuery.words()) {
+            Query query = wordQuery(word);
+            if (query != null) {
+                all.add(query, Occur.MUST);
+                clauses++;
+            }
+        }
+        for (String phrase : userQuery.phrases()) {
+            Query query = phraseQuery(phrase);
+            if (query != null) {
+                all.add(query, Occur.MUST);
+                clauses++;
+            }
+        }
+        if (clauses == 0) {
+            throw new news.broadsheet.search.InvalidSearchException("Your search only has very common words (like"
+                    + " \"the\" or \"and\"), which every story contains. Add a more distinctive word.");
+        }
+        return all.build();
+    }
+
+    private @Nullable Query wordQuery(String word) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (var field : fieldBoosts().entrySet()) {
+            Query exact = builder.createBooleanQuery(field.getKey(), word, Occur.MUST);
+            if (exact != null) {
+                any.add(new BoostQuery(exact, field.getValue()), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        if (clauses == 0) {
+            // A stop word: it says nothing about which stories match.
+            return null;
+        }
+        for (String token : plainTokens(word)) {
+            if (token.length() >= 4) {
+                int edits = token.length() >= 8 ? 2 : 1;
+                any.add(
+                        new BoostQuery(
+                                new FuzzyQuery(new Term(IndexFields.PLAIN, token), edits, 0, 50, true), TYPO_BOOST),
+                        Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
+    private @Nullable Query phraseQuery(String phrase) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (var field : fieldBoosts().entrySet()) {
+            Query exact = builder.createPhraseQuery(field.getKey(), phrase);
+            if (exact != null) {
+                any.add(new BoostQuery(exact, field.getValue()), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static Map<String, Float> fieldBoosts() {
+        Map<String, Float> boosts = new LinkedHashMap<>();
+        boosts.put(IndexFields.HEADLINE, HEADLINE_BOOST);
+        boosts.put(IndexFields.STANDFIRST, STANDFIRST_BOOST);
+        boosts.put(IndexFields.BODY, BODY_BOOST);
+        return boosts;
+    }
+
+    private List<String> plainTokens(String word) {
+        List<String> tokens = new ArrayList<>();
+        Analyzer analyzer = index.analyzer();
+        try (TokenStream stream = analyzer.tokenStream(IndexFields.PLAIN, word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}

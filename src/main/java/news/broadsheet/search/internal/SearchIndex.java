@@ -1,0 +1,453 @@
+package news.broadsheet.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import news.broadsheet.article.SearchableArticle;
+import news.broadsheet.article.SearchableArticles;
+import news.broadsheet.search.SearchIndexStatus;
+import news.broadsheet.search.SearchSettings;
+import news.broadsheet.shared.SiteSettings;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's Lucene index under {@code <data-dir>/search-index}, and the one thread that writes
+ * it. The thread applies the change log (woken after local commits, and polling for changes made
+ * on other nodes), and rebuilds: a new index is built beside the live one and swapped in, so
+ * searches go on meanwhile. The last applied change is kept in the Lucene commit, so a restarted
+ * node carries on where it stopped.
+ */
+@Component
+public class SearchIndex implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String LAST_SEQ = "lastSeq";
+    private static final String REBUILT_AT = "rebuiltAt";
+    private static final String REBUILD_MILLIS = "rebuildMillis";
+    /** Log entries this recent are read again, in case they committed after a later sequence number. */
+    private static final long LATE_COMMIT_WINDOW_MILLIS = 30_000;
+
+    private static final Object WAKE = new Object();
+    private static final Object STOP = new Object();
+
+    /** The index being searched and written. */
+    record Live(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {}
+
+    private record Rebuild(String reason, CompletableFuture<SearchIndexStatus> done) {}
+
+    private final Path root;
+    private final SearchableArticles articles;
+    private final ChangeLog changes;
+    private final SearchSettings settings;
+    private final SiteSettings site;
+    private final Analyzer analyzer = IndexFields.analyzer();
+    private final FacetsConfig facets = IndexFields.facetsConfig();
+    private final BlockingQueue<Object> tasks = new LinkedBlockingQueue<>();
+    private final Map<Long, Long> recentlyApplied = new HashMap<>();
+    private final AtomicLong lastSeq = new AtomicLong();
+
+    private volatile @Nullable Live live;
+    private volatile boolean rebuilding;
+    private volatile boolean running;
+    private volatile @Nullable Thread thread;
+    private volatile @Nullable Instant lastRebuild;
+    private volatile long lastRebuildMillis;
+    private long lastPrune;
+
+    SearchIndex(
+            @Value("${broadsheet.data-dir}") String dataDir,
+            SearchableArticles articles,
+            ChangeLog changes,
+            SearchSettings settings,
+            SiteSettings site) {
+        this.root = Path.of(dataDir).resolve("search-index");
+        this.articles = articles;
+        this.changes = changes;
+        this.settings = settings;
+        this.site = site;
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    FacetsConfig facets() {
+        return facets;
+    }
+
+    /** Opens the newest complete index, or schedules a rebuild when there is none or it is damaged. */
+    @Override
+    public void start() {
+        running = true;
+        try {
+            open();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Search index unusable ({}); rebuilding it in the background", e.toString());
+            var unused = requestRebuild("the index was damaged");
+        }
+        Thread indexer = Thread.ofPlatform().name("search-indexer").daemon(true).unstarted(this::loop);
+        thread = indexer;
+        indexer.start();
+    }
+
+    private void open() throws IOException {
+        Files.createDirectories(root);
+        Path newest = null;
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory)
+                    .sorted(Comparator.comparing(Path::getFileName).reversed())
+                    .toList()) {
+                if (newest == null) {
+                    try (Directory directory = FSDirectory.open(dir)) {
+                        if (DirectoryReader.indexExists(directory)) {
+                            newest = dir;
+                            continue;
+                        }
+                    }
+                }
+                // An unfinished or replaced build: nothing in it is needed.
+                IOUtils.rm(dir);
+            }
+        }
+        if (newest == null) {
+            log.info("No search index found; building it in the background");
+            var unused = requestRebuild("no index was found");
+            return;
+        }
+        Live opened = openLive(newest, IndexWriterConfig.OpenMode.APPEND);
+        Map<String, String> data = opened.writer().getLiveCommitData() == null
+                ? Map.of()
+                : toMap(opened.writer().getLiveCommitData());
+        long seq = Long.parseLong(data.getOrDefault(LAST_SEQ, "0"));
+        lastRebuild = data.containsKey(REBUILT_AT) ? Instant.ofEpochMilli(Long.parseLong(data.get(REBUILT_AT))) : null;
+        lastRebuildMillis = Long.parseLong(data.getOrDefault(REBUILD_MILLIS, "0"));
+        // Check the index can be read through, so damage shows now rather than on a reader's search.
+        IndexSearcher searcher = opened.searchers().acquire();
+        try {
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+        } catch (IOException | RuntimeException e) {
+            opened.searchers().release(searcher);
+            close(opened, true);
+            throw e;
+        }
+        opened.searchers().release(searcher);
+        lastSeq.set(seq);
+        live = opened;
+        long oldest = changes.minSeq();
+        if (oldest > seq + 1) {
+            log.info("Search index is older than the change log ({} < {}); rebuilding it", seq, oldest);
+            var unused = requestRebuild("the index was too far behind");
+        } else {
+            log.info(
+                    "Search index opened at {} with {} documents",
+                    newest,
+                    opened.writer().getDocStats().numDocs);
+        }
+    }
+
+    private Live openLive(Path path, IndexWriterConfig.OpenMode mode) throws IOException {
+        Directory directory = FSDirectory.open(path);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(mode)
+                    .setRAMBufferSizeMB(settings.ramBufferMb())
+                    .setCommitOnClose(false);
+            IndexWriter writer = new IndexWriter(directory, config);
+            return new Live(path, directory, writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> data) {
+        Map<String, String> map = new HashMap<>();
+        data.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    /** Asks the indexer to look at the change log now (after a local commit). */
+    public void wake() {
+        tasks.offer(WAKE);
+    }
+
+    /** Starts a rebuild in the background; the future completes when the new index is live. */
+    public CompletableFuture<SearchIndexStatus> requestRebuild(String reason) {
+        Rebuild rebuild = new Rebuild(reason, new CompletableFuture<>());
+        rebuilding = true;
+        tasks.offer(rebuild);
+        return rebuild.done();
+    }
+
+    /** A searcher on the current index, or null while the first build runs. Close it when done. */
+    @Nullable
+    Acquired acquire() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Live current = live;
+            if (current == null) {
+                return null;
+            }
+            try {
+                return new Acquired(current.searchers(), current.searchers().acquire());
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                // Swapped for a rebuilt index this instant: take the new one.
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    /** A searcher and the manager it came from. */
+    record Acquired(SearcherManager manager, IndexSearcher searcher) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public SearchIndexStatus status() {
+        Live current = live;
+        long documents = current == null ? 0 : current.writer().getDocStats().numDocs;
+        return new SearchIndexStatus(
+                documents, lastRebuild, lastRebuildMillis, lastSeq.get(), rebuilding, current != null);
+    }
+
+    public boolean available() {
+        return live != null;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Object task = tasks.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (!running || task == STOP) {
+                    return;
+                }
+                if (task instanceof Rebuild rebuild) {
+                    rebuild(rebuild);
+                }
+                applyChanges();
+                pruneNowAndThen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | IOException e) {
+                // The next round tries again: the change log keeps what was not applied.
+                log.warn("Search indexer round failed: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Applies change-log entries this node has not applied yet. Runs on the indexer thread only. */
+    void applyChanges() throws IOException {
+        Live current = live;
+        if (current == null) {
+            return;
+        }
+        long now = changes.now();
+        List<ChangeLog.Entry> entries = changes.since(lastSeq.get(), now - LATE_COMMIT_WINDOW_MILLIS, 5000);
+        Set<Long> ids = new LinkedHashSet<>();
+        long maxSeq = lastSeq.get();
+        List<Long> appliedSeqs = new ArrayList<>();
+        for (ChangeLog.Entry entry : entries) {
+            if (recentlyApplied.containsKey(entry.seq())) {
+                continue;
+            }
+            ids.add(entry.articleId());
+            appliedSeqs.add(entry.seq());
+            maxSeq = Math.max(maxSeq, entry.seq());
+        }
+        recentlyApplied.values().removeIf(at -> at < now - 2 * LATE_COMMIT_WINDOW_MILLIS);
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<Long, SearchableArticle> found = new HashMap<>();
+        for (SearchableArticle article : articles.byIds(ids)) {
+            found.put(article.id(), article);
+        }
+        for (long id : ids) {
+            SearchableArticle article = found.get(id);
+            if (article != null && article.releasable()) {
+                current.writer()
+                        .updateDocument(IndexFields.idTerm(id), IndexFields.document(article, site.timeZone(), facets));
+            } else {
+                current.writer().deleteDocuments(IndexFields.idTerm(id));
+            }
+        }
+        commit(current, maxSeq, null);
+        current.searchers().maybeRefreshBlocking();
+        lastSeq.set(maxSeq);
+        appliedSeqs.forEach(seq -> recentlyApplied.put(seq, now));
+        if (entries.size() == 5000) {
+            wake();
+        }
+    }
+
+    private void commit(Live target, long seq, @Nullable Map<String, String> extra) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        if (target.writer().getLiveCommitData() != null) {
+            data.putAll(toMap(target.writer().getLiveCommitData()));
+        }
+        if (extra != null) {
+            data.putAll(extra);
+        }
+        data.put(LAST_SEQ, Long.toString(seq));
+        target.writer().setLiveCommitData(data.entrySet());
+        target.writer().commit();
+    }
+
+    private void rebuild(Rebuild request) {
+        long started = System.nanoTime();
+        Path path = root.resolve("index-" + System.currentTimeMillis());
+        Live fresh = null;
+        try {
+            log.info("Rebuilding the search index: {}", request.reason());
+            rebuilding = true;
+            Files.createDirectories(root);
+            // Changes after this point are applied to the new index once it is live.
+            long seq = changes.maxSeq();
+            fresh = openLive(path, IndexWriterConfig.OpenMode.CREATE);
+            Live target = fresh;
+            long count = articles.forEachReleasable(article -> {
+                try {
+                    target.writer().addDocument(IndexFields.document(article, site.timeZone(), facets));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Instant at = Instant.now();
+            commit(
+                    fresh,
+                    seq,
+                    Map.of(REBUILT_AT, Long.toString(at.toEpochMilli()), REBUILD_MILLIS, Long.toString(millis)));
+            fresh.searchers().maybeRefreshBlocking();
+            Live old = live;
+            live = fresh;
+            lastSeq.set(seq);
+            recentlyApplied.clear();
+            lastRebuild = at;
+            lastRebuildMillis = millis;
+            if (old != null) {
+                close(old, true);
+            }
+            removeOtherIndexes(path);
+            log.info("Search index rebuilt: {} documents in {} ms", count, millis);
+            rebuilding = !tasks.stream().noneMatch(t -> t instanceof Rebuild);
+            request.done().complete(status());
+        } catch (IOException | RuntimeException e) {
+            log.error("Search index rebuild failed: {}", e.toString());
+            if (fresh != null) {
+                close(fresh, true);
+            }
+            rebuilding = false;
+            request.done().completeExceptionally(e);
+        }
+    }
+
+    private void close(Live target, boolean delete) {
+        try {
+            IOUtils.close(target.searchers(), target.writer(), target.directory());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Closing a search index failed: {}", e.toString());
+        }
+        if (delete) {
+            try {
+                IOUtils.rm(target.path());
+            } catch (IOException e) {
+                log.warn("Could not remove old search index {}: {}", target.path(), e.toString());
+            }
+        }
+    }
+
+    private void removeOtherIndexes(Path keep) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir :
+                    dirs.filter(d -> Files.isDirectory(d) && !d.equals(keep)).toList()) {
+                IOUtils.rm(dir);
+            }
+        }
+    }
+
+    private void pruneNowAndThen() {
+        long now = changes.now();
+        if (now - lastPrune > 600_000) {
+            lastPrune = now;
+            int removed = changes.prune(now - settings.changeRetention().toMillis());
+            if (removed > 0) {
+                log.info("Pruned {} old search change-log entries", removed);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread indexer = thread;
+        if (indexer != null) {
+            // Never interrupt: an interrupted Lucene write closes the index files under the writer.
+            tasks.offer(STOP);
+            try {
+                indexer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Live current = live;
+        live = null;
+        if (current != null) {
+            close(current, false);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,75 @@
+package news.broadsheet.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import news.broadsheet.search.InvalidSearchException;
+
+/**
+ * What a reader typed, read leniently: words, and phrases in double quotes. Search syntax other
+ * engines use ({@code AND}, {@code +}, {@code *}, brackets) is treated as spacing, so no input can
+ * break the query; only what cannot be understood at all is refused, with a reason.
+ *
+ * @param words single words, as typed
+ * @param phrases quoted phrases, as typed
+ */
+public record UserQuery(List<String> words, List<String> phrases) {
+
+    static final int MAX_TERMS = 32;
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\p{Cf}&&[^\\u200d]]");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}'’.-]+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[-.'’]+|[-.'’]+$");
+
+    public static UserQuery parse(String input, int maxLength) {
+        if (input.length() > maxLength) {
+            throw new InvalidSearchException(
+                    "Your search is " + input.length() + " characters long. Please shorten it to " + maxLength
+                            + " characters or fewer: a few distinctive words work best.");
+        }
+        if (CONTROL.matcher(input).find()) {
+            throw new InvalidSearchException(
+                    "Your search contains invisible control characters. Please type it again.");
+        }
+        long quotes = input.chars().filter(c -> c == '"').count();
+        if (quotes % 2 != 0) {
+            throw new InvalidSearchException("Your search has an opening quotation mark without a closing one. Put"
+                    + " exact phrases between two double quotes, like \"city council\".");
+        }
+        List<String> words = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        String[] parts = input.split("\"", -1);
+        for (int i = 0; i < parts.length; i++) {
+            List<String> tokens = tokens(parts[i]);
+            if (i % 2 == 1) {
+                if (tokens.size() == 1) {
+                    words.add(tokens.getFirst());
+                } else if (!tokens.isEmpty()) {
+                    phrases.add(String.join(" ", tokens));
+                }
+            } else {
+                words.addAll(tokens);
+            }
+        }
+        if (words.isEmpty() && phrases.isEmpty()) {
+            throw new InvalidSearchException("Your search has no words to look for. Type one or more words, such as"
+                    + " a name or a topic; symbols like * or + are not needed.");
+        }
+        if (words.size() + phrases.size() > MAX_TERMS) {
+            throw new InvalidSearchException(
+                    "Your search has too many words. Please use " + MAX_TERMS + " words or fewer.");
+        }
+        return new UserQuery(List.copyOf(words), List.copyOf(phrases));
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String raw : SEPARATORS.split(text)) {
+            String token = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
+            if (!token.isEmpty()) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * Site search with Apache Lucene. Owns the {@code search_article_change} table and this node's
+ * index under {@code <data-dir>/search-index}; Lucene types never leave this module.
+ *
+ * <p>Exposes {@link news.broadsheet.search.SiteSearch} (search with facets, filters, sorting and
+ * highlighted snippets; related stories; index status and rebuild) with its records {@link
+ * news.broadsheet.search.SearchRequest}, {@link news.broadsheet.search.SearchResults}, {@link
+ * news.broadsheet.search.SearchHit}, {@link news.broadsheet.search.Facet} and {@link
+ * news.broadsheet.search.FacetValue}; the public JSON API calls it for {@code /api/v1/search}.
+ * Invalid queries and filters raise {@link news.broadsheet.search.InvalidSearchException} with a
+ * message for readers.
+ *
+ * <p>Listens to {@link news.broadsheet.article.ArticleChanged}: each change is written to the
+ * change log in its own transaction, and every node's indexer thread applies the log to its index
+ * (woken after local commits, polling every {@code broadsheet.search.poll-interval} for changes made
+ * on other nodes). Visibility times (publication, embargo, expiry) are indexed and compared with
+ * the clock at query time, and every hit is checked against the database before it is shown.
+ * Section and author names are looked up when shown, so renames need no re-indexing; tags are not
+ * indexed. Publishes {@link news.broadsheet.search.SearchIndexRebuildRequested} (audited).
+ *
+ * <p>Pages: {@code /search} for readers, {@code /admin/search} (admins) to see the index and
+ * rebuild it, related stories on article pages. {@code --rebuild-search-index} on the command line
+ * (or {@code broadsheet.search.rebuild-and-exit=true}) rebuilds the index and stops.
+ */
+@NullMarked
+package news.broadsheet.search;
+
+import org.jspecify.annotations.NullMarked;
