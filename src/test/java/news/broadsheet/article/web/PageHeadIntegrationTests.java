@@ -257,6 +257,14 @@ class PageHeadIntegrationTests {
         }
     }
 
+    @Test
+    void searchPagesAskSearchEnginesNotToIndexThem() {
+        Http.Response search = http.get("/search?q=harbour");
+        assertThat(search.header("X-Robots-Tag")).isEqualTo("noindex");
+        assertThat(meta(search.page(), "robots")).isEqualTo("noindex, follow");
+        assertThat(search.page().select("link[rel=canonical]")).isEmpty();
+    }
+
     private List<JsonNode> graph(Document page) {
         Element script = page.selectFirst("script[type=application/ld+json]");
         assertThat(script).as("JSON-LD block").isNotNull();
