@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,10 +35,12 @@ class ApiRejections {
     /** Spring Security uses the one {@link RequestRejectedHandler} bean for its firewall. */
     @Bean
     RequestRejectedHandler apiRequestRejectedHandler(ApiProblems problems) {
+        // Spring Security's default: 400 by sendError, so the site's error page answers.
+        RequestRejectedHandler site = new HttpStatusRequestRejectedHandler();
         return (request, response, e) -> {
             if (!underApi(request.getRequestURI())) {
-                // As without this handler: the error page answers with the site's 400 page.
-                throw e;
+                site.handle(request, response, e);
+                return;
             }
             problems.write(request, response, 400, "The address is not valid: " + reason(e));
         };
