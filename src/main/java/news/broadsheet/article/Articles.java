@@ -124,11 +124,19 @@ public class Articles {
                 limit);
     }
 
-    /** Every tag, by slug (added for the JSON API). */
-    public List<Tag> tags() {
-        return repository.findTagUses().stream()
-                .map(ArticleRepository.TagUse::tag)
+    /**
+     * Tags on live stories, with their count of live stories, in slug order after {@code after}
+     * (exclusive): at most {@code limit} of them, so asking for one more tells whether a page follows.
+     */
+    public List<LiveTag> liveTags(@Nullable String after, int limit) {
+        return repository.findLiveTagUses(after, limit, clock.instant()).stream()
+                .map(use -> new LiveTag(use.tag(), use.stories()))
                 .toList();
+    }
+
+    /** The live story with this id, ready for its page. */
+    public Optional<ArticleView> liveViewById(long id) {
+        return repository.findLiveById(id, clock.instant()).map(this::view);
     }
 
     /** Corrections and updates on live stories, newest first, each with its story. */

@@ -186,6 +186,42 @@ class OpenApiIntegrationTests {
         assertThat(checked).isGreaterThanOrEqualTo(13);
     }
 
+    @Test
+    void documentsTheRefusalsEveryReadCanMeet() {
+        Section news = sections.byPath("news").orElseGet(() -> sections.create(null, "news", "News", "News."));
+        Author jane = authors.bySlug("jane-doe").orElseGet(() -> authors.create("jane-doe", "Jane Doe", "Reports."));
+        ArticleSummary story = newsroom.article(news, jane).publish();
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+            JsonNode get = path.getValue().path("get");
+            if (get.isMissingNode()) {
+                continue;
+            }
+            String address =
+                    path.getKey().replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
+            Http.Response badToken = http.send(
+                    HttpRequest.newBuilder()
+                            .header("Authorization", "Bearer not-a-token")
+                            .GET(),
+                    address);
+            assertThat(badToken.status()).as(address).isEqualTo(401);
+            assertThat(get.path("responses").has("401"))
+                    .as("GET " + path.getKey() + " documents 401")
+                    .isTrue();
+            boolean json = get.path("responses").path("200").path("content").has("application/json");
+            Http.Response xml = http.send(
+                    HttpRequest.newBuilder().header("Accept", "application/xml").GET(), address);
+            if (json) {
+                assertThat(xml.status()).as(address).isEqualTo(406);
+            }
+            assertThat(get.path("responses").has("406"))
+                    .as("GET " + path.getKey() + " documents 406")
+                    .isEqualTo(xml.status() == 406);
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(9);
+    }
+
     private static JsonNode schema(JsonNode document, JsonNode media) {
         String ref = media.path("schema").path("$ref").asString("");
         return document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} against the database on every request; a
  * header with a missing, malformed, unknown, revoked or expired token is answered 401 at once.
- * Also refuses request bodies over the API's size limit.
+ * Also holds request bodies to the API's size limit: at once by Content-Length, else while they are read.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -40,6 +40,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, 413, "Request bodies are limited to 1 MB.");
             return;
         }
+        request = new BoundedRequest(request, MAX_BODY_BYTES);
         String header = request.getHeader("Authorization");
         if (header == null) {
             chain.doFilter(request, response);

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import news.broadsheet.api.internal.ApiProblem;
 import news.broadsheet.api.internal.ApiProblems;
+import news.broadsheet.api.internal.BodyTooLargeException;
 import news.broadsheet.api.internal.Problem;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.EditorialRefusedException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,7 +83,14 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    void unreadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException) {
+                tooLarge(request, response);
+                return;
+            }
+        }
         problems.write(
                 request, response, 400, "The request body is not valid JSON of the expected shape, or it is missing.");
     }
@@ -89,6 +98,17 @@ class ApiExceptionHandler {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, ServletRequestBindingException.class})
     void badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(request, response, 400, "A parameter or header is missing or malformed.");
+    }
+
+    /** Tomcat refuses a query string it cannot decode, such as {@code cursor=%%%}, when it is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    void invalidParameter(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, 400, "The query string is not valid: escape '%' as %25.");
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    void bodyTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        tooLarge(request, response);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -128,7 +148,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, 413, "The request body is too large.");
+        problems.write(request, response, 413, "Request bodies are limited to 1 MB.");
     }
 
     @ExceptionHandler(Exception.class)

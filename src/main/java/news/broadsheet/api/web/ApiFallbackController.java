@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Answers whatever no API route takes: 405 (with Allow) when the address exists for other methods,
- * otherwise 404, both as problem details. Without it the site's catch-all page route would answer
+ * Answers whatever no API route takes: 406 when the route refuses the Accept header, 405 (with
+ * Allow) when the address exists for other methods, otherwise 404, both as problem details. Without it the site's catch-all page route would answer
  * unknown API addresses with an HTML page.
  */
 @RestController
@@ -37,6 +37,7 @@ class ApiFallbackController implements ApiEndpoint {
     void fallback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
         TreeSet<String> allowed = new TreeSet<>();
+        boolean unacceptable = false;
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
                 mappings.getHandlerMethods().entrySet()) {
             if (mapping.getValue().getBeanType() == ApiFallbackController.class
@@ -52,11 +53,19 @@ class ApiFallbackController implements ApiEndpoint {
                         if (method == RequestMethod.GET) {
                             allowed.add("HEAD");
                         }
+                        if (method.name().equals(request.getMethod())
+                                || (method == RequestMethod.GET
+                                        && request.getMethod().equals("HEAD"))) {
+                            // The route takes this method, so only its media types can have refused the request.
+                            unacceptable = true;
+                        }
                     }
                 }
             }
         }
-        if (allowed.isEmpty()) {
+        if (unacceptable) {
+            problems.write(request, response, 406, "This address answers in application/json only.");
+        } else if (allowed.isEmpty()) {
             problems.write(request, response, 404, "There is nothing at this address in the API.");
         } else {
             allowed.add("OPTIONS");

@@ -1,22 +1,25 @@
 package news.broadsheet.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import news.broadsheet.api.internal.ApiProblem;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** Reads query parameters the same way on every endpoint, answering 400 with the reason when one is wrong. */
 final class ApiParams {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    private static final int MIN_YEAR = 0;
+    private static final int MAX_YEAR = 9999;
 
     private ApiParams() {}
 
@@ -47,13 +50,23 @@ final class ApiParams {
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+                if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+                    return (endOfDay ? date.plusDays(1) : date)
+                            .atStartOfDay(zone)
+                            .toInstant();
+                }
+            } else {
+                OffsetDateTime time = OffsetDateTime.parse(text);
+                if (time.getYear() >= MIN_YEAR && time.getYear() <= MAX_YEAR) {
+                    return time.toInstant();
+                }
             }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(
-                    name + " must be a date (2026-05-01) or an RFC 3339 date-time (2026-05-01T09:30:00Z).");
+        } catch (DateTimeException e) {
+            // answered below
         }
+        // RFC 3339 has four-digit years; larger ones would also overflow epoch milliseconds.
+        throw ApiProblem.badRequest(name
+                + " must be a date (2026-05-01) or an RFC 3339 date-time (2026-05-01T09:30:00Z), years 0000 to 9999.");
     }
 
     /** A numeric id from the path; anything else names no resource. */
@@ -74,12 +87,25 @@ final class ApiParams {
         if (cursor == null) {
             return null;
         }
-        UriComponentsBuilder next = UriComponentsBuilder.fromUriString(site.absolute(request.getRequestURI()));
+        // Each name and value encoded strictly: a raw '+' in a query reads back as a space.
+        StringBuilder next = new StringBuilder(site.absolute(request.getRequestURI()));
+        char separator = '?';
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (!parameter.getKey().equals("cursor")) {
-                next.queryParam(parameter.getKey(), (Object[]) parameter.getValue());
+            if (parameter.getKey().equals("cursor")) {
+                continue;
+            }
+            for (String value : parameter.getValue()) {
+                next.append(separator)
+                        .append(encode(parameter.getKey()))
+                        .append('=')
+                        .append(encode(value));
+                separator = '&';
             }
         }
-        return next.queryParam("cursor", cursor).encode().build().toUriString();
+        return next.append(separator).append("cursor=").append(encode(cursor)).toString();
+    }
+
+    private static String encode(String text) {
+        return UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8).replace("+", "%2B");
     }
 }

@@ -3,6 +3,9 @@ package news.broadsheet.api.web;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.ArticleView;
 import news.broadsheet.article.EditableArticle;
@@ -10,6 +13,7 @@ import news.broadsheet.article.Tag;
 import news.broadsheet.author.Author;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +39,18 @@ class ApiViews {
         return site.absolute(path);
     }
 
-    ArticleItem item(ArticleSummary story) {
+    /** Stories of a list, their lead images looked up together. */
+    List<ArticleItem> items(List<ArticleSummary> stories) {
+        Map<Long, StoredImage> images = media.byIds(stories.stream()
+                .map(ArticleSummary::leadImageId)
+                .filter(Objects::nonNull)
+                .toList());
+        return stories.stream()
+                .map(story -> item(story, story.leadImageId() == null ? null : image(images.get(story.leadImageId()))))
+                .toList();
+    }
+
+    private ArticleItem item(ArticleSummary story, @Nullable ImageItem image) {
         return new ArticleItem(
                 story.id(),
                 story.slug(),
@@ -45,9 +60,9 @@ class ApiViews {
                 section(story.section()),
                 story.authors().stream().map(this::author).toList(),
                 time(story.publishedAt()),
-                time(story.updatedAt()),
+                time(updated(story)),
                 story.commentsOpen(),
-                image(story.leadImageId()),
+                image,
                 links(story));
     }
 
@@ -64,9 +79,11 @@ class ApiViews {
                 story.authors().stream().map(this::author).toList(),
                 view.tags().stream().map(this::tag).toList(),
                 time(story.publishedAt()),
-                time(story.updatedAt()),
+                time(updated(story)),
                 story.commentsOpen(),
-                image(story.leadImageId()),
+                story.leadImageId() == null
+                        ? null
+                        : media.byId(story.leadImageId()).map(this::image).orElse(null),
                 view.bodyHtml(),
                 view.corrections().stream()
                         .map(c -> new CorrectionItem(c.kind(), c.text(), time(c.publishedAt())))
@@ -158,19 +175,27 @@ class ApiViews {
                 site.absolute(story.url()));
     }
 
-    private @Nullable ImageItem image(@Nullable Long imageId) {
-        if (imageId == null) {
+    /**
+     * Status changes leave {@code updated_at} alone, so a story that went live after its last edit
+     * counts as updated when it was published.
+     */
+    private static Instant updated(ArticleSummary story) {
+        return story.updatedAt().isAfter(story.publishedAt()) ? story.updatedAt() : story.publishedAt();
+    }
+
+    private @Nullable ImageItem image(@Nullable StoredImage image) {
+        if (image == null) {
             return null;
         }
-        return media.byId(imageId)
-                .map(image -> new ImageItem(
-                        site.absolute(image.url()),
-                        image.srcset(),
-                        image.width(),
-                        image.height(),
-                        image.altText(),
-                        image.caption(),
-                        image.credit()))
-                .orElse(null);
+        return new ImageItem(
+                site.absolute(image.url()),
+                image.variants().stream()
+                        .map(variant -> site.absolute(variant.url()) + " " + variant.width() + "w")
+                        .collect(Collectors.joining(", ")),
+                image.width(),
+                image.height(),
+                image.altText(),
+                image.caption(),
+                image.credit());
     }
 }

@@ -18,6 +18,7 @@ import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +50,7 @@ class ArticleApiController implements ApiEndpoint {
         this.site = site;
     }
 
-    @GetMapping("/api/v1/articles")
+    @GetMapping(path = "/api/v1/articles", produces = MediaType.APPLICATION_JSON_VALUE)
     Page<ArticleItem> list(
             @RequestParam(required = false) @Nullable String section,
             @RequestParam(required = false) @Nullable String tag,
@@ -77,19 +78,17 @@ class ArticleApiController implements ApiEndpoint {
         StoryList page =
                 articles.live(new StoryFilter(inSection, withTag, byAuthor, from, to), after, ApiParams.limit(limit));
         String next = page.olderCursor() == null ? null : Cursors.encode(page.olderCursor());
-        return new Page<>(
-                page.stories().stream().map(views::item).toList(),
-                next,
-                new Page.PageLinks(ApiParams.next(request, site, next)));
+        return new Page<>(views.items(page.stories()), next, new Page.PageLinks(ApiParams.next(request, site, next)));
     }
 
-    @GetMapping("/api/v1/articles/{id}")
+    @GetMapping(path = "/api/v1/articles/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ArticleDetail byId(@PathVariable String id) {
-        ArticleSummary story = live(id);
-        return articles.liveBySlug(story.slug()).map(views::detail).orElseThrow(() -> notFound(id));
+        return articles.liveViewById(ApiParams.id(id, "live story"))
+                .map(views::detail)
+                .orElseThrow(() -> notFound(id));
     }
 
-    @GetMapping("/api/v1/articles/by-slug/{slug}")
+    @GetMapping(path = "/api/v1/articles/by-slug/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ArticleDetail bySlug(@PathVariable String slug) {
         return articles.liveBySlug(slug)
                 .map(views::detail)
@@ -97,7 +96,7 @@ class ArticleApiController implements ApiEndpoint {
     }
 
     /** Approved comments in thread order, a page of top-level comments (with all their replies) at a time. */
-    @GetMapping("/api/v1/articles/{id}/comments")
+    @GetMapping(path = "/api/v1/articles/{id}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     Page<CommentItem> comments(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String cursor,

@@ -20,6 +20,7 @@ import news.broadsheet.author.Authors;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ArticleWriteApiController implements ApiEndpoint {
 
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,9})\"");
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d+)\"");
 
     private final EditorialDesk desk;
     private final Sections sections;
@@ -81,7 +82,7 @@ class ArticleWriteApiController implements ApiEndpoint {
     }
 
     /** The story as its editor sees it, with its version in the ETag, for a token that may edit it. */
-    @GetMapping("/api/v1/articles/{id}/draft")
+    @GetMapping(path = "/api/v1/articles/{id}/draft", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DraftItem> draft(@AuthenticationPrincipal @Nullable ApiCaller caller, @PathVariable String id) {
         ApiCaller writer = writer(caller);
         EditableArticle article = editable(writer, ApiParams.id(id, "story"));
@@ -186,7 +187,12 @@ class ArticleWriteApiController implements ApiEndpoint {
         if (!match.matches()) {
             throw ApiProblem.badRequest("If-Match must be the ETag of the draft, such as \"3\".");
         }
-        return Integer.parseInt(match.group(1));
+        try {
+            return Integer.parseInt(match.group(1));
+        } catch (NumberFormatException e) {
+            // Larger than any version a story can reach, so it cannot be the current one.
+            throw new ApiProblem(412, "The story has changed since the version in If-Match; fetch the draft again.");
+        }
     }
 
     private static String etag(EditableArticle article) {

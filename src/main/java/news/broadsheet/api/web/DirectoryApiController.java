@@ -5,12 +5,14 @@ import java.util.List;
 import news.broadsheet.api.internal.ApiProblem;
 import news.broadsheet.api.internal.Cursors;
 import news.broadsheet.article.Articles;
+import news.broadsheet.article.LiveTag;
 import news.broadsheet.article.Tag;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,13 +36,13 @@ class DirectoryApiController implements ApiEndpoint {
     }
 
     /** Every section, flat, parents before their children; {@code parentId} rebuilds the tree. */
-    @GetMapping("/api/v1/sections")
+    @GetMapping(path = "/api/v1/sections", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemList<SectionItem> sections() {
         return new ItemList<>(sections.all().stream().map(views::sectionItem).toList());
     }
 
-    /** Tags in slug order, a page at a time. */
-    @GetMapping("/api/v1/tags")
+    /** Tags on live stories in slug order, a page at a time. */
+    @GetMapping(path = "/api/v1/tags", produces = MediaType.APPLICATION_JSON_VALUE)
     Page<TagItem> tags(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,
@@ -53,19 +55,16 @@ class DirectoryApiController implements ApiEndpoint {
                     .orElseThrow(() ->
                             ApiProblem.badRequest("The cursor is not valid; use nextCursor from a previous page."));
         }
-        String start = after;
-        // Sorted here, not by the database, whose collation may order hyphens differently.
-        List<Tag> rest = articles.tags().stream()
-                .sorted(java.util.Comparator.comparing(Tag::slug))
-                .filter(tag -> start == null || tag.slug().compareTo(start) > 0)
+        List<LiveTag> rows = articles.liveTags(after, size + 1);
+        List<Tag> page = rows.subList(0, Math.min(size, rows.size())).stream()
+                .map(LiveTag::tag)
                 .toList();
-        List<Tag> page = rest.subList(0, Math.min(size, rest.size()));
-        String next = rest.size() > size ? Cursors.encode(page.getLast().slug()) : null;
+        String next = rows.size() > size ? Cursors.encode(page.getLast().slug()) : null;
         return new Page<>(
                 page.stream().map(views::tag).toList(), next, new Page.PageLinks(ApiParams.next(request, site, next)));
     }
 
-    @GetMapping("/api/v1/authors")
+    @GetMapping(path = "/api/v1/authors", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemList<AuthorDetail> authors() {
         return new ItemList<>(authors.all().stream().map(views::authorDetail).toList());
     }

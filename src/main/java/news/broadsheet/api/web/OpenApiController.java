@@ -46,7 +46,7 @@ class OpenApiController {
         }
     }
 
-    @GetMapping("/api/v1/openapi.json")
+    @GetMapping(path = "/api/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> document() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
     }

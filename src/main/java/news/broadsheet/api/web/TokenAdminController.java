@@ -2,10 +2,10 @@ package news.broadsheet.api.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -79,13 +79,14 @@ class TokenAdminController {
         Instant expiresAt = null;
         if (!expiresOn.isBlank()) {
             try {
+                LocalDate day = LocalDate.parse(expiresOn.strip());
+                if (day.getYear() < 0 || day.getYear() > 9999) {
+                    throw new DateTimeException("year out of range");
+                }
                 // The token works to the end of the chosen day, in the newsroom's time zone.
-                expiresAt = LocalDate.parse(expiresOn.strip())
-                        .plusDays(1)
-                        .atStartOfDay(site.timeZone())
-                        .toInstant();
-            } catch (DateTimeParseException e) {
-                errors.put("expiresOn", "Give the date as YYYY-MM-DD, or leave it empty.");
+                expiresAt = day.plusDays(1).atStartOfDay(site.timeZone()).toInstant();
+            } catch (DateTimeException e) {
+                errors.put("expiresOn", "Give the date as YYYY-MM-DD (a year up to 9999), or leave it empty.");
             }
         }
         if (errors.isEmpty()) {

@@ -373,6 +373,24 @@ public class ArticleRepository {
                 .list();
     }
 
+    /**
+     * Tags on at least one live story, with how many live stories carry each, in slug order after
+     * {@code after}: one keyset page of at most {@code limit} rows.
+     */
+    public List<TagUse> findLiveTagUses(@Nullable String after, int limit, Instant now) {
+        return jdbc.sql("SELECT t.id, t.slug, t.name, COUNT(DISTINCT a.id) AS uses FROM tag t"
+                        + " JOIN article_tag at ON at.tag_id = t.id JOIN article a ON a.id = at.article_id"
+                        + " WHERE " + LIVE + (after == null ? "" : " AND t.slug > :after")
+                        + " GROUP BY t.id, t.slug, t.name ORDER BY t.slug LIMIT :limit")
+                .params(
+                        after == null
+                                ? Map.of("now", now.toEpochMilli(), "limit", limit)
+                                : Map.of("now", now.toEpochMilli(), "limit", limit, "after", after))
+                .query((rs, n) -> new TagUse(
+                        new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")), rs.getInt("uses")))
+                .list();
+    }
+
     public Optional<Tag> findTagById(long id) {
         return jdbc.sql("SELECT id, slug, name FROM tag WHERE id = ?")
                 .param(id)

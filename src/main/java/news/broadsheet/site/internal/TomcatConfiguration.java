@@ -11,11 +11,13 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes the requests Tomcat refuses before the application sees them (malformed escapes, encoded
- * slashes) end in plain, friendly pages too, instead of Tomcat's own report page.
+ * slashes) end in plain, friendly pages too, instead of Tomcat's own report page; under {@code /api}
+ * they end in problem details, as the API's clients expect.
  */
 @Component
 class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -44,6 +46,11 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
+            String uri = request.getRequestURI();
+            if (uri != null && (uri.equals("/api") || uri.startsWith("/api/"))) {
+                problem(request, response, status);
+                return;
+            }
             String heading = status < 500 ? "Something is wrong with that request" : "Something went wrong on our side";
             try {
                 response.setContentType("text/html");
@@ -57,6 +64,38 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
                             + "<title>" + heading + "</title></head><body><main><h1>" + heading + "</h1>"
                             + "<p>Please check the address and try again.</p><p><a href=\"/\">Go to the front page</a></p>"
                             + "<p>Error " + status + "</p></main></body></html>");
+                }
+            } catch (IOException | IllegalStateException e) {
+                // The client is gone or the response is committed; nothing more can be said.
+            }
+        }
+
+        /**
+         * The API's clients read problem details (RFC 9457), never HTML; the type is relative, as
+         * this valve does not know the site's address.
+         */
+        private static void problem(Request request, Response response, int status) {
+            String type = switch (status) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 413 -> "content-too-large";
+                default -> status < 500 ? "bad-request" : "server-error";
+            };
+            HttpStatus known = HttpStatus.resolve(status);
+            String detail = status < 500
+                    ? "The request is malformed: check the address, its escapes and its length."
+                    : "Something went wrong on our side; please try again later.";
+            String body = "{\"type\":\"/api/v1/docs#problem-" + type + "\",\"title\":\""
+                    + (known == null ? "Error" : known.getReasonPhrase()) + "\",\"status\":" + status
+                    + ",\"detail\":\"" + detail + "\"}";
+            try {
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding(StandardCharsets.UTF_8);
+                response.setHeader("Cache-Control", "no-store");
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(body);
                 }
             } catch (IOException | IllegalStateException e) {
                 // The client is gone or the response is committed; nothing more can be said.
