@@ -118,6 +118,23 @@ class OpenApiIntegrationTests {
         assertThat(routes).isNotEmpty().isEqualTo(documented);
     }
 
+    /** The operation's required query parameters, filled with their documented examples. */
+    private static String requiredQuery(JsonNode operation) {
+        StringBuilder query = new StringBuilder();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asString("").equals("query")
+                    && parameter.path("required").asBoolean(false)) {
+                assertThat(parameter.has("example")).as(parameter + " example").isTrue();
+                query.append(query.isEmpty() ? '?' : '&')
+                        .append(parameter.path("name").asString())
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(
+                                parameter.path("example").asString(), StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
+    }
+
     @Test
     void everyDocumentedOperationAnswersAsDocumented() {
         Section news = sections.byPath("news").orElseGet(() -> sections.create(null, "news", "News", "News."));
@@ -130,12 +147,13 @@ class OpenApiIntegrationTests {
         JsonNode document = document();
         int checked = 0;
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            String address =
+            String pathAddress =
                     path.getKey().replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 if (operation.getKey().equals("parameters")) {
                     continue;
                 }
+                String address = pathAddress + requiredQuery(operation.getValue());
                 String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
                 JsonNode op = operation.getValue();
                 String body = "";
@@ -198,7 +216,8 @@ class OpenApiIntegrationTests {
                 continue;
             }
             String address =
-                    path.getKey().replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
+                    path.getKey().replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug())
+                            + requiredQuery(get);
             Http.Response badToken = http.send(
                     HttpRequest.newBuilder()
                             .header("Authorization", "Bearer not-a-token")
