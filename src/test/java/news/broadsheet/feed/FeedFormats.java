@@ -136,7 +136,7 @@ public final class FeedFormats {
         assertThat(feed.path("title").asString()).isNotBlank();
         assertThat(absoluteHttp(feed.path("home_page_url").asString())).isTrue();
         assertThat(absoluteHttp(feed.path("feed_url").asString())).isTrue();
-        assertThat(feed.path("language").asString()).isEqualTo("en");
+        assertThat(feed.path("language").asString()).matches("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
         assertThat(feed.path("items").isArray()).isTrue();
         for (JsonNode item : feed.path("items")) {
             assertThat(item.path("id").asString()).isNotBlank();
