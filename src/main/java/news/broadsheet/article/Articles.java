@@ -265,9 +265,14 @@ public class Articles {
         return links(listings.findLinksAfter(afterId, limit, clock.instant()));
     }
 
-    /** The next run of at most {@code size} live stories in id order after an id, if any is left. */
-    public Optional<LiveBlock> liveBlockAfter(long afterId, int size) {
-        return listings.findBlockAfter(afterId, size, clock.instant());
+    /** Every run of at most {@code size} live stories in id order (one sitemap file each), in one query. */
+    public List<LiveBlock> liveBlocks(int size) {
+        return listings.findBlocks(size, clock.instant());
+    }
+
+    /** The id of the first live story of the {@code n}-th run of {@code size} (n from 1), if there are that many. */
+    public Optional<Long> liveRunStart(int n, int size) {
+        return listings.findRunStart(n, size, clock.instant());
     }
 
     /** Live stories published at or after a time, newest first (the news sitemap). */
@@ -287,12 +292,46 @@ public class Articles {
 
     /** Tags on live stories, with the latest change among them. */
     public Map<Tag, Instant> liveActivityByTag() {
-        Map<Long, Instant> byId = listings.findActivityByTag(clock.instant());
-        Map<Tag, Instant> byTag = new java.util.LinkedHashMap<>();
-        for (Tag tag : listings.findTagsByIds(byId.keySet())) {
-            byTag.put(tag, java.util.Objects.requireNonNull(byId.get(tag.id())));
-        }
-        return byTag;
+        return listings.findActivityByTag(clock.instant());
+    }
+
+    /** The latest publication time before {@code before} among live stories (when one left a time window). */
+    public Optional<Instant> livePublishedBefore(Instant before) {
+        return listings.findLatestPublishedBefore(before, clock.instant());
+    }
+
+    // ---- When a list of live stories last changed (Last-Modified of feeds and sitemaps). ----
+    // A story leaving a list leaves no entry behind, so the newest entry alone cannot say when a
+    // list changed: these add the moments stories came out or came down (see V20).
+
+    /** The last moment, by now, a live story anywhere came out or came down; EPOCH if none ever did. */
+    public Instant lastVisibilityChange() {
+        return visibility("1 = 1", null);
+    }
+
+    /** The same, for the stories in a section and the sections below it (where its front and feed list them). */
+    public Instant lastVisibilityChange(Section section) {
+        return visibility(
+                "(a.section_id IN (:scope) OR a.id IN (SELECT article_id FROM article_section WHERE section_id IN"
+                        + " (:scope)))",
+                sections.subtreeIds(section));
+    }
+
+    public Instant lastVisibilityChange(Tag tag) {
+        return visibility("a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :scope)", tag.id());
+    }
+
+    public Instant lastVisibilityChange(Author author) {
+        return visibility("a.id IN (SELECT article_id FROM article_author WHERE author_id = :scope)", author.id());
+    }
+
+    /** The same, for the stories with ids up to {@code maxId} (a sitemap file and the ones before it). */
+    public Instant lastVisibilityChangeUpTo(long maxId) {
+        return visibility("a.id <= :scope", maxId);
+    }
+
+    private Instant visibility(String scope, @Nullable Object value) {
+        return listings.findLastVisibilityChange(scope, value, clock.instant()).orElse(Instant.EPOCH);
     }
 
     private List<ArticleLink> links(List<LiveListingRepository.LinkRow> rows) {

@@ -450,6 +450,11 @@ public class Comments {
      * For the feed module: the newest comments readers can see on an article, newest first (the
      * same comments the article page shows). The caller checks that the article is live.
      */
+    /** When a moderator last decided on a comment of this article (a comment taken down leaves no other trace). */
+    public Optional<Instant> lastModeration(long articleId) {
+        return repository.findLastModeration(articleId);
+    }
+
     public List<ApprovedComment> newestApproved(long articleId, int limit) {
         return repository.findVisibleNewestFirst(articleId, limit).stream()
                 .map(row -> new ApprovedComment(

@@ -20,8 +20,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import tools.jackson.databind.JsonNode;
 
-/** With {@code broadsheet.feeds.content=summary}, items carry the standfirst and never the body. */
-@IntegrationTest(properties = {"broadsheet.feeds.content=summary", "broadsheet.feeds.items=2"})
+/**
+ * With {@code broadsheet.feeds.content=summary}, items carry the standfirst and never the body; with
+ * {@code broadsheet.site.language=fi}, every format states Finnish.
+ */
+@IntegrationTest(
+        properties = {"broadsheet.feeds.content=summary", "broadsheet.feeds.items=2", "broadsheet.site.language=fi"})
 class SummaryFeedIntegrationTests {
 
     @Autowired
@@ -69,5 +73,23 @@ class SummaryFeedIntegrationTests {
         assertThat(item.has("content_html")).isFalse();
         assertThat(item.path("content_text").asString()).isEqualTo("Only this sums it up.");
         assertThat(item.path("url").asString()).endsWith(newest.url());
+    }
+
+    @Test
+    void everyFormatStatesTheSiteLanguage() {
+        Section section = newsroom.section("Kotimaa");
+        newsroom.article(section, newsroom.author("Aino Virtanen")).publish();
+        String scope = "/feeds/section/" + section.path();
+
+        Document rss = FeedFormats.assertRss(http.get(scope + ".rss").body());
+        Element channel = (Element)
+                rss.getDocumentElement().getElementsByTagName("channel").item(0);
+        assertThat(text(channel, null, "language")).isEqualTo("fi");
+        Document atom =
+                FeedFormats.assertAtomStructure(http.get(scope + ".atom").body());
+        assertThat(atom.getDocumentElement().getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"))
+                .isEqualTo("fi");
+        JsonNode json = FeedFormats.assertJsonFeed(http.get(scope + ".json").body());
+        assertThat(json.path("language").asString()).isEqualTo("fi");
     }
 }

@@ -94,6 +94,53 @@ class LiveOnlyIntegrationTests {
     }
 
     @Test
+    void aTagOnlyStoriesReadersCannotSeeCarryHasNoFeed() {
+        Instant now = clock.instant();
+        String secret = Newsroom.unique("secret-merger");
+        tagged(secret, ArticleStatus.SCHEDULED, now.plus(Duration.ofHours(1)));
+        tagged(secret, ArticleStatus.IN_REVIEW, now.minus(Duration.ofHours(1)));
+        long embargoed = tagged(secret, ArticleStatus.PUBLISHED, now.minus(Duration.ofHours(1)));
+        embargo(embargoed, now.plus(Duration.ofHours(3)));
+        long expired = tagged(secret, ArticleStatus.PUBLISHED, now.minus(Duration.ofHours(2)));
+        database.jdbc()
+                .sql("UPDATE article SET expires_at = ? WHERE id = ?")
+                .params(now.minus(Duration.ofMinutes(30)).toEpochMilli(), expired)
+                .update();
+
+        for (String extension : List.of("rss", "atom", "json")) {
+            Http.Response feed = http.get("/feeds/tag/" + secret + "." + extension);
+            assertThat(feed.status()).as(extension).isEqualTo(404);
+            assertThat(feed.body()).doesNotContainIgnoringCase(secret);
+        }
+        Http.Response page = http.get("/tag/" + secret);
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).doesNotContainIgnoringCase(secret);
+    }
+
+    @Test
+    void anAuthorWithNoLiveStoryKeepsAnEmptyFeedLikeTheirPage() {
+        Author quiet = newsroom.author("Quiet Writer");
+        newsroom.article(section, quiet)
+                .status(ArticleStatus.SCHEDULED)
+                .publishedAt(clock.instant().plus(Duration.ofHours(1)))
+                .create();
+
+        assertThat(http.get(quiet.url()).status()).isEqualTo(200);
+        Http.Response feed = http.get("/feeds/author/" + quiet.slug() + ".json");
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(news.broadsheet.feed.FeedFormats.assertJsonFeed(feed.body()).path("items"))
+                .isEmpty();
+    }
+
+    private long tagged(String tagName, ArticleStatus status, Instant publishedAt) {
+        return newsroom.article(section, author)
+                .tags(tagName)
+                .status(status)
+                .publishedAt(publishedAt)
+                .create();
+    }
+
+    @Test
     void anEmbargoLiftedByTheClockLetsTheStoryIntoFeedsAndSitemaps() {
         Instant now = clock.instant();
         List<String> slugs = new ArrayList<>();
@@ -150,7 +197,7 @@ class LiveOnlyIntegrationTests {
                 all.append(feed.body());
             }
         }
-        for (String sitemap : List.of("/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/news.xml")) {
+        for (String sitemap : List.of("/sitemap.xml", "/sitemaps/pages-1.xml", "/sitemaps/news.xml")) {
             all.append(http.get(sitemap).body());
         }
         Sitemaps.articleUrls(http).forEach(all::append);

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import news.broadsheet.account.Account;
+import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.author.Author;
@@ -19,13 +21,14 @@ import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.StaffClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** Three stories per article sitemap, so a handful of stories spans several files. */
-@IntegrationTest(properties = "broadsheet.sitemaps.urls-per-file=3")
+@IntegrationTest(properties = {"broadsheet.sitemaps.urls-per-file=3", "broadsheet.site.language=fi"})
 class SitemapIntegrationTests {
 
     @Autowired
@@ -66,9 +69,10 @@ class SitemapIntegrationTests {
             assertThat(index.get(site.absolute("/sitemaps/articles-" + n + ".xml")))
                     .isNotNull();
         }
+        int pageFiles = Sitemaps.pageFiles(http).size();
         assertThat(index)
-                .containsKeys(site.absolute("/sitemaps/pages.xml"), site.absolute("/sitemaps/news.xml"))
-                .hasSize(files.size() + 2);
+                .containsKeys(site.absolute("/sitemaps/pages-1.xml"), site.absolute("/sitemaps/news.xml"))
+                .hasSize(files.size() + pageFiles + 1);
         assertThat(http.get("/sitemaps/articles-" + (files.size() + 1) + ".xml").status())
                 .isEqualTo(404);
     }
@@ -105,7 +109,7 @@ class SitemapIntegrationTests {
                 .status(ArticleStatus.DRAFT)
                 .create();
 
-        Map<String, String> pages = Sitemaps.entries(Sitemaps.fetch(http, "/sitemaps/pages.xml"), "url");
+        Map<String, String> pages = Sitemaps.pages(http);
 
         assertThat(pages.keySet().iterator().next()).isEqualTo(site.absolute("/"));
         assertThat(pages)
@@ -117,6 +121,106 @@ class SitemapIntegrationTests {
                 .doesNotContainKeys(
                         site.absolute(empty.url()), site.absolute("/tag/" + draftTag), site.absolute(draftOnly.url()));
         assertThat(pages.values()).doesNotContainNull();
+    }
+
+    @Test
+    void pagesAreSplitIntoFilesOfAtMostThePerFileNumberListedInTheIndex() {
+        Section section = newsroom.section("Regions");
+        Author author = newsroom.author("Iris Lund");
+        List<String> tags =
+                List.of(Newsroom.unique("region-a"), Newsroom.unique("region-b"), Newsroom.unique("region-c"));
+        for (String tag : tags) {
+            newsroom.article(section, author).tags(tag).publish();
+        }
+
+        List<Map<String, String>> files = Sitemaps.pageFiles(http);
+        Map<String, String> index = Sitemaps.entries(Sitemaps.fetch(http, "/sitemap.xml"), "sitemap");
+
+        assertThat(files).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(files).allSatisfy(file -> assertThat(file).hasSizeBetween(1, 3));
+        assertThat(files.subList(0, files.size() - 1))
+                .allSatisfy(file -> assertThat(file).hasSize(3));
+        assertThat(Sitemaps.pages(http))
+                .containsKeys(tags.stream().map(t -> site.absolute("/tag/" + t)).toArray(String[]::new))
+                .containsKeys(site.absolute(section.url()), site.absolute(author.url()));
+        for (int n = 1; n <= files.size(); n++) {
+            assertThat(index.get(site.absolute("/sitemaps/pages-" + n + ".xml")))
+                    .isNotNull();
+        }
+        assertThat(index).doesNotContainKey(site.absolute("/sitemaps/pages-" + (files.size() + 1) + ".xml"));
+        assertThat(http.get("/sitemaps/pages-" + (files.size() + 1) + ".xml").status())
+                .isEqualTo(404);
+        Http.Response old = http.get("/sitemaps/pages.xml");
+        assertThat(old.status()).isEqualTo(301);
+        assertThat(old.location()).isEqualTo("/sitemaps/pages-1.xml");
+    }
+
+    @Test
+    void takingDownAnOlderStoryMovesLastModifiedOfTheSitemapsItLeaves() {
+        Instant start = clock.instant();
+        Section section = newsroom.section("Archive");
+        Author author = newsroom.author("Tove Berg");
+        ArticleSummary older = newsroom.article(section, author)
+                .publishedAt(start.minus(Duration.ofHours(5)))
+                .publish();
+        newsroom.article(section, author)
+                .publishedAt(start.minus(Duration.ofHours(1)))
+                .publish();
+        String file = "/sitemaps/articles-" + fileOf(older) + ".xml";
+        Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/sitemap.xml", "/sitemaps/pages-1.xml", file, "/sitemaps/news.xml")) {
+            String lastModified = http.get(path).header("Last-Modified");
+            assertThat(conditional(path, "If-Modified-Since", lastModified).status())
+                    .as(path)
+                    .isEqualTo(304);
+            before.put(path, lastModified);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        try {
+            Account editor = newsroom.staff(Role.EDITOR);
+            StaffClient staff = StaffClient.signIn(http, editor.username(), Newsroom.PASSWORD);
+            assertThat(staff.post("/admin/articles/" + older.id() + "/workflow", "action", "unpublish")
+                            .status())
+                    .isEqualTo(302);
+
+            assertThat(Sitemaps.articleUrls(http)).doesNotContain(site.absolute(older.url()));
+            before.forEach((path, lastModified) -> assertThat(
+                            conditional(path, "If-Modified-Since", lastModified).status())
+                    .as(path)
+                    .isEqualTo(200));
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    @Test
+    void newsSitemapMovesLastModifiedWhenAStoryGrowsTooOldForIt() {
+        Instant start = clock.instant();
+        Section section = newsroom.section("Weather");
+        Author author = newsroom.author("Oda Moe");
+        newsroom.article(section, author)
+                .publishedAt(start.minus(Duration.ofHours(47)))
+                .publish();
+        String lastModified = http.get("/sitemaps/news.xml").header("Last-Modified");
+        clock.advance(Duration.ofHours(2));
+        try {
+            assertThat(conditional("/sitemaps/news.xml", "If-Modified-Since", lastModified)
+                            .status())
+                    .isEqualTo(200);
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    /** The number of the article sitemap file that lists this story. */
+    private int fileOf(ArticleSummary story) {
+        List<Map<String, String>> files = Sitemaps.articleFiles(http);
+        for (int n = 0; n < files.size(); n++) {
+            if (files.get(n).containsKey(site.absolute(story.url()))) {
+                return n + 1;
+            }
+        }
+        throw new AssertionError("not in any article sitemap: " + story.url());
     }
 
     @Test
@@ -142,7 +246,7 @@ class SitemapIntegrationTests {
         Element item = children(entry, Sitemaps.NEWS, "news").getFirst();
         Element publication = children(item, Sitemaps.NEWS, "publication").getFirst();
         assertThat(text(publication, Sitemaps.NEWS, "name")).isEqualTo(site.name());
-        assertThat(text(publication, Sitemaps.NEWS, "language")).isEqualTo("en");
+        assertThat(text(publication, Sitemaps.NEWS, "language")).isEqualTo("fi");
         assertThat(text(item, Sitemaps.NEWS, "publication_date"))
                 .isEqualTo(recent.publishedAt().toString());
         assertThat(text(item, Sitemaps.NEWS, "title")).isEqualTo("Vote & count ]]> <b>tonight</b> ");
@@ -161,7 +265,7 @@ class SitemapIntegrationTests {
         Author author = newsroom.author("Sam Reyes");
         newsroom.article(section, author).publish();
         for (String path :
-                List.of("/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml")) {
+                List.of("/sitemap.xml", "/sitemaps/pages-1.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml")) {
             Http.Response first = http.get(path);
             assertThat(first.header("ETag")).as(path).matches("\"[0-9a-f]{32}\"");
             assertThat(first.header("Last-Modified")).as(path).isNotNull();

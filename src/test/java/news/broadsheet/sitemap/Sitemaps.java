@@ -57,6 +57,29 @@ final class Sitemaps {
         }
     }
 
+    /** Every pages sitemap file the site serves, in order, each as its loc-to-lastmod map. */
+    static List<Map<String, String>> pageFiles(Http http) {
+        List<Map<String, String>> files = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            Http.Response response = http.get("/sitemaps/pages-" + n + ".xml");
+            if (response.status() == 404) {
+                return files;
+            }
+            files.add(entries(fetch(http, "/sitemaps/pages-" + n + ".xml"), "url"));
+        }
+    }
+
+    /** Every page address of the pages sitemaps, in order, with its lastmod. */
+    static Map<String, String> pages(Http http) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (Map<String, String> file : pageFiles(http)) {
+            file.forEach((loc, lastmod) -> assertThat(pages.put(loc, lastmod))
+                    .as("listed twice: " + loc)
+                    .isNull());
+        }
+        return pages;
+    }
+
     /** Every story address in the article sitemaps. */
     static List<String> articleUrls(Http http) {
         return articleFiles(http).stream().flatMap(f -> f.keySet().stream()).toList();

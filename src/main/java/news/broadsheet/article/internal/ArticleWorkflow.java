@@ -152,7 +152,7 @@ public class ArticleWorkflow {
         if (!canEdit(staff, draft)) {
             throw EditorialException.forbidden("You cannot submit this story.");
         }
-        if (!editorial.transition(id, List.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW)) {
+        if (!editorial.transition(id, List.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW, clock.instant())) {
             throw EditorialException.invalid("", "Only drafts can be submitted for review.");
         }
         publish(staff.actor(), Change.SUBMITTED, id, draft.headline(), "Submitted for review");
@@ -171,7 +171,7 @@ public class ArticleWorkflow {
         Instant published =
                 draft.publishedAt() != null && draft.publishedAt().isBefore(now) ? draft.publishedAt() : now;
         clearPastExpiry(draft, now);
-        editorial.setPublication(id, ArticleStatus.PUBLISHED, published);
+        editorial.setPublication(id, ArticleStatus.PUBLISHED, published, now);
         publish(staff.actor(), Change.PUBLISHED, id, draft.headline(), "Published");
     }
 
@@ -182,7 +182,7 @@ public class ArticleWorkflow {
             throw EditorialException.invalid("publishAt", "Choose a time in the future, or publish now.");
         }
         clearPastExpiry(draft, at);
-        editorial.setPublication(id, ArticleStatus.SCHEDULED, at);
+        editorial.setPublication(id, ArticleStatus.SCHEDULED, at, clock.instant());
         publish(staff.actor(), Change.SCHEDULED, id, draft.headline(), "Scheduled for " + at);
     }
 
@@ -191,7 +191,10 @@ public class ArticleWorkflow {
         ArticleDraft draft = existing(id);
         requirePublisher(staff);
         if (!editorial.transition(
-                id, List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED), ArticleStatus.UNPUBLISHED)) {
+                id,
+                List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
+                ArticleStatus.UNPUBLISHED,
+                clock.instant())) {
             throw EditorialException.invalid("", "Only published or scheduled stories can be taken down.");
         }
         publish(staff.actor(), Change.UNPUBLISHED, id, draft.headline(), "Unpublished");
@@ -205,7 +208,7 @@ public class ArticleWorkflow {
         if (until != null && !until.isAfter(clock.instant())) {
             throw EditorialException.invalid("embargoUntil", "An embargo must end in the future.");
         }
-        editorial.setEmbargo(id, until);
+        editorial.setEmbargo(id, until, clock.instant());
         publish(
                 staff.actor(),
                 until == null ? Change.EMBARGO_LIFTED : Change.EMBARGOED,
@@ -226,7 +229,7 @@ public class ArticleWorkflow {
         if (at != null && draft.publishedAt() != null && !at.isAfter(draft.publishedAt())) {
             throw EditorialException.invalid("expiresAt", "An expiry must come after the story's publication time.");
         }
-        editorial.setExpiry(id, at);
+        editorial.setExpiry(id, at, clock.instant());
         publish(
                 staff.actor(),
                 Change.EXPIRY_SET,
@@ -345,14 +348,14 @@ public class ArticleWorkflow {
         Instant now = clock.instant();
         int done = 0;
         for (long id : editorial.findDueScheduled(now)) {
-            if (editorial.transition(id, List.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED)) {
+            if (editorial.transition(id, List.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED, now)) {
                 publish(Actor.SYSTEM, Change.PUBLISHED, id, headline(id), "Published on schedule");
                 done++;
             }
         }
         for (long id : editorial.findDueExpiries(now)) {
             if (editorial.transition(
-                    id, List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED), ArticleStatus.UNPUBLISHED)) {
+                    id, List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED), ArticleStatus.UNPUBLISHED, now)) {
                 publish(Actor.SYSTEM, Change.EXPIRED, id, headline(id), "Taken down at its expiry");
                 done++;
             }
@@ -373,7 +376,7 @@ public class ArticleWorkflow {
     /** An expiry that would take the story down the moment it goes out is stale: republishing clears it. */
     private void clearPastExpiry(ArticleDraft draft, Instant goingOut) {
         if (draft.expiresAt() != null && !draft.expiresAt().isAfter(goingOut)) {
-            editorial.setExpiry(draft.id(), null);
+            editorial.setExpiry(draft.id(), null, clock.instant());
         }
     }
 

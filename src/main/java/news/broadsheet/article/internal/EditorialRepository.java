@@ -16,6 +16,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EditorialRepository {
 
+    /**
+     * Stamps {@code status_changed_at} when a story that is (or may be) out for readers changes status,
+     * embargo or expiry: feeds and sitemaps read it for their Last-Modified. SET expressions see the
+     * row as it was, so {@code status} here is the status before the update.
+     */
+    private static final String STAMP_IF_OUT =
+            "status_changed_at = CASE WHEN status IN ('published', 'scheduled') THEN :now ELSE status_changed_at END";
+
+    private static final String STAMP_IF_OUT_OR_GOING_OUT = "status_changed_at = CASE WHEN status IN ('published',"
+            + " 'scheduled') OR :to IN ('published', 'scheduled') THEN :now ELSE status_changed_at END";
+
     private final JdbcClient jdbc;
 
     EditorialRepository(JdbcClient jdbc) {
@@ -223,31 +234,37 @@ public class EditorialRepository {
     // --- workflow ---------------------------------------------------------------------------
 
     /** Moves an article from one of the given states to another; false if it was in none of them. */
-    public boolean transition(long id, List<ArticleStatus> from, ArticleStatus to) {
-        return jdbc.sql("UPDATE article SET status = :to, version = version + 1 WHERE id = :id AND status IN (:from)")
+    public boolean transition(long id, List<ArticleStatus> from, ArticleStatus to, Instant now) {
+        return jdbc.sql("UPDATE article SET status = :to, " + STAMP_IF_OUT_OR_GOING_OUT
+                                + ", version = version + 1 WHERE id = :id AND status IN (:from)")
                         .param("to", to.dbValue())
+                        .param("now", now.toEpochMilli())
                         .param("id", id)
                         .param("from", from.stream().map(ArticleStatus::dbValue).toList())
                         .update()
                 == 1;
     }
 
-    public void setPublication(long id, ArticleStatus status, Instant publishedAt) {
-        jdbc.sql("UPDATE article SET status = ?, published_at = ?, version = version + 1 WHERE id = ?")
-                .params(status.dbValue(), publishedAt.toEpochMilli(), id)
+    public void setPublication(long id, ArticleStatus status, Instant publishedAt, Instant now) {
+        jdbc.sql("UPDATE article SET status = ?, published_at = ?, status_changed_at = ?, version = version + 1"
+                        + " WHERE id = ?")
+                .params(status.dbValue(), publishedAt.toEpochMilli(), now.toEpochMilli(), id)
                 .update();
     }
 
-    public void setEmbargo(long id, @Nullable Instant until) {
-        jdbc.sql("UPDATE article SET embargo_until = :until, version = version + 1 WHERE id = :id")
+    public void setEmbargo(long id, @Nullable Instant until, Instant now) {
+        jdbc.sql("UPDATE article SET embargo_until = :until, " + STAMP_IF_OUT
+                        + ", version = version + 1 WHERE id = :id")
                 .param("until", until == null ? null : until.toEpochMilli(), Types.BIGINT)
+                .param("now", now.toEpochMilli())
                 .param("id", id)
                 .update();
     }
 
-    public void setExpiry(long id, @Nullable Instant at) {
-        jdbc.sql("UPDATE article SET expires_at = :at, version = version + 1 WHERE id = :id")
+    public void setExpiry(long id, @Nullable Instant at, Instant now) {
+        jdbc.sql("UPDATE article SET expires_at = :at, " + STAMP_IF_OUT + ", version = version + 1 WHERE id = :id")
                 .param("at", at == null ? null : at.toEpochMilli(), Types.BIGINT)
+                .param("now", now.toEpochMilli())
                 .param("id", id)
                 .update();
     }
@@ -289,7 +306,10 @@ public class EditorialRepository {
 
     /** Clears a lifted embargo; true for the one caller (on any node) that did it. */
     public boolean clearEmbargoIfLifted(long id, Instant now) {
-        return jdbc.sql("UPDATE article SET embargo_until = NULL WHERE id = ? AND embargo_until <= ?")
+        // The story came out when the embargo ended, not when this runs.
+        return jdbc.sql("UPDATE article SET status_changed_at = CASE WHEN status IN ('published', 'scheduled')"
+                                + " THEN embargo_until ELSE status_changed_at END, embargo_until = NULL"
+                                + " WHERE id = ? AND embargo_until <= ?")
                         .params(id, now.toEpochMilli())
                         .update()
                 == 1;

@@ -119,22 +119,90 @@ public class LiveListingRepository {
                 now);
     }
 
-    public Map<Long, Instant> findActivityByTag(Instant now) {
-        return activity(
-                "SELECT at.tag_id AS k, MAX(" + MODIFIED + ") AS modified FROM article a"
-                        + " JOIN article_tag at ON at.article_id = a.id WHERE " + ArticleRepository.LIVE
-                        + " GROUP BY at.tag_id",
-                now);
+    /** The latest change among live stories, per tag on them (the tags come in the same query: no id list). */
+    public Map<Tag, Instant> findActivityByTag(Instant now) {
+        Map<Tag, Instant> activity = new LinkedHashMap<>();
+        jdbc.sql("SELECT t.id, t.slug, t.name, x.modified FROM tag t JOIN (SELECT at.tag_id, MAX(" + MODIFIED
+                        + ") AS modified FROM article a JOIN article_tag at ON at.article_id = a.id WHERE "
+                        + ArticleRepository.LIVE + " GROUP BY at.tag_id) x ON x.tag_id = t.id ORDER BY t.slug")
+                .param("now", now.toEpochMilli())
+                .query((RowCallbackHandler) rs -> activity.put(
+                        new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")),
+                        Instant.ofEpochMilli(rs.getLong("modified"))));
+        return activity;
     }
 
-    public List<Tag> findTagsByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids) ORDER BY slug")
-                .param("ids", ids)
-                .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+    /** The first live story of the {@code n}-th run of {@code size} in id order (n from 1), if there is one. */
+    public Optional<Long> findRunStart(int n, int size, Instant now) {
+        return jdbc.sql("SELECT a.id FROM article a WHERE " + ArticleRepository.LIVE
+                        + " ORDER BY a.id LIMIT 1 OFFSET :offset")
+                .param("now", now.toEpochMilli())
+                .param("offset", (long) (n - 1) * size)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Every run of {@code size} live stories in id order, in one pass. */
+    public List<LiveBlock> findBlocks(int size, Instant now) {
+        return jdbc.sql("SELECT MAX(r.id) AS last_id, COUNT(*) AS n, MAX(r.modified) AS modified FROM"
+                        + " (SELECT a.id, " + MODIFIED + " AS modified, ROW_NUMBER() OVER (ORDER BY a.id) AS rn"
+                        + " FROM article a WHERE " + ArticleRepository.LIVE + ") r"
+                        + " GROUP BY (r.rn - 1) / :size ORDER BY last_id")
+                .param("now", now.toEpochMilli())
+                .param("size", size)
+                .query((rs, n) -> new LiveBlock(
+                        rs.getLong("last_id"), rs.getInt("n"), Instant.ofEpochMilli(rs.getLong("modified"))))
                 .list();
+    }
+
+    /** The latest publication time before {@code before} among live stories. */
+    public Optional<Instant> findLatestPublishedBefore(Instant before, Instant now) {
+        return jdbc.sql("SELECT MAX(a.published_at) AS t FROM article a WHERE " + ArticleRepository.LIVE
+                        + " AND a.published_at < :before")
+                .param("now", now.toEpochMilli())
+                .param("before", before.toEpochMilli())
+                .query((rs, n) ->
+                        Optional.ofNullable(SqlValues.nullableLong(rs, "t")).map(Instant::ofEpochMilli))
+                .single();
+    }
+
+    /**
+     * The latest moment by {@code now} at which a story of a scope came out or came down: the
+     * publication and lifted embargo of its live stories, the expiry of stories it held, and every
+     * recorded status change (unpublishing, embargoing, republishing). A list of stories can only
+     * change at one of these moments or when a story in it is updated.
+     *
+     * @param scope a condition on {@code a} (the article) that picks the scope, using {@code :scope}
+     */
+    public Optional<Instant> findLastVisibilityChange(
+            String scope, @org.jspecify.annotations.Nullable Object value, Instant now) {
+        String sql = "SELECT"
+                + " (SELECT MAX(a.status_changed_at) FROM article a WHERE a.status_changed_at <= :now AND " + scope
+                + ") AS changed,"
+                + " (SELECT MAX(a.expires_at) FROM article a WHERE a.expires_at <= :now"
+                + " AND a.status IN ('published', 'scheduled') AND " + scope + ") AS expired,"
+                + " (SELECT MAX(a.embargo_until) FROM article a WHERE " + ArticleRepository.LIVE + " AND " + scope
+                + ") AS lifted,"
+                + " (SELECT MAX(a.published_at) FROM article a WHERE " + ArticleRepository.LIVE + " AND " + scope
+                + ") AS published";
+        var statement = jdbc.sql(sql).param("now", now.toEpochMilli());
+        if (value != null) {
+            statement = statement.param("scope", value);
+        }
+        return statement
+                .query((rs, n) -> {
+                    long latest = Long.MIN_VALUE;
+                    for (String column : List.of("changed", "expired", "lifted", "published")) {
+                        Long time = SqlValues.nullableLong(rs, column);
+                        if (time != null) {
+                            latest = Math.max(latest, time);
+                        }
+                    }
+                    return latest == Long.MIN_VALUE
+                            ? Optional.<Instant>empty()
+                            : Optional.of(Instant.ofEpochMilli(latest));
+                })
+                .single();
     }
 
     private Map<Long, Instant> activity(String sql, Instant now) {

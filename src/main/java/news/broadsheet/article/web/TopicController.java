@@ -51,6 +51,12 @@ class TopicController {
             return "redirect:" + renamed.url();
         }
         StoryList list = articles.taggedWith(tag, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
+        // A tag that only hidden stories carry (scheduled, embargoed, in review, expired) does not exist for readers.
+        if (list.stories().isEmpty()
+                && (before == null
+                        || articles.taggedWith(tag, null, 1).stories().isEmpty())) {
+            throw new TagNotFoundException(slug);
+        }
         model.addAttribute(
                 "page",
                 new StoryListPage(

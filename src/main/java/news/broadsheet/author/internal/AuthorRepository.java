@@ -17,6 +17,8 @@ public class AuthorRepository {
 
     private final JdbcClient jdbc;
 
+    private static final int CHUNK = 1000;
+
     AuthorRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -28,11 +30,17 @@ public class AuthorRepository {
                 .optional();
     }
 
+    /** Looked up in chunks: PostgreSQL takes at most 65,535 bind parameters in one statement. */
     public List<Author> findByIds(Collection<Long> ids) {
-        return jdbc.sql("SELECT id, slug, name, bio FROM author WHERE id IN (:ids)")
-                .param("ids", ids)
-                .query(ROW)
-                .list();
+        List<Long> all = List.copyOf(ids);
+        List<Author> found = new java.util.ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            found.addAll(jdbc.sql("SELECT id, slug, name, bio FROM author WHERE id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .query(ROW)
+                    .list());
+        }
+        return found;
     }
 
     public List<Author> findAll() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import news.broadsheet.comment.CommentStatus;
+import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,6 +123,15 @@ public class CommentRepository {
      * The newest comments readers can see on an article (approved, with every comment above them
      * approved too, as {@link #countVisible} counts them), for the article's comment feed.
      */
+    /** The latest moderation decision on any comment of an article, if one was ever made. */
+    public Optional<Instant> findLastModeration(long articleId) {
+        return jdbc.sql("SELECT MAX(moderated_at) AS t FROM comment WHERE article_id = ?")
+                .param(articleId)
+                .query((rs, n) ->
+                        Optional.ofNullable(SqlValues.nullableLong(rs, "t")).map(Instant::ofEpochMilli))
+                .single();
+    }
+
     public List<CommentRow> findVisibleNewestFirst(long articleId, int limit) {
         return jdbc.sql("WITH RECURSIVE visible(id) AS ("
                         + " SELECT id FROM comment WHERE article_id = :article AND parent_id IS NULL AND status = 'approved'"

@@ -57,7 +57,8 @@ public class FeedAssembler {
                 "The latest stories from " + site.name() + ".",
                 "/",
                 "/feeds/all",
-                articles.latest(null, null, settings.items()));
+                articles.latest(null, null, settings.items()),
+                articles.lastVisibilityChange());
     }
 
     public FeedDocument section(Section section) {
@@ -68,7 +69,8 @@ public class FeedAssembler {
                         : section.description(),
                 section.url(),
                 "/feeds/section/" + section.path(),
-                articles.latest(section, null, settings.items()));
+                articles.latest(section, null, settings.items()),
+                articles.lastVisibilityChange(section));
     }
 
     public FeedDocument tag(Tag tag) {
@@ -77,7 +79,8 @@ public class FeedAssembler {
                 "The latest stories about " + tag.name() + ".",
                 tag.url(),
                 "/feeds/tag/" + tag.slug(),
-                articles.taggedWith(tag, null, settings.items()));
+                articles.taggedWith(tag, null, settings.items()),
+                articles.lastVisibilityChange(tag));
     }
 
     public FeedDocument author(Author author) {
@@ -86,7 +89,8 @@ public class FeedAssembler {
                 "The latest stories by " + author.name() + ".",
                 author.url(),
                 "/feeds/author/" + author.slug(),
-                articles.writtenBy(author, null, settings.items()));
+                articles.writtenBy(author, null, settings.items()),
+                articles.lastVisibilityChange(author));
     }
 
     /** The approved comments on a live story, newest first. */
@@ -112,6 +116,11 @@ public class FeedAssembler {
                         .map(Entry::updated)
                         .max(Comparator.naturalOrder())
                         .orElseThrow();
+        // A comment taken down leaves no entry behind: its moderation moves the feed on.
+        Instant moderated = comments.lastModeration(article.id()).orElse(updated);
+        if (moderated.isAfter(updated)) {
+            updated = moderated;
+        }
         return new FeedDocument(
                 "Comments on " + article.headline(),
                 "Readers' comments on \u201c" + article.headline() + "\u201d.",
@@ -121,9 +130,18 @@ public class FeedAssembler {
                 entries);
     }
 
-    private FeedDocument stories(String title, String description, String home, String self, StoryList list) {
+    /**
+     * @param changed when a story last came out or came down in this scope: a story leaving the
+     *     feed leaves no entry behind, so the feed's "updated" time takes this into account too
+     */
+    private FeedDocument stories(
+            String title, String description, String home, String self, StoryList list, Instant changed) {
         List<ArticleSummary> stories = list.stories();
         List<Long> ids = stories.stream().map(ArticleSummary::id).toList();
+        Map<Long, StoredImage> images = media.byIds(stories.stream()
+                .map(ArticleSummary::leadImageId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         Map<Long, String> bodies = settings.fullText() ? articles.liveBodies(ids) : Map.of();
         Map<Long, List<Tag>> tags = articles.tagsOf(ids);
         List<Entry> entries = new ArrayList<>(stories.size());
@@ -150,21 +168,21 @@ public class FeedAssembler {
                             .map(a -> new Person(a.name(), site.absolute(a.url())))
                             .toList(),
                     categories,
-                    image(story)));
+                    image(story, images)));
         }
         Instant updated = entries.stream()
                 .map(Entry::updated)
                 .max(Comparator.naturalOrder())
                 .orElse(NOTHING_YET);
+        if (changed.isAfter(updated)) {
+            updated = changed;
+        }
         return new FeedDocument(title, description, site.absolute(home), site.absolute(self), updated, entries);
     }
 
-    private @Nullable Image image(ArticleSummary story) {
+    private @Nullable Image image(ArticleSummary story, Map<Long, StoredImage> images) {
         Long id = story.leadImageId();
-        if (id == null) {
-            return null;
-        }
-        StoredImage image = media.byId(id).orElse(null);
+        StoredImage image = id == null ? null : images.get(id);
         if (image == null) {
             return null;
         }

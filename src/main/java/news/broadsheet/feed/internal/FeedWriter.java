@@ -28,6 +28,7 @@ import news.broadsheet.feed.internal.FeedDocument.Category;
 import news.broadsheet.feed.internal.FeedDocument.Entry;
 import news.broadsheet.feed.internal.FeedDocument.Person;
 import news.broadsheet.shared.FeedLinks.Format;
+import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.shared.XmlText;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -46,10 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class FeedWriter {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
-    private static final String LANGUAGE = "en";
     private static final String GENERATOR = "Broadsheet";
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final SiteSettings site;
+
+    FeedWriter(SiteSettings site) {
+        this.site = site;
+    }
 
     public byte[] write(FeedDocument feed, Format format) {
         return switch (format) {
@@ -59,7 +64,7 @@ public class FeedWriter {
         };
     }
 
-    private static byte[] xml(WireFeed feed) {
+    private byte[] xml(WireFeed feed) {
         feed.setEncoding("UTF-8");
         try {
             // Raw format: Rome's own output would collapse whitespace, in <pre> blocks too.
@@ -67,7 +72,7 @@ public class FeedWriter {
             org.jdom2.Document document = new WireFeedOutput().outputJDom(feed);
             if (feed instanceof Feed) {
                 // Rome leaves out the Atom feed's language; xml:lang carries it.
-                document.getRootElement().setAttribute("lang", LANGUAGE, Namespace.XML_NAMESPACE);
+                document.getRootElement().setAttribute("lang", site.language(), Namespace.XML_NAMESPACE);
             }
             new XMLOutputter(org.jdom2.output.Format.getRawFormat().setEncoding("UTF-8")).output(document, bytes);
             return bytes.toByteArray();
@@ -76,12 +81,12 @@ public class FeedWriter {
         }
     }
 
-    private static Channel rss(FeedDocument feed) {
+    private Channel rss(FeedDocument feed) {
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(clean(feed.title()));
         channel.setLink(feed.homeUrl());
         channel.setDescription(clean(feed.description()));
-        channel.setLanguage(LANGUAGE);
+        channel.setLanguage(site.language());
         channel.setGenerator(GENERATOR);
         channel.setPubDate(date(feed.updated()));
         channel.setLastBuildDate(date(feed.updated()));
@@ -139,13 +144,13 @@ public class FeedWriter {
         return channel;
     }
 
-    private static Feed atom(FeedDocument feed) {
+    private Feed atom(FeedDocument feed) {
         Feed atom = new Feed("atom_1.0");
         String self = selfUrl(feed, Format.ATOM);
         atom.setId(self);
         atom.setTitle(clean(feed.title()));
         atom.setSubtitle(text(feed.description()));
-        atom.setLanguage(LANGUAGE);
+        atom.setLanguage(site.language());
         atom.setUpdated(date(feed.updated()));
         atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homeUrl(), "text/html"))));
         atom.setOtherLinks(new ArrayList<>(List.of(link("self", self, Format.ATOM.mediaType()))));
@@ -218,7 +223,7 @@ public class FeedWriter {
         return atomPerson;
     }
 
-    private static JsonFeed jsonFeed(FeedDocument feed) {
+    private JsonFeed jsonFeed(FeedDocument feed) {
         List<JsonFeed.Item> items = feed.entries().stream()
                 .map(entry -> new JsonFeed.Item(
                         entry.id(),
@@ -241,7 +246,7 @@ public class FeedWriter {
                 feed.description(),
                 feed.homeUrl(),
                 selfUrl(feed, Format.JSON),
-                LANGUAGE,
+                site.language(),
                 items);
     }
 

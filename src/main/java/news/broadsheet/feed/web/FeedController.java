@@ -34,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves every feed at the addresses {@link news.broadsheet.shared.FeedLinks} defines. Each answer
- * carries a strong ETag (a hash of its bytes) and Last-Modified (its newest entry), so readers that
- * poll get a 304 until something changes; unknown feeds are a plain 404.
+ * carries a strong ETag (a hash of its bytes) and Last-Modified (its newest entry, or the last time a
+ * story came out or came down in its scope if that is later), so readers that poll get a 304 until
+ * something changes; unknown feeds are a plain 404.
  */
 @RestController
 class FeedController {
@@ -103,9 +104,15 @@ class FeedController {
                             "/feeds/tag/" + renamed.slug() + "." + feed.format().extension()))
                     .orElseGet(FeedController::notFound);
         }
-        return respond(assembler.tag(tag), feed.format());
+        FeedDocument document = assembler.tag(tag);
+        // A tag only hidden stories carry (scheduled, embargoed, in review, expired) must not show it exists.
+        if (document.entries().isEmpty()) {
+            return notFound();
+        }
+        return respond(document, feed.format());
     }
 
+    /** Authors keep a feed (empty if need be) while they have no live story: their page is public anyway. */
     @GetMapping("/feeds/author/{file}")
     ResponseEntity<byte[]> author(@PathVariable String file) {
         FeedFile feed = FeedFile.parse(file).orElse(null);

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.sitemap.SitemapSettings;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +36,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sitemap index and the sitemaps it lists: the site's pages, every live story (in files of at
- * most {@link SitemapSettings#urlsPerFile} addresses, paged by id) and the Google News sitemap.
- * Answers carry a strong ETag and Last-Modified, so crawlers get a 304 until something changes.
+ * The sitemap index and the sitemaps it lists: the site's pages and every live story (each in files
+ * of at most {@link SitemapSettings#urlsPerFile} addresses, stories paged by id) and the Google News
+ * sitemap. Answers carry a strong ETag and a Last-Modified that also moves when a story comes out
+ * or comes down (which leaves no entry to date it), so crawlers get a 304 until something changes.
  */
 @RestController
 class SitemapController {
@@ -48,6 +49,7 @@ class SitemapController {
 
     static final int NEWS_LIMIT = 1000;
 
+    private static final Pattern PAGES_FILE = Pattern.compile("pages-([1-9][0-9]{0,8})\\.xml");
     private static final Pattern ARTICLES_FILE = Pattern.compile("articles-([1-9][0-9]{0,8})\\.xml");
     private static final CacheControl CACHE =
             CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
@@ -78,17 +80,23 @@ class SitemapController {
     @GetMapping("/sitemap.xml")
     ResponseEntity<byte[]> index() {
         SitemapXml xml = new SitemapXml("sitemapindex", false);
-        Instant pages = latest(pageActivity().values());
-        xml.entry("sitemap", site.absolute("/sitemaps/pages.xml"), pages);
+        // Any story coming out or down anywhere can add or drop a page, and shifts the page files after it.
+        Instant changed = articles.lastVisibilityChange();
+        Map<String, Instant> activity = pageActivity();
+        Instant pages = max(latest(activity.values()), changed);
+        for (int file = 1; file <= pageFiles(activity.size()); file++) {
+            xml.entry("sitemap", site.absolute("/sitemaps/pages-" + file + ".xml"), pages);
+        }
         Instant newest = pages;
         int file = 0;
-        for (LiveBlock block : blocks(Integer.MAX_VALUE)) {
+        for (LiveBlock block : articles.liveBlocks(settings.urlsPerFile())) {
             file++;
-            xml.entry("sitemap", site.absolute("/sitemaps/articles-" + file + ".xml"), block.lastModified());
-            newest = max(newest, block.lastModified());
+            Instant modified = max(block.lastModified(), articles.lastVisibilityChangeUpTo(block.lastId()));
+            xml.entry("sitemap", site.absolute("/sitemaps/articles-" + file + ".xml"), modified);
+            newest = max(newest, modified);
         }
         List<ArticleLink> recent = recent();
-        Instant news = latest(recent.stream().map(ArticleLink::lastModified).toList());
+        Instant news = newsModified(recent);
         xml.entry("sitemap", site.absolute("/sitemaps/news.xml"), recent.isEmpty() ? null : news);
         return respond(xml.finish(), max(newest, news));
     }
@@ -96,10 +104,17 @@ class SitemapController {
     @GetMapping("/sitemaps/{file}")
     ResponseEntity<byte[]> sitemap(@PathVariable String file) {
         if (file.equals("pages.xml")) {
-            return pages();
+            // The single pages file of old is now the first of several.
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .header(HttpHeaders.LOCATION, "/sitemaps/pages-1.xml")
+                    .build();
         }
         if (file.equals("news.xml")) {
             return news();
+        }
+        Matcher pagesFile = PAGES_FILE.matcher(file);
+        if (pagesFile.matches()) {
+            return pages(Integer.parseInt(pagesFile.group(1)));
         }
         Matcher articlesFile = ARTICLES_FILE.matcher(file);
         if (articlesFile.matches()) {
@@ -108,60 +123,68 @@ class SitemapController {
         return notFound();
     }
 
-    private ResponseEntity<byte[]> pages() {
-        SitemapXml xml = new SitemapXml("urlset", false);
-        Map<String, Instant> pages = pageActivity();
-        for (Map.Entry<String, Instant> page : pages.entrySet()) {
-            xml.entry("url", site.absolute(page.getKey()), page.getValue());
-        }
-        return respond(xml.finish(), latest(pages.values()));
-    }
-
-    /** File {@code n} holds the {@code n}-th run of live stories in id order; the runs before it say where it starts. */
-    private ResponseEntity<byte[]> articles(int n) {
-        List<LiveBlock> before = blocks(n);
-        if (before.size() < n) {
+    /** Page file {@code n} holds the {@code n}-th run of pages in {@link #pageActivity} order; the first always exists. */
+    private ResponseEntity<byte[]> pages(int n) {
+        Map<String, Instant> activity = pageActivity();
+        if (n > pageFiles(activity.size())) {
             return notFound();
         }
-        long after = n == 1 ? 0 : before.get(n - 2).lastId();
+        SitemapXml xml = new SitemapXml("urlset", false);
+        activity.entrySet().stream()
+                .skip((long) (n - 1) * settings.urlsPerFile())
+                .limit(settings.urlsPerFile())
+                .forEach(page -> xml.entry("url", site.absolute(page.getKey()), page.getValue()));
+        return respond(xml.finish(), max(latest(activity.values()), articles.lastVisibilityChange()));
+    }
+
+    private int pageFiles(int pages) {
+        return Math.max(1, (pages + settings.urlsPerFile() - 1) / settings.urlsPerFile());
+    }
+
+    /** File {@code n} holds the {@code n}-th run of live stories in id order; one query finds where it starts. */
+    private ResponseEntity<byte[]> articles(int n) {
+        Long first = articles.liveRunStart(n, settings.urlsPerFile()).orElse(null);
+        if (first == null) {
+            return notFound();
+        }
         SitemapXml xml = new SitemapXml("urlset", false);
         Instant newest = Instant.EPOCH;
-        for (ArticleLink story : articles.liveLinksAfter(after, settings.urlsPerFile())) {
+        long last = first;
+        for (ArticleLink story : articles.liveLinksAfter(first - 1, settings.urlsPerFile())) {
             xml.entry("url", site.absolute(story.url()), story.lastModified());
             newest = max(newest, story.lastModified());
+            last = story.id();
         }
-        return respond(xml.finish(), newest);
+        // A story coming out or down at or before this file's last id moves where this file starts.
+        return respond(xml.finish(), max(newest, articles.lastVisibilityChangeUpTo(last)));
     }
 
     private ResponseEntity<byte[]> news() {
         SitemapXml xml = new SitemapXml("urlset", true);
         List<ArticleLink> recent = recent();
         for (ArticleLink story : recent) {
-            xml.newsEntry(site.absolute(story.url()), site.name(), "en", story.publishedAt(), story.headline());
+            xml.newsEntry(
+                    site.absolute(story.url()), site.name(), site.language(), story.publishedAt(), story.headline());
         }
-        return respond(
-                xml.finish(),
-                latest(recent.stream().map(ArticleLink::lastModified).toList()));
+        return respond(xml.finish(), newsModified(recent));
+    }
+
+    /**
+     * The news sitemap changes when a story in it changes, when a story comes out or down, and when
+     * a story grows too old for it (two days after its publication).
+     */
+    private Instant newsModified(List<ArticleLink> recent) {
+        Instant since = clock.instant().minus(NEWS_WINDOW);
+        Instant aged = articles.livePublishedBefore(since)
+                .map(published -> published.plus(NEWS_WINDOW))
+                .orElse(Instant.EPOCH);
+        return max(
+                max(latest(recent.stream().map(ArticleLink::lastModified).toList()), aged),
+                articles.lastVisibilityChange());
     }
 
     private List<ArticleLink> recent() {
         return articles.livePublishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
-    }
-
-    /** The first {@code limit} runs of live stories in id order, each as large as one sitemap file. */
-    private List<LiveBlock> blocks(int limit) {
-        List<LiveBlock> blocks = new ArrayList<>();
-        long after = 0;
-        while (blocks.size() < limit) {
-            LiveBlock block =
-                    articles.liveBlockAfter(after, settings.urlsPerFile()).orElse(null);
-            if (block == null) {
-                break;
-            }
-            blocks.add(block);
-            after = block.lastId();
-        }
-        return blocks;
     }
 
     /**
