@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes an article's content through the editorial workflow, as the editor's form does (used by
- * the JSON API through {@link EditorialDesk}).
+ * What an editor writes into an article, everything a save changes: from the editor's form or,
+ * through {@link EditorialDesk}, the JSON API.
  *
  * @param slug the address word; blank means "make one from the headline"
  */

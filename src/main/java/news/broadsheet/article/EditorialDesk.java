@@ -1,12 +1,9 @@
 package news.broadsheet.article;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 import news.broadsheet.account.StaffPrincipal;
-import news.broadsheet.article.internal.ArticleContent;
 import news.broadsheet.article.internal.ArticleDraft;
 import news.broadsheet.article.internal.ArticleWorkflow;
-import news.broadsheet.article.internal.EditorialException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,47 +44,17 @@ public class EditorialDesk {
 
     /** Creates a draft; returns its id. */
     public long create(StaffPrincipal staff, EditArticle content) {
-        return refused(() -> workflow.create(staff, content(content)));
+        return workflow.create(staff, content);
     }
 
     /** Saves new content over the given version; CONFLICT when someone saved a newer one. */
     public void save(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
-        refused(() -> {
-            workflow.save(staff, id, expectedVersion, content(content));
-            return id;
-        });
+        workflow.save(staff, id, expectedVersion, content);
     }
 
     /** Publishes now, if the role allows; {@code expectedVersion} -1 skips the version check. */
     public void publishNow(StaffPrincipal staff, long id, int expectedVersion) {
-        refused(() -> {
-            workflow.publishNow(staff, id, expectedVersion);
-            return id;
-        });
-    }
-
-    private static <T> T refused(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (EditorialException e) {
-            throw new EditorialRefusedException(
-                    EditorialRefusedException.Kind.valueOf(e.kind().name()), e.errors());
-        }
-    }
-
-    private static ArticleContent content(EditArticle edit) {
-        return new ArticleContent(
-                edit.headline(),
-                edit.standfirst(),
-                edit.bodyMarkdown(),
-                edit.slug(),
-                edit.sectionId(),
-                edit.extraSectionIds(),
-                edit.tagNames(),
-                edit.authorIds(),
-                edit.seoTitle(),
-                edit.seoDescription(),
-                edit.commentsOpen());
+        workflow.publishNow(staff, id, expectedVersion);
     }
 
     private static EditableArticle editable(ArticleDraft draft) {

@@ -24,6 +24,14 @@ public class EditorialRefusedException extends RuntimeException {
         this.errors = Map.copyOf(errors);
     }
 
+    public static EditorialRefusedException invalid(String field, String message) {
+        return new EditorialRefusedException(Kind.INVALID, Map.of(field, message));
+    }
+
+    public static EditorialRefusedException forbidden(String message) {
+        return new EditorialRefusedException(Kind.FORBIDDEN, Map.of("", message));
+    }
+
     public Kind kind() {
         return kind;
     }

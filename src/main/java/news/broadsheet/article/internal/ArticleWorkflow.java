@@ -13,6 +13,8 @@ import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleChanged;
 import news.broadsheet.article.ArticleChanged.Change;
 import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.EditArticle;
+import news.broadsheet.article.EditorialRefusedException;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
@@ -85,9 +87,9 @@ public class ArticleWorkflow {
     }
 
     @Transactional
-    public long create(StaffPrincipal staff, ArticleContent content) {
+    public long create(StaffPrincipal staff, EditArticle content) {
         if (!canWrite(staff)) {
-            throw EditorialException.forbidden("Your role cannot write stories.");
+            throw EditorialRefusedException.forbidden("Your role cannot write stories.");
         }
         String slug = checked(content, null);
         Instant now = clock.instant();
@@ -114,13 +116,13 @@ public class ArticleWorkflow {
     /**
      * Saves new content over the version the editor started from.
      *
-     * @throws EditorialException CONFLICT when someone saved a newer version in the meantime
+     * @throws EditorialRefusedException CONFLICT when someone saved a newer version in the meantime
      */
     @Transactional
-    public void save(StaffPrincipal staff, long id, int expectedVersion, ArticleContent content) {
+    public void save(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
         ArticleDraft draft = existing(id);
         if (!canEdit(staff, draft)) {
-            throw EditorialException.forbidden(
+            throw EditorialRefusedException.forbidden(
                     "You cannot change this story: reporters edit their own drafts until an editor takes over.");
         }
         String slug = checked(content, id);
@@ -130,8 +132,8 @@ public class ArticleWorkflow {
         boolean saved = editorial.updateContent(
                 id, expectedVersion, content, slug, renderer.toHtml(content.bodyMarkdown()), !live, now);
         if (!saved) {
-            throw new EditorialException(
-                    EditorialException.Kind.CONFLICT,
+            throw new EditorialRefusedException(
+                    EditorialRefusedException.Kind.CONFLICT,
                     Map.of(
                             "",
                             "Someone else saved this story while you were editing it. Your changes are below and"
@@ -150,10 +152,10 @@ public class ArticleWorkflow {
     public void submit(StaffPrincipal staff, long id) {
         ArticleDraft draft = existing(id);
         if (!canEdit(staff, draft)) {
-            throw EditorialException.forbidden("You cannot submit this story.");
+            throw EditorialRefusedException.forbidden("You cannot submit this story.");
         }
         if (!editorial.transition(id, List.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW, clock.instant())) {
-            throw EditorialException.invalid("", "Only drafts can be submitted for review.");
+            throw EditorialRefusedException.invalid("", "Only drafts can be submitted for review.");
         }
         publish(staff.actor(), Change.SUBMITTED, id, draft.headline(), "Submitted for review");
     }
@@ -179,7 +181,7 @@ public class ArticleWorkflow {
     public void schedule(StaffPrincipal staff, long id, Instant at, int expectedVersion) {
         ArticleDraft draft = publishable(staff, id, expectedVersion);
         if (!at.isAfter(clock.instant())) {
-            throw EditorialException.invalid("publishAt", "Choose a time in the future, or publish now.");
+            throw EditorialRefusedException.invalid("publishAt", "Choose a time in the future, or publish now.");
         }
         clearPastExpiry(draft, at);
         editorial.setPublication(id, ArticleStatus.SCHEDULED, at, clock.instant());
@@ -195,7 +197,7 @@ public class ArticleWorkflow {
                 List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED),
                 ArticleStatus.UNPUBLISHED,
                 clock.instant())) {
-            throw EditorialException.invalid("", "Only published or scheduled stories can be taken down.");
+            throw EditorialRefusedException.invalid("", "Only published or scheduled stories can be taken down.");
         }
         publish(staff.actor(), Change.UNPUBLISHED, id, draft.headline(), "Unpublished");
     }
@@ -206,7 +208,7 @@ public class ArticleWorkflow {
         ArticleDraft draft = existing(id);
         requirePublisher(staff);
         if (until != null && !until.isAfter(clock.instant())) {
-            throw EditorialException.invalid("embargoUntil", "An embargo must end in the future.");
+            throw EditorialRefusedException.invalid("embargoUntil", "An embargo must end in the future.");
         }
         editorial.setEmbargo(id, until, clock.instant());
         publish(
@@ -223,11 +225,12 @@ public class ArticleWorkflow {
         ArticleDraft draft = existing(id);
         requirePublisher(staff);
         if (at != null && !at.isAfter(clock.instant())) {
-            throw EditorialException.invalid(
+            throw EditorialRefusedException.invalid(
                     "expiresAt", "An expiry must be in the future; unpublish to take it down now.");
         }
         if (at != null && draft.publishedAt() != null && !at.isAfter(draft.publishedAt())) {
-            throw EditorialException.invalid("expiresAt", "An expiry must come after the story's publication time.");
+            throw EditorialRefusedException.invalid(
+                    "expiresAt", "An expiry must come after the story's publication time.");
         }
         editorial.setExpiry(id, at, clock.instant());
         publish(
@@ -244,16 +247,16 @@ public class ArticleWorkflow {
         ArticleDraft draft = existing(id);
         requirePublisher(staff);
         if (draft.status() != ArticleStatus.PUBLISHED) {
-            throw EditorialException.invalid("", "Corrections and updates are for published stories.");
+            throw EditorialRefusedException.invalid("", "Corrections and updates are for published stories.");
         }
         if (!kind.equals("correction") && !kind.equals("update")) {
-            throw EditorialException.invalid("kind", "Choose correction or update.");
+            throw EditorialRefusedException.invalid("kind", "Choose correction or update.");
         }
         String body = text.strip();
         if (body.isEmpty()
                 || body.length() > 2000
                 || CONTROL_CHARACTERS.matcher(body).find()) {
-            throw EditorialException.invalid("correction", "Write the note, in up to 2,000 characters.");
+            throw EditorialRefusedException.invalid("correction", "Write the note, in up to 2,000 characters.");
         }
         Instant now = clock.instant();
         editorial.insertCorrection(id, kind, body, now, staff.accountId());
@@ -271,9 +274,9 @@ public class ArticleWorkflow {
     public void restore(StaffPrincipal staff, long id, int version, int expectedVersion) {
         EditorialRepository.Revision revision = editorial
                 .findRevision(id, version)
-                .orElseThrow(() -> EditorialException.invalid("", "There is no such revision."));
+                .orElseThrow(() -> EditorialRefusedException.invalid("", "There is no such revision."));
         ArticleDraft draft = existing(id);
-        ArticleContent content = new ArticleContent(
+        EditArticle content = new EditArticle(
                 revision.headline(),
                 revision.standfirst(),
                 revision.bodyMarkdown(),
@@ -309,10 +312,10 @@ public class ArticleWorkflow {
         if (body.isEmpty()
                 || body.length() > 5000
                 || CONTROL_CHARACTERS.matcher(body).find()) {
-            throw EditorialException.invalid("note", "Write the note, in up to 5,000 characters.");
+            throw EditorialRefusedException.invalid("note", "Write the note, in up to 5,000 characters.");
         }
         if (parentId != null && !editorial.noteBelongsTo(parentId, id)) {
-            throw EditorialException.invalid("note", "The note you are replying to is not on this story.");
+            throw EditorialRefusedException.invalid("note", "The note you are replying to is not on this story.");
         }
         editorial.insertNote(id, parentId, staff.accountId(), staff.displayName(), body, clock.instant());
     }
@@ -322,7 +325,7 @@ public class ArticleWorkflow {
         ArticleDraft draft = existing(id);
         requireNoteAccess(staff, draft);
         if (!editorial.noteBelongsTo(noteId, id)) {
-            throw EditorialException.invalid("note", "That note is not on this story.");
+            throw EditorialRefusedException.invalid("note", "That note is not on this story.");
         }
         editorial.resolveNote(noteId, staff.displayName(), clock.instant());
     }
@@ -331,7 +334,7 @@ public class ArticleWorkflow {
     public void setLeadImage(StaffPrincipal staff, long id, @Nullable Long imageId) {
         ArticleDraft draft = existing(id);
         if (!canEdit(staff, draft)) {
-            throw EditorialException.forbidden("You cannot change this story.");
+            throw EditorialRefusedException.forbidden("You cannot change this story.");
         }
         editorial.setLeadImage(id, imageId);
         publish(
@@ -384,8 +387,8 @@ public class ArticleWorkflow {
         ArticleDraft draft = existing(id);
         requirePublisher(staff);
         if (expectedVersion >= 0 && expectedVersion != draft.version()) {
-            throw new EditorialException(
-                    EditorialException.Kind.CONFLICT,
+            throw new EditorialRefusedException(
+                    EditorialRefusedException.Kind.CONFLICT,
                     Map.of("", "The story changed since you opened it. Review the newer version, then publish."));
         }
         Map<String, String> missing = new LinkedHashMap<>();
@@ -396,14 +399,14 @@ public class ArticleWorkflow {
             missing.put("authorIds", "A story needs a byline before it can go out.");
         }
         if (!missing.isEmpty()) {
-            throw new EditorialException(EditorialException.Kind.INVALID, missing);
+            throw new EditorialRefusedException(EditorialRefusedException.Kind.INVALID, missing);
         }
         return draft;
     }
 
     private static void requirePublisher(StaffPrincipal staff) {
         if (!canPublish(staff)) {
-            throw EditorialException.forbidden(
+            throw EditorialRefusedException.forbidden(
                     "Only editors can publish, schedule, embargo, take down or correct stories.");
         }
     }
@@ -411,7 +414,7 @@ public class ArticleWorkflow {
     private static void requireNoteAccess(StaffPrincipal staff, ArticleDraft draft) {
         boolean own = draft.createdBy() != null && draft.createdBy() == staff.accountId();
         if (!canPublish(staff) && !(staff.hasRole(Role.REPORTER) && own)) {
-            throw EditorialException.forbidden("You cannot add notes to this story.");
+            throw EditorialRefusedException.forbidden("You cannot add notes to this story.");
         }
     }
 
@@ -422,7 +425,7 @@ public class ArticleWorkflow {
     }
 
     /** Validates content and returns the slug it will have. */
-    private String checked(ArticleContent content, @Nullable Long articleId) {
+    private String checked(EditArticle content, @Nullable Long articleId) {
         Map<String, String> errors = new LinkedHashMap<>();
         String headline = content.headline().strip();
         if (headline.isEmpty()) {
@@ -477,7 +480,7 @@ public class ArticleWorkflow {
             errors.put("tags", "Keep each tag to 200 characters, without control characters.");
         }
         if (!errors.isEmpty()) {
-            throw new EditorialException(EditorialException.Kind.INVALID, errors);
+            throw new EditorialRefusedException(EditorialRefusedException.Kind.INVALID, errors);
         }
         return slug;
     }
@@ -493,7 +496,7 @@ public class ArticleWorkflow {
         }
     }
 
-    private void writeRelations(long id, ArticleContent content) {
+    private void writeRelations(long id, EditArticle content) {
         editorial.replaceAuthors(id, List.copyOf(new LinkedHashSet<>(content.authorIds())));
         editorial.replaceExtraSections(
                 id,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.EditArticle;
 import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -168,7 +169,7 @@ public class EditorialRepository {
     public boolean updateContent(
             long id,
             int expectedVersion,
-            ArticleContent content,
+            EditArticle content,
             String slug,
             String bodyHtml,
             boolean touchUpdatedAt,
@@ -334,7 +335,7 @@ public class EditorialRepository {
     public void insertRevision(
             long articleId,
             int version,
-            ArticleContent content,
+            EditArticle content,
             String slug,
             @Nullable Long savedBy,
             String savedByName,

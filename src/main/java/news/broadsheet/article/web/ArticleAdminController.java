@@ -17,11 +17,11 @@ import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.Articles;
+import news.broadsheet.article.EditArticle;
+import news.broadsheet.article.EditorialRefusedException;
 import news.broadsheet.article.internal.ArticleBodyRenderer;
-import news.broadsheet.article.internal.ArticleContent;
 import news.broadsheet.article.internal.ArticleDraft;
 import news.broadsheet.article.internal.ArticleWorkflow;
-import news.broadsheet.article.internal.EditorialException;
 import news.broadsheet.article.internal.EditorialRepository;
 import news.broadsheet.author.Authors;
 import news.broadsheet.media.ImageRejectedException;
@@ -112,7 +112,7 @@ class ArticleAdminController {
         try {
             long id = workflow.create(staff, form.validContent());
             return "redirect:/admin/articles/" + id + "/edit?done=created";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
             model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null, null));
             return "admin/article/edit";
@@ -146,10 +146,10 @@ class ArticleAdminController {
         try {
             workflow.save(staff, id, form.versionOrZero(), form.validContent());
             return "redirect:/admin/articles/" + id + "/edit?done=saved";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
             ArticleDraft current = draft(id);
-            ArticleEditPage.Conflict conflict = e.kind() == EditorialException.Kind.CONFLICT
+            ArticleEditPage.Conflict conflict = e.kind() == EditorialRefusedException.Kind.CONFLICT
                     ? new ArticleEditPage.Conflict(
                             current.headline(), current.standfirst(), current.bodyMarkdown(), current.version())
                     : null;
@@ -163,7 +163,7 @@ class ArticleAdminController {
     /** Shows the form again with its body rendered as readers would see it; nothing is saved. */
     private String preview(StaffPrincipal staff, @Nullable ArticleDraft draft, ArticleForm form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        ArticleContent content = form.content(errors);
+        EditArticle content = form.content(errors);
         model.addAttribute(
                 "page",
                 editPage(staff, draft, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
@@ -194,10 +194,10 @@ class ArticleAdminController {
                 case "lift-embargo" -> workflow.embargo(staff, id, null);
                 case "expiry" -> workflow.expire(staff, id, required(expiresAt, "expiresAt"));
                 case "clear-expiry" -> workflow.expire(staff, id, null);
-                default -> throw EditorialException.invalid("", "Unknown action.");
+                default -> throw EditorialRefusedException.invalid("", "Unknown action.");
             }
             return "redirect:/admin/articles/" + id + "/edit?done=" + action;
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             return refused(staff, id, e, response, model);
         }
     }
@@ -214,7 +214,7 @@ class ArticleAdminController {
         try {
             workflow.correct(staff, id, kind, text);
             return "redirect:/admin/articles/" + id + "/edit?done=corrected";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             return refused(staff, id, e, response, model);
         }
     }
@@ -232,7 +232,7 @@ class ArticleAdminController {
             Long parent = parentId != null && parentId.matches("\\d{1,18}") ? Long.valueOf(parentId) : null;
             workflow.addNote(staff, id, parent, text);
             return "redirect:/admin/articles/" + id + "/edit?done=noted#notes";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             return refused(staff, id, e, response, model);
         }
     }
@@ -248,7 +248,7 @@ class ArticleAdminController {
         try {
             workflow.resolveNote(staff, id, noteId);
             return "redirect:/admin/articles/" + id + "/edit?done=resolved#notes";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             return refused(staff, id, e, response, model);
         }
     }
@@ -269,10 +269,10 @@ class ArticleAdminController {
         ArticleDraft draft = draft(id);
         try {
             if (!ArticleWorkflow.canEdit(staff, draft)) {
-                throw EditorialException.forbidden("You cannot change this story.");
+                throw EditorialRefusedException.forbidden("You cannot change this story.");
             }
             if (file == null || file.isEmpty()) {
-                throw EditorialException.invalid("image", "Choose an image file to upload.");
+                throw EditorialRefusedException.invalid("image", "Choose an image file to upload.");
             }
             String filename = file.getOriginalFilename();
             StoredImage image = media.store(
@@ -297,7 +297,7 @@ class ArticleAdminController {
                             null,
                             null));
             return "admin/article/edit";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             return refused(staff, id, e, response, model);
         }
     }
@@ -311,13 +311,13 @@ class ArticleAdminController {
         try {
             workflow.setLeadImage(staff, id, null);
             return "redirect:/admin/articles/" + id + "/edit?done=image";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             return refused(staff, id, e, response, model);
         }
     }
 
     private String refused(
-            StaffPrincipal staff, long id, EditorialException e, HttpServletResponse response, Model model) {
+            StaffPrincipal staff, long id, EditorialRefusedException e, HttpServletResponse response, Model model) {
         response.setStatus(status(e));
         ArticleDraft current = draft(id);
         model.addAttribute(
@@ -472,7 +472,7 @@ class ArticleAdminController {
     private Instant required(String value, String field) {
         Instant instant = optional(value, field);
         if (instant == null) {
-            throw EditorialException.invalid(field, "Choose a date and time.");
+            throw EditorialRefusedException.invalid(field, "Choose a date and time.");
         }
         return instant;
     }
@@ -485,15 +485,15 @@ class ArticleAdminController {
         try {
             LocalDateTime local = LocalDateTime.parse(value.strip());
             if (local.getYear() < 2000 || local.getYear() > 9999) {
-                throw EditorialException.invalid(field, "Give a year between 2000 and 9999.");
+                throw EditorialRefusedException.invalid(field, "Give a year between 2000 and 9999.");
             }
             return local.atZone(site.timeZone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw EditorialException.invalid(field, "Give a date and time like 2026-05-31T09:30.");
+            throw EditorialRefusedException.invalid(field, "Give a date and time like 2026-05-31T09:30.");
         }
     }
 
-    private static int status(EditorialException e) {
+    private static int status(EditorialRefusedException e) {
         return switch (e.kind()) {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT.value();
             case FORBIDDEN -> HttpStatus.FORBIDDEN.value();
@@ -501,7 +501,7 @@ class ArticleAdminController {
         };
     }
 
-    private static String message(EditorialException e) {
+    private static String message(EditorialRefusedException e) {
         String general = e.errors().get("");
         return general != null ? general : "Nothing was changed. Please correct the fields marked below.";
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import news.broadsheet.article.internal.ArticleContent;
+import news.broadsheet.article.EditArticle;
+import news.broadsheet.article.EditorialRefusedException;
 import news.broadsheet.article.internal.ArticleDraft;
-import news.broadsheet.article.internal.EditorialException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,9 +79,9 @@ public record ArticleForm(
                 String.valueOf(newVersion));
     }
 
-    ArticleContent content(Map<String, String> errors) {
+    EditArticle content(Map<String, String> errors) {
         long section = parseId(sectionId, "sectionId", "Choose a section.", errors);
-        return new ArticleContent(
+        return new EditArticle(
                 text(headline),
                 text(standfirst),
                 text(body).replace("\r\n", "\n"),
@@ -98,13 +98,13 @@ public record ArticleForm(
     /**
      * The content, when every field parses.
      *
-     * @throws EditorialException INVALID with a message per field that does not
+     * @throws EditorialRefusedException INVALID with a message per field that does not
      */
-    ArticleContent validContent() {
+    EditArticle validContent() {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        ArticleContent content = content(errors);
+        EditArticle content = content(errors);
         if (!errors.isEmpty()) {
-            throw new EditorialException(EditorialException.Kind.INVALID, errors);
+            throw new EditorialRefusedException(EditorialRefusedException.Kind.INVALID, errors);
         }
         return content;
     }

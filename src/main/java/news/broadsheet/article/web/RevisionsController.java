@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleNotFoundException;
+import news.broadsheet.article.EditorialRefusedException;
 import news.broadsheet.article.internal.ArticleDraft;
 import news.broadsheet.article.internal.ArticleWorkflow;
-import news.broadsheet.article.internal.EditorialException;
 import news.broadsheet.article.internal.EditorialRepository.Revision;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
@@ -93,7 +93,7 @@ class RevisionsController {
         try {
             workflow.restore(staff, id, version, expectedVersion);
             return "redirect:/admin/articles/" + id + "/edit?done=restored";
-        } catch (EditorialException e) {
+        } catch (EditorialRefusedException e) {
             response.setStatus(
                     switch (e.kind()) {
                         case FORBIDDEN -> 403;
