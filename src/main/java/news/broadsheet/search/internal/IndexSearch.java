@@ -53,7 +53,7 @@ public class IndexSearch {
     private static final float TYPO_BOOST = 0.3f;
     private static final int FACET_VALUES = 20;
     /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
-    static final int RARE_WORD_STORIES = 5;
+    private static final int RARE_WORD_STORIES = 5;
 
     /** What a search found. */
     public record Found(List<Long> ids, Map<Long, String> snippets, long total, Map<String, List<Count>> facets) {}
@@ -260,7 +260,10 @@ public class IndexSearch {
                 .build();
     }
 
-    /** Every word must match somewhere (exactly or stemmed, or with a one-letter slip); phrases exactly. */
+    /**
+     * Every word must match somewhere (exactly or stemmed, or, when (almost) no story has the word as
+     * typed, with a one-letter slip); phrases exactly.
+     */
     Query textQuery(UserQuery userQuery, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
