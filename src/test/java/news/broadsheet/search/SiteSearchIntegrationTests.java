@@ -146,7 +146,7 @@ class SiteSearchIntegrationTests {
         assertThat(worldLink.attr("href")).contains("q=" + w).contains("section=" + world.id());
         Document narrowed = http.get(worldLink.attr("href")).page();
         assertThat(headlines(narrowed)).containsExactlyInAnyOrder("One " + w, "Two " + w);
-        assertThat(narrowed.select("main input[name=q]").val()).isEqualTo(w);
+        assertThat(narrowed.select("input#search-q[name=q]").val()).isEqualTo(w);
 
         Element leeLink = narrowed.selectFirst(".facet a:contains(Lee Okafor)");
         assertThat(headlines(http.get(leeLink.attr("href")).page())).containsExactly("Two " + w);
@@ -227,7 +227,7 @@ class SiteSearchIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Robots-Tag")).isEqualTo("noindex");
         Document page = response.page();
-        assertThat(page.select("main form[action=/search][method=get] input[name=q]"))
+        assertThat(page.select("form[action=/search][method=get] input#search-q[name=q]"))
                 .hasSize(1);
         assertThat(page.select(".search__help").text()).contains("double quotes");
         assertThat(http.get("/search?q=%20%20").status()).isEqualTo(200);
@@ -241,7 +241,7 @@ class SiteSearchIntegrationTests {
             assertThat(response.status()).as(query).isEqualTo(400);
             Document page = response.page();
             assertThat(page.select(".search__problem").text()).as(query).startsWith("We could not run that search");
-            assertThat(page.select("main input[name=q]").val()).as(query).isEqualTo(query);
+            assertThat(page.select("input#search-q[name=q]").val()).as(query).isEqualTo(query);
         }
         assertThat(http.get(searchUrl("x".repeat(201))).page().text()).contains("200 characters");
         assertThat(http.get(searchUrl("a\u0000b")).status()).isEqualTo(400);

@@ -42,9 +42,19 @@ final class IndexFields {
     static final String VISIBLE_FROM = "visible_from";
     static final String VISIBLE_UNTIL = "visible_until";
 
+    /**
+     * Changes whenever documents are built differently (fields, analysis, index options): an index
+     * of another format is rebuilt, as Lucene refuses to mix index options of one field.
+     */
+    static final String FORMAT = "2";
+
     private static final FieldType PLAIN_TYPE = new FieldType();
+    /** The body keeps term offsets, so snippets are highlighted without analysing the text again. */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
     static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
         PLAIN_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         PLAIN_TYPE.setTokenized(true);
         PLAIN_TYPE.setOmitNorms(false);
@@ -90,7 +100,7 @@ final class IndexFields {
         doc.add(new NumericDocValuesField(ID, article.id()));
         doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
         doc.add(new TextField(STANDFIRST, article.standfirst(), Field.Store.YES));
-        doc.add(new TextField(BODY, article.bodyText(), Field.Store.YES));
+        doc.add(new Field(BODY, article.bodyText(), BODY_TYPE));
         doc.add(new Field(
                 PLAIN, article.headline() + "\n" + article.standfirst() + "\n" + article.bodyText(), PLAIN_TYPE));
         doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.YES));

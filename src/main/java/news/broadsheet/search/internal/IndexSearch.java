@@ -52,6 +52,8 @@ public class IndexSearch {
     private static final float BODY_BOOST = 1f;
     private static final float TYPO_BOOST = 0.3f;
     private static final int FACET_VALUES = 20;
+    /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
+    private static final int RARE_WORD_STORIES = 5;
 
     /** What a search found. */
     public record Found(List<Long> ids, Map<Long, String> snippets, long total, Map<String, List<Count>> facets) {}
@@ -89,14 +91,14 @@ public class IndexSearch {
      */
     public @Nullable Found search(
             UserQuery userQuery, Filters filters, boolean newest, int offset, int limit, long nowMillis) {
-        Query text = textQuery(userQuery);
-        Query query = filtered(text, filters, nowMillis);
         SearchIndex.Acquired acquired = index.acquire();
         if (acquired == null) {
             return null;
         }
         try (acquired) {
             IndexSearcher searcher = acquired.searcher();
+            Query text = textQuery(userQuery, searcher.getIndexReader());
+            Query query = filtered(text, filters, nowMillis);
             int wanted = offset + limit;
             FacetsCollectorManager.FacetsResult result = newest
                     ? FacetsCollectorManager.search(
@@ -258,12 +260,15 @@ public class IndexSearch {
                 .build();
     }
 
-    /** Every word must match somewhere (exactly or stemmed, or with a one-letter slip); phrases exactly. */
-    Query textQuery(UserQuery userQuery) {
+    /**
+     * Every word must match somewhere (exactly or stemmed, or, when (almost) no story has the word as
+     * typed, with a one-letter slip); phrases exactly.
+     */
+    Query textQuery(UserQuery userQuery, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : userQuery.words()) {
-            Query query = wordQuery(word);
+            Query query = wordQuery(word, reader);
             if (query != null) {
                 all.add(query, Occur.MUST);
                 clauses++;
@@ -283,7 +288,7 @@ public class IndexSearch {
         return all.build();
     }
 
-    private @Nullable Query wordQuery(String word) {
+    private @Nullable Query wordQuery(String word, IndexReader reader) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (var field : fieldBoosts().entrySet()) {
@@ -298,7 +303,9 @@ public class IndexSearch {
             return null;
         }
         for (String token : plainTokens(word)) {
-            if (token.length() >= 4) {
+            // Typo alternatives only for words (almost) no story contains: expanding a word that is
+            // spelled right and common costs much and adds nothing but noise.
+            if (token.length() >= 4 && reader.docFreq(new Term(IndexFields.PLAIN, token)) < RARE_WORD_STORIES) {
                 int edits = token.length() >= 8 ? 2 : 1;
                 any.add(
                         new BoostQuery(

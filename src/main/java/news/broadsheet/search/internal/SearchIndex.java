@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -54,6 +60,9 @@ public class SearchIndex implements SmartLifecycle {
     private static final String LAST_SEQ = "lastSeq";
     private static final String REBUILT_AT = "rebuiltAt";
     private static final String REBUILD_MILLIS = "rebuildMillis";
+    private static final String FORMAT = "format";
+    /** Articles handed to a rebuild thread at a time. */
+    private static final int REBUILD_CHUNK = 200;
     /** Log entries this recent are read again, in case they committed after a later sequence number. */
     private static final long LATE_COMMIT_WINDOW_MILLIS = 30_000;
 
@@ -77,6 +86,9 @@ public class SearchIndex implements SmartLifecycle {
     private final AtomicLong lastSeq = new AtomicLong();
 
     private volatile @Nullable Live live;
+    /** The live index was built in an older format: searched until its rebuild is live, never written. */
+    private volatile boolean liveIsOldFormat;
+
     private volatile boolean rebuilding;
     private volatile boolean running;
     private volatile @Nullable Thread thread;
@@ -166,7 +178,11 @@ public class SearchIndex implements SmartLifecycle {
         lastSeq.set(seq);
         live = opened;
         long oldest = changes.minSeq();
-        if (oldest > seq + 1) {
+        if (!IndexFields.FORMAT.equals(data.get(FORMAT))) {
+            log.info("Search index is in an older format; rebuilding it");
+            liveIsOldFormat = true;
+            var unused = requestRebuild("the index format changed");
+        } else if (oldest > seq + 1) {
             log.info("Search index is older than the change log ({} < {}); rebuilding it", seq, oldest);
             var unused = requestRebuild("the index was too far behind");
         } else {
@@ -287,7 +303,7 @@ public class SearchIndex implements SmartLifecycle {
     /** Applies change-log entries this node has not applied yet. Runs on the indexer thread only. */
     void applyChanges() throws IOException {
         Live current = live;
-        if (current == null) {
+        if (current == null || liveIsOldFormat) {
             return;
         }
         long now = changes.now();
@@ -338,6 +354,7 @@ public class SearchIndex implements SmartLifecycle {
             data.putAll(extra);
         }
         data.put(LAST_SEQ, Long.toString(seq));
+        data.put(FORMAT, IndexFields.FORMAT);
         target.writer().setLiveCommitData(data.entrySet());
         target.writer().commit();
     }
@@ -353,14 +370,7 @@ public class SearchIndex implements SmartLifecycle {
             // Changes after this point are applied to the new index once it is live.
             long seq = changes.maxSeq();
             fresh = openLive(path, IndexWriterConfig.OpenMode.CREATE);
-            Live target = fresh;
-            long count = articles.forEachReleasable(article -> {
-                try {
-                    target.writer().addDocument(IndexFields.document(article, site.timeZone(), facets));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            long count = addAll(fresh.writer());
             long millis = (System.nanoTime() - started) / 1_000_000;
             Instant at = Instant.now();
             commit(
@@ -370,6 +380,7 @@ public class SearchIndex implements SmartLifecycle {
             fresh.searchers().maybeRefreshBlocking();
             Live old = live;
             live = fresh;
+            liveIsOldFormat = false;
             lastSeq.set(seq);
             recentlyApplied.clear();
             lastRebuild = at;
@@ -388,6 +399,69 @@ public class SearchIndex implements SmartLifecycle {
             }
             rebuilding = false;
             request.done().completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Adds every releasable article. This thread reads them from the database while others analyse
+     * them: the writer takes documents from several threads at once, each into its own segment.
+     */
+    private long addAll(IndexWriter writer) throws IOException {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                threads,
+                Thread.ofPlatform().name("search-rebuild-", 0).daemon(true).factory());
+        // A few chunks in flight per thread, so reading never runs far ahead of indexing.
+        Semaphore inFlight = new Semaphore(threads * 2);
+        List<Future<?>> pending = new ArrayList<>();
+        List<SearchableArticle> chunk = new ArrayList<>();
+        ZoneId zone = site.timeZone();
+        try {
+            long count = articles.forEachReleasable(article -> {
+                chunk.add(article);
+                if (chunk.size() == REBUILD_CHUNK) {
+                    pending.add(submit(pool, inFlight, writer, List.copyOf(chunk), zone));
+                    chunk.clear();
+                }
+            });
+            pending.add(submit(pool, inFlight, writer, List.copyOf(chunk), zone));
+            pool.shutdown();
+            for (Future<?> future : pending) {
+                future.get();
+            }
+            return count;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException("Indexing an article failed", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Rebuild interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Future<?> submit(
+            ExecutorService pool, Semaphore inFlight, IndexWriter writer, List<SearchableArticle> chunk, ZoneId zone) {
+        inFlight.acquireUninterruptibly();
+        try {
+            return pool.submit(() -> {
+                try {
+                    for (SearchableArticle article : chunk) {
+                        writer.addDocument(IndexFields.document(article, zone, facets));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
         }
     }
 
