@@ -45,7 +45,13 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             String schema =
                     "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             execute("CREATE SCHEMA " + schema);
+            // Spring keeps up to 32 test contexts alive; small pools keep them all under PostgreSQL's
+            // 100 connections.
             return Map.of(
+                    "spring.datasource.hikari.maximum-pool-size",
+                    "4",
+                    "spring.datasource.hikari.minimum-idle",
+                    "1",
                     "spring.datasource.url",
                     postgresqlUrl() + "?currentSchema=" + schema,
                     "spring.datasource.username",
