@@ -5,7 +5,7 @@ import news.broadsheet.shared.AuditableEvent;
 
 /**
  * Something happened to an article: saved, submitted, published, scheduled, embargoed, taken
- * down, corrected. Published after the change, in its transaction; the audit log records it, and
+ * down, corrected, deleted. Published after the change, in its transaction; the audit log records it, and
  * later features (search, page cache) react to it.
  */
 public record ArticleChanged(Actor actor, Change change, long articleId, String headline, String detail)
@@ -24,7 +24,8 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         EXPIRY_SET("article.expiry-set"),
         EXPIRED("article.expired"),
         CORRECTED("article.corrected"),
-        RESTORED("article.restored");
+        RESTORED("article.restored"),
+        DELETED("article.deleted");
 
         private final String action;
 

@@ -43,4 +43,12 @@ public class Authors {
         long id = repository.insert(slug, name, bio);
         return new Author(id, slug, name, bio);
     }
+
+    /**
+     * Deletes an author. The caller makes sure no byline names them and no account writes as them
+     * (see {@code Articles.idsByAuthor}, {@code Account.authorId}).
+     */
+    public boolean delete(long id) {
+        return repository.delete(id);
+    }
 }

@@ -55,4 +55,8 @@ public class AuthorRepository {
                 .query(Long.class)
                 .single();
     }
+
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM author WHERE id = ?").param(id).update() > 0;
+    }
 }
