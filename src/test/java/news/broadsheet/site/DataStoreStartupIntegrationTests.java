@@ -16,7 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import news.broadsheet.BroadsheetApplication;
+import news.broadsheet.support.ChildApplication;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,26 +158,10 @@ class DataStoreStartupIntegrationTests {
     }
 
     private static Run start(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BroadsheetApplication.class.getName(),
-                "--server.port=0",
-                "--broadsheet.demo-content.enabled=false"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        assertThat(exited)
-                .as("the application stops by itself; output:\n" + output)
-                .isTrue();
-        return new Run(process.exitValue(), output);
+        List<String> all = new ArrayList<>(List.of("--broadsheet.demo-content.enabled=false"));
+        all.addAll(List.of(arguments));
+        ChildApplication.Exit exit = ChildApplication.runToEnd(all.toArray(String[]::new));
+        return new Run(exit.exitCode(), exit.output());
     }
 
     record Run(int exitCode, String output) {
