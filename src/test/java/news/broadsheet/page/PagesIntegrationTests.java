@@ -16,6 +16,7 @@ import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.support.HtmlSafety;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
@@ -486,7 +487,9 @@ class PagesIntegrationTests {
                         then),
                 new Actor(null, "WordPress import"));
         assertThat(pages.bySlug(slug).orElseThrow().id()).isEqualTo(id);
-        Document page = http.get("/" + slug).page();
+        Http.Response response = http.get("/" + slug);
+        assertThat(HtmlSafety.pageProblems(response.body())).isEmpty();
+        Document page = response.page();
         assertThat(page.select("main h2").text()).isEqualTo("Hello");
         assertThat(page.select("main b").text()).isEqualTo("site");
         assertThat(page.select("main [style], main script")).isEmpty();
