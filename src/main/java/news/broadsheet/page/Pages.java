@@ -17,6 +17,7 @@ import news.broadsheet.shared.Slugs;
 import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -162,7 +163,13 @@ public class Pages {
         check(content, null);
         Instant now = clock.instant();
         Instant published = status == PageStatus.PUBLISHED ? (publishedAt == null ? now : publishedAt) : publishedAt;
-        long id = repository.insert(content, html(content), status, published, actor.accountId(), now);
+        long id;
+        try {
+            id = repository.insert(content, html(content), status, published, actor.accountId(), now);
+        } catch (DuplicateKeyException e) {
+            throw takenMeanwhile(content);
+        }
+        repository.forgetRetiredSlug(content.slug());
         repository.insertRevision(id, 1, content, actor, now, "Created");
         events.publishEvent(new PageChanged(
                 actor,
@@ -205,8 +212,12 @@ public class Pages {
         EditablePage current = existing(id);
         check(content, id);
         Instant now = clock.instant();
-        if (!repository.updateContent(id, expectedVersion, content, html(content), now)) {
-            throw conflict();
+        try {
+            if (!repository.updateContent(id, expectedVersion, content, html(content), now)) {
+                throw conflict();
+            }
+        } catch (DuplicateKeyException e) {
+            throw takenMeanwhile(content);
         }
         if (!current.slug().equals(content.slug())) {
             repository.retireSlug(id, current.slug(), content.slug());
@@ -283,6 +294,12 @@ public class Pages {
         if (!errors.isEmpty()) {
             throw new EditorialRefusedException(EditorialRefusedException.Kind.INVALID, errors);
         }
+    }
+
+    /** Another page took the slug between the check and the write. */
+    private static EditorialRefusedException takenMeanwhile(PageContent content) {
+        return EditorialRefusedException.invalid(
+                "slug", "Another page has just taken the address /" + content.slug() + ".");
     }
 
     private static EditorialRefusedException conflict() {

@@ -237,6 +237,12 @@ class PagesIntegrationTests {
         assertThat(old.status()).isEqualTo(301);
         assertThat(old.location()).isEqualTo("/" + newSlug);
         assertThat(http.get("/" + newSlug).page().select("main h1").text()).isEqualTo("Privacy policy");
+
+        // A new page may take the old address: the redirect is forgotten, even while the newcomer is a draft.
+        long newcomer = createPage("Cookies", oldSlug, "No tracking cookies.");
+        assertThat(http.get("/" + oldSlug).status()).isEqualTo(404);
+        publish(newcomer);
+        assertThat(http.get("/" + oldSlug).page().select("main h1").text()).isEqualTo("Cookies");
     }
 
     @Test

@@ -218,6 +218,11 @@ public class PageRepository {
                 .update();
     }
 
+    /** A new page at a slug that was another page's old address: the new page owns it now. */
+    public void forgetRetiredSlug(String slug) {
+        jdbc.sql("DELETE FROM page_retired_slug WHERE slug = ?").param(slug).update();
+    }
+
     public void insertRevision(long pageId, int version, PageContent content, Actor savedBy, Instant at, String note) {
         jdbc.sql("""
                         INSERT INTO page_revision (page_id, version, slug, title, description, body_format,
