@@ -10,8 +10,13 @@ import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
+import news.broadsheet.page.WritePage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
@@ -41,6 +46,9 @@ class OpenApiIntegrationTests {
 
     @Autowired
     Authors authors;
+
+    @Autowired
+    Pages pages;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -140,6 +148,10 @@ class OpenApiIntegrationTests {
         Section news = sections.byPath("news").orElseGet(() -> sections.create(null, "news", "News", "News."));
         Author jane = authors.bySlug("jane-doe").orElseGet(() -> authors.create("jane-doe", "Jane Doe", "Reports."));
         ArticleSummary story = newsroom.article(news, jane).publish();
+        // A live static page at the story's slug, so /api/v1/pages/{slug} answers too.
+        pages.put(
+                new WritePage(PageContent.markdown(story.slug(), "About", "About us."), PageStatus.PUBLISHED, null),
+                Actor.SYSTEM);
         StaffClient editor =
                 StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
         String token = ApiTokenIntegrationTests.createToken(editor, "openapi", "", "articles:write", "comments:write");
