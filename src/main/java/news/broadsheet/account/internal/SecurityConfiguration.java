@@ -51,7 +51,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/users/**", "/admin/audit/**")
                         .hasRole(ADMIN)
-                        .requestMatchers("/admin/sections/**", "/admin/tags/**")
+                        .requestMatchers("/admin/sections/**", "/admin/tags/**", "/admin/authors/**")
                         .hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers("/admin/articles/**", "/admin/media/**")
                         .hasAnyRole(ADMIN, EDITOR, REPORTER)

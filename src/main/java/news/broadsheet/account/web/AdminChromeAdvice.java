@@ -40,6 +40,7 @@ class AdminChromeAdvice {
         if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
             links.add(new AdminChrome.Link("Sections", "/admin/sections"));
             links.add(new AdminChrome.Link("Tags", "/admin/tags"));
+            links.add(new AdminChrome.Link("Authors", "/admin/authors"));
         }
         if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.MODERATOR)) {
             links.add(new AdminChrome.Link("Comments", "/admin/comments"));
