@@ -51,7 +51,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/users/**", "/admin/audit/**")
                         .hasRole(ADMIN)
-                        .requestMatchers("/admin/sections/**", "/admin/tags/**", "/admin/pages/**")
+                        .requestMatchers("/admin/sections/**", "/admin/tags/**", "/admin/pages/**", "/admin/authors/**")
                         .hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers("/admin/articles/**", "/admin/media/**")
                         .hasAnyRole(ADMIN, EDITOR, REPORTER)

@@ -40,6 +40,7 @@ class AdminChromeAdvice {
         if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
             links.add(new AdminChrome.Link("Sections", "/admin/sections"));
             links.add(new AdminChrome.Link("Tags", "/admin/tags"));
+            links.add(new AdminChrome.Link("Authors", "/admin/authors"));
             links.add(new AdminChrome.Link("Pages", "/admin/pages"));
         }
         if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.MODERATOR)) {
