@@ -51,7 +51,7 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
         }
-        links.add(new AdminChrome.Link("My password", "/admin/account/password"));
+        links.add(new AdminChrome.Link("My profile", "/admin/profile"));
         // The api module's personal access tokens, for every signed-in user.
         links.add(new AdminChrome.Link("API tokens", "/admin/tokens"));
         return links;
