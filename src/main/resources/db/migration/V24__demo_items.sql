@@ -1,6 +1,6 @@
 -- What the demo newsroom created, so an admin can remove exactly that and nothing else (demo module).
 CREATE TABLE demo_item (
-    kind VARCHAR(20) NOT NULL CHECK (kind IN ('section', 'author', 'article', 'tag')),
+    kind VARCHAR(20) NOT NULL CHECK (kind IN ('section', 'author', 'article', 'tag', 'page')),
     item_id BIGINT NOT NULL,
     PRIMARY KEY (kind, item_id)
 );

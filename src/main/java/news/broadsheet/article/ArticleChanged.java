@@ -25,6 +25,8 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         EXPIRED("article.expired"),
         CORRECTED("article.corrected"),
         RESTORED("article.restored"),
+        /** Its byline was merged into another; the story now carries the survivor. */
+        BYLINE_MERGED("article.byline-merged"),
         DELETED("article.deleted");
 
         private final String action;

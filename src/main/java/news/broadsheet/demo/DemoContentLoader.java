@@ -17,8 +17,13 @@ import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.demo.internal.DemoRecord;
 import news.broadsheet.demo.internal.DemoRecord.Kind;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
+import news.broadsheet.page.WritePage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +58,7 @@ class DemoContentLoader implements ApplicationRunner {
     private final Authors authors;
     private final Articles articles;
     private final Comments comments;
+    private final Pages pages;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoRecord record;
@@ -64,11 +70,13 @@ class DemoContentLoader implements ApplicationRunner {
             Authors authors,
             Articles articles,
             Comments comments,
+            Pages pages,
             TransactionTemplate transaction,
             Clock clock,
             DemoRecord record,
             @Value("${broadsheet.demo-content.enabled:#{null}}") @Nullable Boolean enabledExplicitly,
             @Value("${broadsheet.admin.username:#{null}}") @Nullable String firstAdmin) {
+        this.pages = pages;
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
@@ -161,6 +169,18 @@ class DemoContentLoader implements ApplicationRunner {
                 createComment(id, null, published, comment);
             }
         }
+        List<Long> pageIds = new java.util.ArrayList<>();
+        for (DemoNewsroom.Page page : newsroom.pages()) {
+            pageIds.add(pages.put(
+                    new WritePage(
+                            PageContent.markdown(page.slug(), page.title(), page.body())
+                                    .describedAs(page.description())
+                                    .inFooter(page.footerPosition()),
+                            PageStatus.PUBLISHED,
+                            now.minus(Duration.ofDays(30))),
+                    Actor.SYSTEM));
+        }
+        record.add(Kind.PAGE, pageIds);
         record.add(Kind.SECTION, sectionIds);
         record.add(Kind.AUTHOR, authorIds.values());
         record.add(Kind.ARTICLE, articleIds);

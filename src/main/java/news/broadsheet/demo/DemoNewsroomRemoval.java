@@ -16,6 +16,8 @@ import news.broadsheet.author.Authors;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.demo.internal.DemoRecord;
 import news.broadsheet.demo.internal.DemoRecord.Kind;
+import news.broadsheet.page.EditablePage;
+import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
@@ -40,6 +42,7 @@ public class DemoNewsroomRemoval {
     private final Authors authors;
     private final Comments comments;
     private final Accounts accounts;
+    private final Pages pages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -50,8 +53,10 @@ public class DemoNewsroomRemoval {
             Authors authors,
             Comments comments,
             Accounts accounts,
+            Pages pages,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.pages = pages;
         this.record = record;
         this.articles = articles;
         this.sections = sections;
@@ -85,6 +90,9 @@ public class DemoNewsroomRemoval {
         for (long id : plan.authorsToRemove()) {
             authors.delete(id);
         }
+        for (long id : plan.pagesToRemove()) {
+            pages.delete(id, actor);
+        }
         int tagsRemoved = 0;
         for (long id : plan.tagIds()) {
             if (articles.deleteTagIfUnused(id)) {
@@ -98,7 +106,9 @@ public class DemoNewsroomRemoval {
                 inventory.sections().stream().filter(DemoInventory.Item::kept).toList(),
                 plan.authorsToRemove().size(),
                 inventory.authors().stream().filter(DemoInventory.Item::kept).toList(),
-                tagsRemoved);
+                tagsRemoved,
+                plan.pagesToRemove().size(),
+                inventory.pages().stream().filter(DemoInventory.Item::kept).toList());
         String summary = report.summary();
         record.markRemoved(clock.instant(), actor.name(), summary);
         events.publishEvent(
@@ -111,7 +121,8 @@ public class DemoNewsroomRemoval {
             List<Long> articleIds,
             List<Long> sectionsToRemove,
             List<Long> authorsToRemove,
-            List<Long> tagIds) {}
+            List<Long> tagIds,
+            List<Long> pagesToRemove) {}
 
     /** The ids of the demo newsroom's things, by kind. */
     private record DemoIds(List<Long> articles, List<Long> sections, List<Long> authors, List<Long> tags) {}
@@ -122,7 +133,8 @@ public class DemoNewsroomRemoval {
         boolean nothingRecorded = recorded.articles().isEmpty()
                 && recorded.sections().isEmpty()
                 && recorded.authors().isEmpty()
-                && recorded.tags().isEmpty();
+                && recorded.tags().isEmpty()
+                && record.ids(Kind.PAGE).isEmpty();
         return nothingRecorded && !removed ? recognised() : recorded;
     }
 
@@ -246,6 +258,20 @@ public class DemoNewsroomRemoval {
             }
             authorItems.add(new DemoInventory.Item(author.name(), keptBecause));
         }
+        // A demo page someone has saved since (an About page rewritten for the real site) is theirs now.
+        List<DemoInventory.Item> pageItems = new ArrayList<>();
+        List<Long> pagesToRemove = new ArrayList<>();
+        for (long id : record.ids(Kind.PAGE)) {
+            EditablePage page = pages.byId(id).orElse(null);
+            if (page == null) {
+                continue;
+            }
+            String keptBecause = page.version() > 1 ? "it has been edited in the newsroom since" : null;
+            if (keptBecause == null) {
+                pagesToRemove.add(id);
+            }
+            pageItems.add(new DemoInventory.Item(page.title() + " (/" + page.slug() + ")", keptBecause));
+        }
         DemoInventory inventory = new DemoInventory(
                 removal.map(DemoRecord.Removal::at).orElse(null),
                 removal.map(DemoRecord.Removal::by).orElse(null),
@@ -254,8 +280,9 @@ public class DemoNewsroomRemoval {
                 commentCount,
                 sectionList,
                 authorItems,
-                ids.tags().size());
-        return new Plan(inventory, articleIds, sectionsToRemove, authorsToRemove, ids.tags());
+                ids.tags().size(),
+                pageItems);
+        return new Plan(inventory, articleIds, sectionsToRemove, authorsToRemove, ids.tags(), pagesToRemove);
     }
 
     private static int depth(Section section) {
@@ -279,11 +306,17 @@ public class DemoNewsroomRemoval {
             int comments,
             List<Item> sections,
             List<Item> authors,
-            int tags) {
+            int tags,
+            List<Item> pages) {
 
         /** True when there is demo content to remove. */
         public boolean present() {
-            return removedAt == null && (!stories.isEmpty() || !sections.isEmpty() || !authors.isEmpty() || tags > 0);
+            return removedAt == null
+                    && (!stories.isEmpty()
+                            || !sections.isEmpty()
+                            || !authors.isEmpty()
+                            || tags > 0
+                            || !pages.isEmpty());
         }
 
         /**
@@ -307,7 +340,9 @@ public class DemoNewsroomRemoval {
             List<DemoInventory.Item> sectionsKept,
             int authorsRemoved,
             List<DemoInventory.Item> authorsKept,
-            int tagsRemoved) {
+            int tagsRemoved,
+            int pagesRemoved,
+            List<DemoInventory.Item> pagesKept) {
 
         public String summary() {
             StringBuilder summary = new StringBuilder("Removed the demo newsroom: ")
@@ -318,8 +353,10 @@ public class DemoNewsroomRemoval {
                     .append(count(sectionsRemoved, "section", "sections"))
                     .append(", ")
                     .append(count(authorsRemoved, "author", "authors"))
-                    .append(" and ")
+                    .append(", ")
                     .append(count(tagsRemoved, "tag", "tags"))
+                    .append(" and ")
+                    .append(count(pagesRemoved, "page", "pages"))
                     .append('.');
             for (DemoInventory.Item kept : sectionsKept) {
                 summary.append(" Kept the section ")
@@ -330,6 +367,13 @@ public class DemoNewsroomRemoval {
             }
             for (DemoInventory.Item kept : authorsKept) {
                 summary.append(" Kept the author ")
+                        .append(kept.name())
+                        .append(": ")
+                        .append(kept.keptBecause())
+                        .append('.');
+            }
+            for (DemoInventory.Item kept : pagesKept) {
+                summary.append(" Kept the page ")
                         .append(kept.name())
                         .append(": ")
                         .append(kept.keptBecause())

@@ -16,7 +16,8 @@ public class DemoRecord {
         SECTION,
         AUTHOR,
         ARTICLE,
-        TAG;
+        TAG,
+        PAGE;
 
         String dbValue() {
             return name().toLowerCase(java.util.Locale.ROOT);

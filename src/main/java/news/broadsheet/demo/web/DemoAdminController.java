@@ -78,6 +78,7 @@ class DemoAdminController {
                         inventory.sections(),
                         inventory.authors(),
                         inventory.tags(),
+                        inventory.pages(),
                         "/admin/demo/remove",
                         notice));
         return "admin/demo";

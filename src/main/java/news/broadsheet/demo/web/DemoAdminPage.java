@@ -21,5 +21,6 @@ public record DemoAdminPage(
         List<DemoInventory.Item> sections,
         List<DemoInventory.Item> authors,
         int tags,
+        List<DemoInventory.Item> pages,
         String removeUrl,
         @Nullable String notice) {}
