@@ -20,6 +20,9 @@ CREATE INDEX author_by_merged_into ON author (merged_into);
 
 -- The link used to live on the account; the author module owns it from now on.
 UPDATE author SET account_id = (SELECT MIN(account.id) FROM account WHERE account.author_id = author.id);
+-- The old column stays (SQLite cannot drop a column with a foreign key) but is emptied, so it never
+-- stops an author from being deleted.
+UPDATE account SET author_id = NULL;
 
 -- Old addresses of renamed bylines keep answering with a redirect.
 CREATE TABLE author_retired_slug (

@@ -221,12 +221,6 @@ public class Accounts {
         return existing(account.id());
     }
 
-    /** Links an account to the byline it writes under. */
-    @Transactional
-    public void linkAuthor(long accountId, long authorId) {
-        repository.updateAuthor(accountId, authorId);
-    }
-
     Account existing(long accountId) {
         return repository.findById(accountId).orElseThrow(() -> new AccountException("", "There is no such account."));
     }

@@ -328,9 +328,10 @@ public class Authors {
     }
 
     /**
-     * Deletes an author. The caller makes sure no byline names them and no account writes as them
-     * (see {@code Articles.idsByAuthor}, {@code Account.authorId}).
+     * Deletes an author with their old addresses. The caller makes sure no byline names them and
+     * no account writes as them (see {@code Articles.idsByAuthor}, {@link Author#accountId()}).
      */
+    @Transactional
     public boolean delete(long id) {
         return repository.delete(id);
     }

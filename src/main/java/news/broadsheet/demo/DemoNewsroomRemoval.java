@@ -246,7 +246,7 @@ public class DemoNewsroomRemoval {
                     .filter(id -> !demoArticles.contains(id))
                     .count();
             Account account = allAccounts.stream()
-                    .filter(a -> Long.valueOf(author.id()).equals(a.authorId()))
+                    .filter(a -> Long.valueOf(a.id()).equals(author.accountId()))
                     .findFirst()
                     .orElse(null);
             String keptBecause = others > 0

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Role;
-import news.broadsheet.shared.SqlValues;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +16,8 @@ public class AccountRepository {
     /** The password hash of an account that has no password: no encoder ever matches it. */
     public static final String NO_PASSWORD = "{none}";
 
-    private static final String COLUMNS =
-            "id, username, display_name, email, role, enabled, author_id, (password_hash <> '" + NO_PASSWORD
-                    + "') AS has_password";
+    private static final String COLUMNS = "id, username, display_name, email, role, enabled, (password_hash <> '"
+            + NO_PASSWORD + "') AS has_password";
 
     private static final RowMapper<Account> ROW = (rs, n) -> new Account(
             rs.getLong("id"),
@@ -28,7 +26,6 @@ public class AccountRepository {
             rs.getString("email"),
             Role.fromDb(rs.getString("role")),
             rs.getBoolean("enabled"),
-            SqlValues.nullableLong(rs, "author_id"),
             rs.getBoolean("has_password"));
 
     /** An account with its password hash, for signing in only. */
@@ -130,12 +127,6 @@ public class AccountRepository {
     public void updateProfile(long id, String displayName, String email) {
         jdbc.sql("UPDATE account SET display_name = ?, email = ? WHERE id = ?")
                 .params(displayName, email, id)
-                .update();
-    }
-
-    public void updateAuthor(long id, Long authorId) {
-        jdbc.sql("UPDATE account SET author_id = ? WHERE id = ?")
-                .params(authorId, id)
                 .update();
     }
 }

@@ -163,7 +163,17 @@ public class AuthorRepository {
         jdbc.sql("DELETE FROM author_retired_slug WHERE slug = ?").param(slug).update();
     }
 
+    /**
+     * Deletes the author with their old addresses; bylines once merged into them keep their own
+     * pages' redirects no longer (they become plain retired bylines).
+     */
     public boolean delete(long id) {
+        jdbc.sql("DELETE FROM author_retired_slug WHERE author_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("UPDATE author SET merged_into = NULL WHERE merged_into = ?")
+                .param(id)
+                .update();
         return jdbc.sql("DELETE FROM author WHERE id = ?").param(id).update() > 0;
     }
 }
