@@ -34,6 +34,26 @@ class AuthorsIntegrationTests {
     }
 
     @Test
+    void deletesAnAuthorWithAnOldAddressAndABylineMergedIntoIt() {
+        Author survivor = authors.create(prefix + "-survivor", "Sasha Lindqvist", "");
+        Author renamed = authors.update(
+                survivor.id(),
+                new AuthorDetails(prefix + "-sasha", "Sasha Lindqvist", "", "", "", "", List.of(), null),
+                news.broadsheet.shared.Actor.SYSTEM);
+        Author merged = authors.create(prefix + "-merged", "S. Lindqvist", "");
+        authors.merge(merged.id(), renamed.id(), news.broadsheet.shared.Actor.SYSTEM);
+        assertThat(authors.successorFor(prefix + "-survivor")).map(Author::id).contains(renamed.id());
+
+        assertThat(authors.delete(renamed.id())).isTrue();
+
+        assertThat(authors.bySlug(prefix + "-sasha")).isEmpty();
+        assertThat(authors.successorFor(prefix + "-survivor")).isEmpty();
+        assertThat(authors.successorFor(prefix + "-merged"))
+                .as("nothing left to send readers to")
+                .isEmpty();
+    }
+
+    @Test
     void looksUpMoreAuthorsByIdThanOneStatementCanBind() {
         database.jdbc()
                 .sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :many)"
