@@ -48,6 +48,8 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Users", "/admin/users"));
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
+            // The importer module's WordPress export (a file download).
+            links.add(new AdminChrome.Link("WordPress export", "/admin/export"));
         }
         links.add(new AdminChrome.Link("My password", "/admin/account/password"));
         // The api module's personal access tokens, for every signed-in user.

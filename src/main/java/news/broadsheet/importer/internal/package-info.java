@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.importer.internal;
+
+import org.jspecify.annotations.NullMarked;
