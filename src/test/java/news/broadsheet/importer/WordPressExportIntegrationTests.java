@@ -36,6 +36,7 @@ import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.SharedTestData;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabaseQueries;
 import org.junit.jupiter.api.BeforeEach;
@@ -430,6 +431,133 @@ class WordPressExportIntegrationTests {
                 .isNotEmpty();
         assertThat(signedInEditor.get("/admin").page().select("a[href=/admin/export]"))
                 .isEmpty();
+    }
+
+    @Test
+    void pagesThroughMoreStoriesAndCommentsThanOnePageHoldsWithoutLosingOrRepeatingAny() throws Exception {
+        Section desk = newsroom.section("Paging desk");
+        List<Long> stories = new ArrayList<>();
+        for (int i = 0; i < 205; i++) {
+            stories.add(newsroom.article(desk, lena).create());
+        }
+        long busy = stories.get(199); // the last story of the first page of 200
+        long next = stories.get(200);
+        Instant posted = clock.instant().minus(Duration.ofHours(1));
+        List<Long> busyComments = new ArrayList<>();
+        for (int i = 0; i < 1003; i++) {
+            busyComments.add(comments.importComment(
+                    busy, null, "Reader " + i, null, "Comment " + i, CommentStatus.APPROVED, posted.plusSeconds(i)));
+        }
+        long nextComment =
+                comments.importComment(next, null, "Late", null, "On the next page.", CommentStatus.PENDING, posted);
+
+        Document wxr = parse(export());
+        Map<Long, Element> posts = posts(wxr);
+        assertThat(posts.keySet()).containsAll(stories);
+        assertThat(posts).hasSize(database.count("article"));
+        assertThat(children(posts.get(busy), WP, "comment").stream()
+                        .map(c -> Long.parseLong(text(c, WP, "comment_id")))
+                        .toList())
+                .isEqualTo(busyComments);
+        assertThat(children(posts.get(next), WP, "comment").stream()
+                        .map(c -> Long.parseLong(text(c, WP, "comment_id")))
+                        .toList())
+                .containsExactly(nextComment);
+        long written = posts.values().stream()
+                .mapToLong(p -> children(p, WP, "comment").size())
+                .sum();
+        assertThat(written).isEqualTo(database.count("comment"));
+    }
+
+    /**
+     * WordPress's importer reads elements by name, but our file should look like one WordPress
+     * wrote: every element WordPress 4.0 put in each kind of record is there, in WordPress's order.
+     */
+    @Test
+    void laysOutRecordsAsWordPressItselfDoes() throws Exception {
+        Document reference = parseFile(SharedTestData.require("wxr/cc-labs-wordpress.xml"));
+        Document attachmentReference =
+                parseFile(SharedTestData.require("wxr/wordpress-importer-fixtures/wxr-flat-attachment-same-site.xml"));
+        long id = newsroom.article(world, lena).tags("Layout").create();
+        comments.importComment(
+                id, null, "Ana", "ana@example.org", "A comment.", CommentStatus.APPROVED, clock.instant());
+        media.store(
+                new ImageUpload("map.png", TestImages.encode(TestImages.picture(300, 200), "png"), "A map", "", ""),
+                editor.accountId());
+        Document ours = parse(export());
+        Element ourChannel = first(ours.getDocumentElement(), null, "channel");
+        Element theirChannel = first(reference.getDocumentElement(), null, "channel");
+
+        assertSameLayout("channel", List.of(ourChannel), List.of(theirChannel), "item", "author", "category", "tag");
+        assertSameLayout("author", children(ourChannel, WP, "author"), children(theirChannel, WP, "author"));
+        assertSameLayout("category", children(ourChannel, WP, "category"), children(theirChannel, WP, "category"));
+        assertSameLayout("tag", children(ourChannel, WP, "tag"), children(theirChannel, WP, "tag"));
+        List<Element> ourPosts = itemsOfType(ourChannel, "post");
+        List<Element> theirPosts = itemsOfType(theirChannel, "post");
+        assertSameLayout("post", ourPosts, theirPosts);
+        assertSameLayout(
+                "comment",
+                ourPosts.stream()
+                        .flatMap(p -> children(p, WP, "comment").stream())
+                        .toList(),
+                theirPosts.stream()
+                        .flatMap(p -> children(p, WP, "comment").stream())
+                        .toList());
+        assertSameLayout(
+                "attachment",
+                itemsOfType(ourChannel, "attachment"),
+                itemsOfType(first(attachmentReference.getDocumentElement(), null, "channel"), "attachment"));
+    }
+
+    private static List<Element> itemsOfType(Element channel, String type) {
+        return children(channel, null, "item").stream()
+                .filter(i -> type.equals(text(i, WP, "post_type")))
+                .toList();
+    }
+
+    /**
+     * Every element name found in all of WordPress's records of a kind is in each of ours, and the
+     * names both have come in the same order.
+     */
+    private static void assertSameLayout(String kind, List<Element> ours, List<Element> theirs, String... ignored) {
+        assertThat(ours).as("our " + kind + " records").isNotEmpty();
+        assertThat(theirs).as("WordPress's " + kind + " records").isNotEmpty();
+        List<String> skip = List.of(ignored);
+        List<List<String>> theirLayouts =
+                theirs.stream().map(e -> layout(e, skip)).toList();
+        java.util.Set<String> always = new java.util.LinkedHashSet<>(theirLayouts.getFirst());
+        theirLayouts.forEach(always::retainAll);
+        for (Element record : ours) {
+            List<String> mine = layout(record, skip);
+            assertThat(mine)
+                    .as(kind + " has every element WordPress always writes")
+                    .containsAll(always);
+            for (List<String> theirLayout : theirLayouts) {
+                List<String> common =
+                        mine.stream().filter(theirLayout::contains).toList();
+                List<String> theirCommon =
+                        theirLayout.stream().filter(mine::contains).toList();
+                assertThat(common).as(kind + " elements in WordPress's order").isEqualTo(theirCommon);
+            }
+        }
+    }
+
+    /** The names of an element's children, each once, in order of first appearance. */
+    private static List<String> layout(Element element, List<String> skip) {
+        List<String> names = new ArrayList<>();
+        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child && !skip.contains(child.getLocalName())) {
+                String name = child.getNamespaceURI() + " " + child.getLocalName();
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Document parseFile(java.nio.file.Path file) throws Exception {
+        return parse(java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
     }
 
     private String export() {
