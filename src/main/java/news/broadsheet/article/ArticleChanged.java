@@ -24,7 +24,9 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         EXPIRY_SET("article.expiry-set"),
         EXPIRED("article.expired"),
         CORRECTED("article.corrected"),
-        RESTORED("article.restored");
+        RESTORED("article.restored"),
+        /** Its byline was merged into another; the story now carries the survivor. */
+        BYLINE_MERGED("article.byline-merged");
 
         private final String action;
 

@@ -15,8 +15,13 @@ import news.broadsheet.article.CreateArticle;
 import news.broadsheet.author.Authors;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
+import news.broadsheet.page.WritePage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +52,7 @@ class DemoContentLoader implements ApplicationRunner {
     private final Authors authors;
     private final Articles articles;
     private final Comments comments;
+    private final Pages pages;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -55,8 +61,10 @@ class DemoContentLoader implements ApplicationRunner {
             Authors authors,
             Articles articles,
             Comments comments,
+            Pages pages,
             TransactionTemplate transaction,
             Clock clock) {
+        this.pages = pages;
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
@@ -129,6 +137,16 @@ class DemoContentLoader implements ApplicationRunner {
             for (DemoNewsroom.Comment comment : article.comments()) {
                 createComment(id, null, published, comment);
             }
+        }
+        for (DemoNewsroom.Page page : newsroom.pages()) {
+            pages.put(
+                    new WritePage(
+                            PageContent.markdown(page.slug(), page.title(), page.body())
+                                    .describedAs(page.description())
+                                    .inFooter(page.footerPosition()),
+                            PageStatus.PUBLISHED,
+                            now.minus(Duration.ofDays(30))),
+                    Actor.SYSTEM);
         }
     }
 

@@ -40,6 +40,8 @@ class AdminChromeAdvice {
         if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
             links.add(new AdminChrome.Link("Sections", "/admin/sections"));
             links.add(new AdminChrome.Link("Tags", "/admin/tags"));
+            links.add(new AdminChrome.Link("Authors", "/admin/authors"));
+            links.add(new AdminChrome.Link("Pages", "/admin/pages"));
         }
         if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.MODERATOR)) {
             links.add(new AdminChrome.Link("Comments", "/admin/comments"));
@@ -51,7 +53,7 @@ class AdminChromeAdvice {
             // The importer module's WordPress export (a file download).
             links.add(new AdminChrome.Link("WordPress export", "/admin/export"));
         }
-        links.add(new AdminChrome.Link("My password", "/admin/account/password"));
+        links.add(new AdminChrome.Link("My profile", "/admin/profile"));
         // The api module's personal access tokens, for every signed-in user.
         links.add(new AdminChrome.Link("API tokens", "/admin/tokens"));
         return links;
