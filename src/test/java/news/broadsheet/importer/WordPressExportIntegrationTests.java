@@ -23,6 +23,7 @@ import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.EditArticle;
 import news.broadsheet.article.internal.ArticleWorkflow;
 import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.comment.ModerationAction;
@@ -30,6 +31,8 @@ import news.broadsheet.media.ImageUpload;
 import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.media.StoredImage;
 import news.broadsheet.media.TestImages;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
@@ -63,6 +66,7 @@ class WordPressExportIntegrationTests {
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     static final String EXCERPT = "http://wordpress.org/export/1.2/excerpt/";
     static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String BROADSHEET = "https://broadsheet.news/export/wxr/1.0/";
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -89,6 +93,12 @@ class WordPressExportIntegrationTests {
 
     @Autowired
     WordPressExporter exporter;
+
+    @Autowired
+    Pages pages;
+
+    @Autowired
+    Authors authors;
 
     Section world;
     Section worldEurope;
@@ -394,6 +404,75 @@ class WordPressExportIntegrationTests {
                 .first()
                 .asString()
                 .contains("broadsheet-" + today + ".xml", database.count("article") + " stories");
+    }
+
+    @Test
+    void writesPagesAsWordPressPagesAndBylineDetailsInBroadsheetsNamespace() throws Exception {
+        Actor actor = new Actor(null, "test");
+        String aboutSlug = Newsroom.unique("about");
+        long about = pages.create(
+                PageContent.markdown(aboutSlug, "About ]]> us", "We report **the news**.\n\nCafé ]]> 東京")
+                        .describedAs("Who we are.")
+                        .inFooter(3),
+                actor);
+        pages.publish(about, pages.byId(about).orElseThrow().version(), null, actor);
+        String draftSlug = Newsroom.unique("imprint");
+        long draftPage = pages.create(PageContent.html(draftSlug, "Imprint", "<p>Printed <b>here</b>.</p>"), actor);
+        Author writer = newsroom.author("Mara Quist");
+        authors.update(
+                writer.id(),
+                new news.broadsheet.author.AuthorDetails(
+                        writer.slug(),
+                        "Mara Quist",
+                        "Energy correspondent",
+                        "Mara covers *energy*.",
+                        "mara@example.org",
+                        "https://mara.example.org",
+                        List.of("https://social.example/@mara"),
+                        null),
+                actor);
+
+        Document wxr = parse(export());
+        Element channel = first(wxr.getDocumentElement(), null, "channel");
+        List<Element> pageItems = itemsOfType(channel, "page");
+        assertThat(pageItems).hasSize(pages.all().size());
+        Element aboutItem = pageItems.stream()
+                .filter(i -> text(i, WP, "post_name").equals(aboutSlug))
+                .findFirst()
+                .orElseThrow();
+        assertThat(text(aboutItem, null, "title")).isEqualTo("About ]]> us");
+        assertThat(text(aboutItem, null, "link")).isEqualTo("https://news.example.org/" + aboutSlug);
+        assertThat(text(aboutItem, WP, "status")).isEqualTo("publish");
+        assertThat(text(aboutItem, WP, "menu_order")).isEqualTo("3");
+        assertThat(text(aboutItem, EXCERPT, "encoded")).isEqualTo("Who we are.");
+        assertThat(text(aboutItem, CONTENT, "encoded")).contains("<strong>the news</strong>", "東京");
+        assertThat(meta(aboutItem))
+                .containsEntry("_broadsheet_markdown", List.of("We report **the news**.\n\nCafé ]]> 東京"))
+                .containsEntry("_broadsheet_status", List.of("published"))
+                .containsEntry("_broadsheet_in_footer", List.of("1"));
+        Element draftItem = pageItems.stream()
+                .filter(i -> text(i, WP, "post_name").equals(draftSlug))
+                .findFirst()
+                .orElseThrow();
+        assertThat(text(draftItem, WP, "status")).isEqualTo("draft");
+        assertThat(meta(draftItem))
+                .containsEntry("_broadsheet_html", List.of("<p>Printed <b>here</b>.</p>"))
+                .containsEntry("_broadsheet_in_footer", List.of("0"));
+        List<Long> postIds = children(channel, null, "item").stream()
+                .map(i -> Long.parseLong(text(i, WP, "post_id")))
+                .toList();
+        assertThat(postIds).doesNotHaveDuplicates();
+        assertThat(draftPage).isPositive();
+
+        Element author = children(channel, WP, "author").stream()
+                .filter(a -> text(a, WP, "author_login").equals(writer.slug()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(text(author, WP, "author_email")).isEqualTo("mara@example.org");
+        assertThat(text(author, BROADSHEET, "author_bio")).isEqualTo("Mara covers *energy*.");
+        assertThat(text(author, BROADSHEET, "author_job_title")).isEqualTo("Energy correspondent");
+        assertThat(text(author, BROADSHEET, "author_website")).isEqualTo("https://mara.example.org");
+        assertThat(text(author, BROADSHEET, "author_profile")).isEqualTo("https://social.example/@mara");
     }
 
     @Test

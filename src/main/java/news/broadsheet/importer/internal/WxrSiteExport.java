@@ -23,6 +23,10 @@ import news.broadsheet.importer.WordPressExportSummary;
 import news.broadsheet.media.LibraryImage;
 import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.media.StoredImage;
+import news.broadsheet.page.BodyFormat;
+import news.broadsheet.page.EditablePage;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
@@ -36,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Everything with an id at or below the highest id seen when the export starts is exported;
  * what is created while it runs waits for the next export. WordPress post ids are one sequence, so
- * stories keep their ids, images follow the highest story id, and pages will follow the images.
+ * stories keep their ids, images follow the highest story id, and pages follow the images. Pages
+ * map draft → {@code draft}, published → {@code publish} ({@code future} before their time).
  *
  * <p>Story statuses (Broadsheet → {@code wp:status}); {@code _broadsheet_status} always carries the
  * Broadsheet status itself, and embargo and expiry times their own postmeta:
@@ -67,6 +72,7 @@ public class WxrSiteExport {
     private final MediaLibrary media;
     private final Sections sections;
     private final Authors authors;
+    private final Pages pages;
     private final SiteSettings site;
     private final Clock clock;
 
@@ -76,6 +82,7 @@ public class WxrSiteExport {
             MediaLibrary media,
             Sections sections,
             Authors authors,
+            Pages pages,
             SiteSettings site,
             Clock clock) {
         this.articles = articles;
@@ -83,6 +90,7 @@ public class WxrSiteExport {
         this.media = media;
         this.sections = sections;
         this.authors = authors;
+        this.pages = pages;
         this.site = site;
         this.clock = clock;
     }
@@ -108,7 +116,7 @@ public class WxrSiteExport {
                     + " or with Broadsheet's.");
             channelHead(wxr, now);
             for (Author author : allAuthors) {
-                author(wxr, author);
+                author(wxr, author, authorsById, maxStory, maxImage);
             }
             for (Section section : allSections) {
                 category(wxr, section, nicenames);
@@ -117,7 +125,10 @@ public class WxrSiteExport {
             counts.attachments = attachments(wxr, maxStory, maxImage);
             counts.stories =
                     stories(wxr, now, maxStory, maxImage, maxComment, sectionsById, nicenames, authorsById, counts);
-            // Pages (the page module) follow here, with post ids above maxStory + maxImage.
+            for (EditablePage page : pages.all()) {
+                page(wxr, page, now, maxStory + maxImage + page.id());
+                counts.pages++;
+            }
             wxr.endDocument();
         }
         return new WordPressExportSummary(
@@ -125,7 +136,7 @@ public class WxrSiteExport {
                 allSections.size(),
                 counts.tags,
                 counts.stories,
-                0,
+                counts.pages,
                 counts.attachments,
                 counts.comments);
     }
@@ -142,17 +153,44 @@ public class WxrSiteExport {
         wxr.text(null, "generator", "Broadsheet");
     }
 
-    private static void author(WxrWriter wxr, Author author) {
+    /**
+     * A byline as a WordPress author (login = slug); what WXR has no element for goes in Broadsheet's
+     * own namespace, which WordPress's importer skips.
+     */
+    private static void author(
+            WxrWriter wxr, Author author, Map<Long, Author> authorsById, long maxStory, long maxImage) {
         String name = author.name().strip();
         int space = name.lastIndexOf(' ');
         wxr.startWp("author");
         wxr.wp("author_id", author.id());
         wxr.wp("author_login", author.slug());
-        wxr.wp("author_email", "");
+        wxr.wp("author_email", author.email());
         wxr.wpCdata("author_display_name", author.name());
         wxr.wpCdata("author_first_name", space < 0 ? name : name.substring(0, space));
         wxr.wpCdata("author_last_name", space < 0 ? "" : name.substring(space + 1));
         wxr.cdata(WxrWriter.BROADSHEET, "author_bio", author.bio());
+        if (!author.jobTitle().isEmpty()) {
+            wxr.cdata(WxrWriter.BROADSHEET, "author_job_title", author.jobTitle());
+        }
+        if (!author.website().isEmpty()) {
+            wxr.text(WxrWriter.BROADSHEET, "author_website", author.website());
+        }
+        for (String profile : author.profiles()) {
+            wxr.text(WxrWriter.BROADSHEET, "author_profile", profile);
+        }
+        Long imageId = author.imageId();
+        if (imageId != null && imageId <= maxImage) {
+            // The photo's attachment item (post id), like _thumbnail_id on a post.
+            wxr.text(WxrWriter.BROADSHEET, "author_image", Long.toString(maxStory + imageId));
+        }
+        if (author.retired()) {
+            wxr.text(WxrWriter.BROADSHEET, "author_retired", "1");
+        }
+        Long mergedInto = author.mergedIntoId();
+        Author target = mergedInto == null ? null : authorsById.get(mergedInto);
+        if (target != null) {
+            wxr.text(WxrWriter.BROADSHEET, "author_merged_into", target.slug());
+        }
         wxr.end();
     }
 
@@ -379,6 +417,47 @@ public class WxrSiteExport {
         wxr.end();
     }
 
+    /** A static page as a WordPress page; footer placement and the body's source in postmeta. */
+    private void page(WxrWriter wxr, EditablePage page, Instant now, long postId) {
+        String draftLink = site.baseUrl() + "/?page_id=" + postId;
+        Instant publishedAt = page.publishedAt();
+        boolean released = page.status() == PageStatus.PUBLISHED && publishedAt != null;
+        String link = released ? site.absolute(page.url()) : draftLink;
+        Instant postDate = publishedAt != null ? publishedAt : page.updatedAt();
+        wxr.start("item");
+        wxr.cdata(null, "title", page.title());
+        wxr.text(null, "link", link);
+        wxr.text(null, "pubDate", WxrWriter.rfc822(postDate));
+        wxr.cdata(WxrWriter.DC, "creator", "");
+        wxr.guid(draftLink);
+        wxr.cdata(null, "description", "");
+        wxr.cdata(WxrWriter.CONTENT, "encoded", WxrLinks.absolute(pages.render(page.content()), link));
+        wxr.cdata(WxrWriter.EXCERPT, "encoded", page.content().description());
+        wxr.wp("post_id", postId);
+        dates(wxr, postDate, released ? publishedAt : null, page.updatedAt());
+        wxr.wp("comment_status", "closed");
+        wxr.wp("ping_status", "closed");
+        wxr.wp("post_name", page.slug());
+        wxr.wp("status", publishedAt == null || !released ? "draft" : publishedAt.isAfter(now) ? "future" : "publish");
+        wxr.wp("post_parent", 0);
+        wxr.wp("menu_order", page.content().footerPosition());
+        wxr.wp("post_type", "page");
+        wxr.wp("post_password", "");
+        wxr.wp("is_sticky", 0);
+        if (page.content().format() == BodyFormat.MARKDOWN) {
+            wxr.meta("postmeta", "_broadsheet_markdown", page.content().body());
+        } else {
+            wxr.meta("postmeta", "_broadsheet_html", page.content().body());
+        }
+        wxr.meta("postmeta", "_broadsheet_status", page.status().dbValue());
+        wxr.meta("postmeta", "_broadsheet_in_footer", page.content().inFooter() ? "1" : "0");
+        wxr.meta("postmeta", "_broadsheet_updated_at", page.updatedAt().toString());
+        if (publishedAt != null) {
+            wxr.meta("postmeta", "_broadsheet_published_at", publishedAt.toString());
+        }
+        wxr.end();
+    }
+
     private static void comment(WxrWriter wxr, ArchivedComment comment) {
         wxr.startWp("comment");
         wxr.wp("comment_id", comment.id());
@@ -539,6 +618,7 @@ public class WxrSiteExport {
         long tags;
         long attachments;
         long stories;
+        long pages;
         long comments;
     }
 }
