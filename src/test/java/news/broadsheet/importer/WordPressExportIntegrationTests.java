@@ -95,6 +95,9 @@ class WordPressExportIntegrationTests {
     WordPressExporter exporter;
 
     @Autowired
+    WordPressExportCommand command;
+
+    @Autowired
     Pages pages;
 
     @Autowired
@@ -495,6 +498,54 @@ class WordPressExportIntegrationTests {
         Element story = posts(parse(export())).get(id);
         assertThat(text(story, null, "title")).isEqualTo("Bell and tab\tkept");
         assertThat(meta(story).get("_broadsheet_markdown")).containsExactly("Line one\r\nline two");
+    }
+
+    @Test
+    void theCommandWritesTheFileWholeAndRecordsItInTheAuditLog(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        long id =
+                newsroom.article(world, lena).headline("From the command line").create();
+        java.nio.file.Path file = folder.resolve("site.xml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = command.run(
+                WordPressExportCommand.parse(List.of(file.toString())),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Wrote " + file)
+                .contains(database.count("article") + " stories");
+        assertThat(text(posts(parseFile(file)).get(id), null, "title")).isEqualTo("From the command line");
+        try (var left = java.nio.file.Files.list(folder)) {
+            assertThat(left.toList()).as("no partial file left behind").containsExactly(file);
+        }
+        assertThat(database.jdbc()
+                        .sql("SELECT actor_name FROM audit_event WHERE action = 'site.exported' AND detail LIKE ?")
+                        .param("%" + file + "%")
+                        .query(String.class)
+                        .list())
+                .containsExactly("wordpress export (command line)");
+    }
+
+    @Test
+    void theCommandRefusesWrongArgumentsWithAReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> WordPressExportCommand.parse(List.of()))
+                .withMessage("no output file given; usage: export-wordpress OUT.xml");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> WordPressExportCommand.parse(List.of("a.xml", "--force")))
+                .withMessage("unexpected argument --force; usage: export-wordpress OUT.xml");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> WordPressExportCommand.parse(
+                        List.of(folder.resolve("missing/site.xml").toString())))
+                .withMessageStartingWith("no such folder: ");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> WordPressExportCommand.parse(List.of(folder.toString())))
+                .withMessageEndingWith("is a folder; give a file name, such as site.xml");
     }
 
     @Test

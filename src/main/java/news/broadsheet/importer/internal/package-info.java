@@ -1,3 +1,4 @@
+/** The WXR reader, body conversion and the import's bookkeeping tables. */
 @NullMarked
 package news.broadsheet.importer.internal;
 
