@@ -326,4 +326,12 @@ public class Authors {
             return false;
         }
     }
+
+    /**
+     * Deletes an author. The caller makes sure no byline names them and no account writes as them
+     * (see {@code Articles.idsByAuthor}, {@code Account.authorId}).
+     */
+    public boolean delete(long id) {
+        return repository.delete(id);
+    }
 }

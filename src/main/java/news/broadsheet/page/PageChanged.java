@@ -4,7 +4,7 @@ import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.AuditableEvent;
 
 /**
- * Something happened to a page: created, saved, published, unpublished, restored. Published in the
+ * Something happened to a page: created, saved, published, unpublished, restored, deleted. Published in the
  * change's transaction; the audit log records it, and a page cache or search can follow it.
  */
 public record PageChanged(Actor actor, Change change, long pageId, String slug, String detail)
@@ -16,7 +16,8 @@ public record PageChanged(Actor actor, Change change, long pageId, String slug, 
         SAVED("page.saved"),
         PUBLISHED("page.published"),
         UNPUBLISHED("page.unpublished"),
-        RESTORED("page.restored");
+        RESTORED("page.restored"),
+        DELETED("page.deleted");
 
         private final String action;
 

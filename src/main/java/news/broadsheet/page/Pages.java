@@ -181,6 +181,15 @@ public class Pages {
         return id;
     }
 
+    /** Deletes a page for good, with its revisions and old addresses (the demo newsroom's removal). */
+    @Transactional
+    public void delete(long id, Actor actor) {
+        EditablePage page = repository.findById(id).orElseThrow(() -> new PageNotFoundException(String.valueOf(id)));
+        repository.delete(id);
+        events.publishEvent(new PageChanged(
+                actor, PageChanged.Change.DELETED, id, page.slug(), "Deleted /" + page.slug() + ": " + page.title()));
+    }
+
     /** Saves new content over the expected version (optimistic locking); a changed slug leaves a redirect. */
     @Transactional
     public void update(long id, int expectedVersion, PageContent content, Actor actor) {

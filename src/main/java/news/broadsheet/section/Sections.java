@@ -154,4 +154,18 @@ public class Sections {
         long id = repository.insert(parent == null ? null : parent.id(), slug, name, description, path, position);
         return new Section(id, parent == null ? null : parent.id(), slug, name, description, path);
     }
+
+    /**
+     * Deletes a section with no sections below it, and its old addresses. The caller makes sure no
+     * story is filed in it (see {@code Articles.idsUsingSection}).
+     *
+     * @throws IllegalStateException when sections are still below it
+     */
+    @Transactional
+    public boolean delete(long id) {
+        if (repository.countChildren(id) > 0) {
+            throw new IllegalStateException("Section " + id + " still has sections below it");
+        }
+        return repository.delete(id);
+    }
 }

@@ -50,6 +50,8 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Users", "/admin/users"));
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
+            // The demo module's page: what the demo newsroom is, and removing it.
+            links.add(new AdminChrome.Link("Demo content", "/admin/demo"));
             // The importer module's WordPress export (a file download).
             links.add(new AdminChrome.Link("WordPress export", "/admin/export"));
         }

@@ -162,4 +162,8 @@ public class AuthorRepository {
     public void reclaimSlug(String slug) {
         jdbc.sql("DELETE FROM author_retired_slug WHERE slug = ?").param(slug).update();
     }
+
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM author WHERE id = ?").param(id).update() > 0;
+    }
 }

@@ -218,6 +218,13 @@ public class PageRepository {
                 .update();
     }
 
+    /** Deletes the page with its revisions and old addresses; false when there was no such page. */
+    public boolean delete(long id) {
+        jdbc.sql("DELETE FROM page_revision WHERE page_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM page_retired_slug WHERE page_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM page WHERE id = ?").param(id).update() == 1;
+    }
+
     /** A new page at a slug that was another page's old address: the new page owns it now. */
     public void forgetRetiredSlug(String slug) {
         jdbc.sql("DELETE FROM page_retired_slug WHERE slug = ?").param(slug).update();
