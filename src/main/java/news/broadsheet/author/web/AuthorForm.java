@@ -40,8 +40,8 @@ public record AuthorForm(
 
     AuthorDetails details(@Nullable Long imageId) {
         return new AuthorDetails(
-                text(name),
                 text(slug),
+                text(name),
                 text(jobTitle),
                 text(bio),
                 text(email),

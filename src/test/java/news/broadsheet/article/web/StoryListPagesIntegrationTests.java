@@ -199,7 +199,7 @@ class StoryListPagesIntegrationTests {
         Document page = http.get(reporter.url()).page();
 
         assertThat(page.selectFirst("h1").text()).isEqualTo("Lena Brook");
-        assertThat(page.selectFirst(".listing__description").text()).isEqualTo("Lena Brook writes for us.");
+        assertThat(page.selectFirst(".profile__bio").text()).isEqualTo("Lena Brook writes for us.");
         assertThat(headlineLinks(page)).containsExactly(mine.url());
         assertThat(http.get("/author/no-such-person").status()).isEqualTo(404);
     }
