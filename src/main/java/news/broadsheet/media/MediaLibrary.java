@@ -114,6 +114,26 @@ public class MediaLibrary {
         return repository.findByIds(ids);
     }
 
+    /** The highest image id so far (0 when there are none): an export stops there. */
+    public long maxId() {
+        return repository.findMaxId();
+    }
+
+    /** At most {@code limit} images with ids above {@code afterId} and at most {@code upToId}, in id order. */
+    public List<LibraryImage> page(long afterId, long upToId, int limit) {
+        List<ImageRepository.Upload> uploads = repository.findUploads(afterId, upToId, limit);
+        java.util.Map<Long, StoredImage> images = repository.findByIds(
+                uploads.stream().map(ImageRepository.Upload::id).toList());
+        List<LibraryImage> page = new ArrayList<>(uploads.size());
+        for (ImageRepository.Upload upload : uploads) {
+            StoredImage image = images.get(upload.id());
+            if (image != null) {
+                page.add(new LibraryImage(image, upload.originalFilename(), upload.contentType(), upload.uploadedAt()));
+            }
+        }
+        return page;
+    }
+
     private void checkSize(long bytes) {
         DataSize limit = settings.maxImageSize();
         if (bytes > limit.toBytes()) {

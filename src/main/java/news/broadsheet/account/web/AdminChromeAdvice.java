@@ -52,6 +52,8 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
             // The demo module's page: what the demo newsroom is, and removing it.
             links.add(new AdminChrome.Link("Demo content", "/admin/demo"));
+            // The importer module's WordPress export (a file download).
+            links.add(new AdminChrome.Link("WordPress export", "/admin/export"));
         }
         links.add(new AdminChrome.Link("My profile", "/admin/profile"));
         // The api module's personal access tokens, for every signed-in user.

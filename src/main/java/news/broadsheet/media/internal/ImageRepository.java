@@ -113,4 +113,27 @@ public class ImageRepository {
         });
         return images;
     }
+
+    public long findMaxId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM image")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Upload details of at most {@code limit} images with ids in (afterId, upToId], in id order. */
+    public List<Upload> findUploads(long afterId, long upToId, int limit) {
+        return jdbc.sql("SELECT id, original_filename, content_type, created_at FROM image"
+                        + " WHERE id > :after AND id <= :upTo ORDER BY id LIMIT :limit")
+                .param("after", afterId)
+                .param("upTo", upToId)
+                .param("limit", limit)
+                .query((rs, n) -> new Upload(
+                        rs.getLong("id"),
+                        rs.getString("original_filename"),
+                        rs.getString("content_type"),
+                        java.time.Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
+    }
+
+    public record Upload(long id, String originalFilename, String contentType, java.time.Instant uploadedAt) {}
 }

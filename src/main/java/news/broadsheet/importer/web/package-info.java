@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.importer.web;
+
+import org.jspecify.annotations.NullMarked;
