@@ -1,15 +1,124 @@
 package news.broadsheet;
 
+import java.io.Console;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.importer.WordPressImportCommand;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts Broadsheet: the public news site and, in later modules, the newsroom behind it. */
+/**
+ * Starts Broadsheet: the public news site and the newsroom behind it. A first argument naming a
+ * command ({@code import-wordpress}, {@code export-wordpress}) runs that command instead, without
+ * the web server, schedulers, search index or start-up content, so it can run beside the site.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BroadsheetApplication {
 
+    /** A command-line tool: checks its own arguments first, then runs with the application started. */
+    interface Command {
+        /** @throws IllegalArgumentException with a one-line reason, before anything starts */
+        Object check(List<String> args);
+
+        int run(ConfigurableApplicationContext context, Object checked);
+    }
+
+    static final Map<String, Command> COMMANDS = Map.of(
+            WordPressImportCommand.NAME,
+            new Command() {
+                @Override
+                public Object check(List<String> args) {
+                    return WordPressImportCommand.parse(args);
+                }
+
+                @Override
+                public int run(ConfigurableApplicationContext context, Object checked) {
+                    return context.getBean(WordPressImportCommand.class)
+                            .run((WordPressImportCommand.Arguments) checked, System.out, System.err, terminal());
+                }
+            },
+            "export-wordpress",
+            new Command() {
+                @Override
+                public Object check(List<String> args) {
+                    throw new IllegalArgumentException("not available yet");
+                }
+
+                @Override
+                public int run(ConfigurableApplicationContext context, Object checked) {
+                    return 2;
+                }
+            });
+
+    /** What a command turns off: it shares the database with the running site and nothing else. */
+    static final Map<String, Object> COMMAND_PROPERTIES = Map.of(
+            "spring.main.web-application-type", "none",
+            "broadsheet.demo-content.enabled", "false",
+            "broadsheet.scheduling.enabled", "false",
+            "broadsheet.search.index.enabled", "false",
+            "logging.level.root", "WARN",
+            "logging.level.org.flywaydb", "WARN");
+
+    /** Whether stderr is a terminal, where a progress bar can redraw itself. */
+    static boolean terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Console.isTerminal() arrived in Java 22; before it, a console meant a terminal.
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+            System.exit(command(args));
+        }
         SpringApplication.run(BroadsheetApplication.class, args);
+    }
+
+    /** Runs the command named by the first argument; returns its exit status (2: wrong arguments). */
+    static int command(String[] args) {
+        String name = args[0];
+        Command command = COMMANDS.get(name);
+        // --name=value arguments are settings (the database, the data folder); the rest are the command's.
+        List<String> own = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        for (String arg : Arrays.asList(args).subList(1, args.length)) {
+            if (arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--media=")) {
+                settings.add(arg);
+            } else {
+                own.add(arg);
+            }
+        }
+        Object checked;
+        try {
+            checked = command.check(own);
+        } catch (IllegalArgumentException e) {
+            System.err.println(name + ": " + e.getMessage());
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(COMMAND_PROPERTIES)
+                .run(settings.toArray(String[]::new))) {
+            return command.run(context, checked);
+        } catch (RuntimeException e) {
+            System.err.println(name + ": could not start: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -24,7 +24,8 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         EXPIRY_SET("article.expiry-set"),
         EXPIRED("article.expired"),
         CORRECTED("article.corrected"),
-        RESTORED("article.restored");
+        RESTORED("article.restored"),
+        IMPORTED("article.imported");
 
         private final String action;
 

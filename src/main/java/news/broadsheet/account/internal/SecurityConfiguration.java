@@ -49,7 +49,7 @@ class SecurityConfiguration {
         http.securityMatcher("/admin", "/admin/**", "/login", "/logout")
                 .authorizeHttpRequests(routes -> routes.requestMatchers("/login")
                         .permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/audit/**")
+                        .requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/import", "/admin/import/**")
                         .hasRole(ADMIN)
                         .requestMatchers("/admin/sections/**", "/admin/tags/**")
                         .hasAnyRole(ADMIN, EDITOR)

@@ -48,6 +48,7 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Users", "/admin/users"));
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
+            links.add(new AdminChrome.Link("Import", "/admin/import"));
         }
         links.add(new AdminChrome.Link("My password", "/admin/account/password"));
         // The api module's personal access tokens, for every signed-in user.

@@ -1,0 +1,5 @@
+/** The admin import page and the redirects from old WordPress addresses. */
+@NullMarked
+package news.broadsheet.importer.web;
+
+import org.jspecify.annotations.NullMarked;
