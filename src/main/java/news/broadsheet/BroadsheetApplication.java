@@ -8,7 +8,6 @@ import java.util.Map;
 import news.broadsheet.importer.WordPressImportCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -60,12 +59,13 @@ public class BroadsheetApplication {
 
     /** What a command turns off: it shares the database with the running site and nothing else. */
     static final Map<String, Object> COMMAND_PROPERTIES = Map.of(
-            "spring.main.web-application-type", "none",
+            // The web layer is built (its beans need it) but no port is opened.
+            "server.port", "-1",
             "broadsheet.demo-content.enabled", "false",
             "broadsheet.scheduling.enabled", "false",
             "broadsheet.search.index.enabled", "false",
-            "logging.level.root", "WARN",
-            "logging.level.org.flywaydb", "WARN");
+            "logging.level.root", "ERROR",
+            "spring.main.log-startup-info", "false");
 
     /** Whether stderr is a terminal, where a progress bar can redraw itself. */
     static boolean terminal() {
@@ -88,8 +88,15 @@ public class BroadsheetApplication {
         SpringApplication.run(BroadsheetApplication.class, args);
     }
 
+    /** The given settings, then the command's own, which win over application.properties (server.port). */
+    private static String[] withCommandSettings(List<String> settings) {
+        List<String> all = new ArrayList<>(settings);
+        COMMAND_PROPERTIES.forEach((key, value) -> all.add("--" + key + "=" + value));
+        return all.toArray(String[]::new);
+    }
+
     /** Runs the command named by the first argument; returns its exit status (2: wrong arguments). */
-    static int command(String[] args) {
+    public static int command(String[] args) {
         String name = args[0];
         Command command = COMMANDS.get(name);
         // --name=value arguments are settings (the database, the data folder); the rest are the command's.
@@ -110,11 +117,9 @@ public class BroadsheetApplication {
             return 2;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
-                .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(COMMAND_PROPERTIES)
-                .run(settings.toArray(String[]::new))) {
+                .run(withCommandSettings(settings))) {
             return command.run(context, checked);
         } catch (RuntimeException e) {
             System.err.println(name + ": could not start: " + e.getMessage());
