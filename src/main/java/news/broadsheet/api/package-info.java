@@ -1,6 +1,6 @@
 /**
  * The public JSON API under {@code /api/v1}: read endpoints for live stories, sections, tags,
- * authors and approved comments (open to any origin), write endpoints for personal access tokens
+ * authors, static pages and approved comments (open to any origin), write endpoints for personal access tokens
  * (create and update drafts through the editorial workflow, post staff comments), the OpenAPI 3.1
  * document and its readable page, and the token screens under {@code /admin/tokens}. Owns the
  * {@code api_token} table; publishes {@link news.broadsheet.api.ApiTokenChanged} for the audit log.

@@ -5,7 +5,7 @@ import news.broadsheet.shared.AuditableEvent;
 
 /**
  * Something happened to an article: saved, submitted, published, scheduled, embargoed, taken
- * down, corrected. Published after the change, in its transaction; the audit log records it, and
+ * down, corrected, deleted. Published after the change, in its transaction; the audit log records it, and
  * later features (search, page cache) react to it.
  */
 public record ArticleChanged(Actor actor, Change change, long articleId, String headline, String detail)
@@ -25,6 +25,9 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         EXPIRED("article.expired"),
         CORRECTED("article.corrected"),
         RESTORED("article.restored"),
+        /** Its byline was merged into another; the story now carries the survivor. */
+        BYLINE_MERGED("article.byline-merged"),
+        DELETED("article.deleted"),
         IMPORTED("article.imported");
 
         private final String action;

@@ -262,6 +262,38 @@ public class Articles {
         repository.setCommentsOpen(articleId, open);
     }
 
+    /**
+     * Deletes a story for good, with its comments, revisions, notes, corrections and old addresses.
+     * Publishes {@link ArticleChanged} ({@code DELETED}), so the audit log records it and search drops it;
+     * pages, feeds and sitemaps no longer list it. False when there is no such story.
+     */
+    @Transactional
+    public boolean delete(long articleId, Actor actor, String detail) {
+        Optional<ArticleRow> row = repository.findById(articleId);
+        if (row.isEmpty() || !repository.deleteArticle(articleId)) {
+            return false;
+        }
+        events.publishEvent(new ArticleChanged(
+                actor, ArticleChanged.Change.DELETED, articleId, row.get().headline(), detail));
+        return true;
+    }
+
+    /** Stories, whatever their status, filed in this section (first or among others) or saved there in a revision. */
+    public List<Long> idsUsingSection(long sectionId) {
+        return repository.findIdsUsingSection(sectionId);
+    }
+
+    /** Stories, whatever their status, with this author in the byline. */
+    public List<Long> idsByAuthor(long authorId) {
+        return repository.findIdsByAuthor(authorId);
+    }
+
+    /** Deletes a tag that no story carries, with its old addresses; false when a story still carries it. */
+    @Transactional
+    public boolean deleteTagIfUnused(long tagId) {
+        return repository.deleteTagIfUnused(tagId);
+    }
+
     // ---- Bulk reads for feeds and sitemaps (feed and sitemap modules). Live stories only. ----
 
     /** The sanitised body HTML of those of these stories that are live, by id. */

@@ -15,11 +15,19 @@ import news.broadsheet.article.CreateArticle;
 import news.broadsheet.author.Authors;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.demo.internal.DemoRecord;
+import news.broadsheet.demo.internal.DemoRecord.Kind;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
+import news.broadsheet.page.WritePage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,7 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty database with the demo newsroom, dated relative to now so the site looks fresh.
  * The whole load is one transaction: when several nodes start on one empty database, one loads it
- * and the others find the unique slugs taken and leave it be.
+ * and the others find the unique slugs taken and leave it be. Everything it creates is recorded,
+ * so an admin can remove exactly that ({@link DemoNewsroomRemoval}); once removed, it never loads
+ * again by itself. A first start given the first admin ({@code broadsheet.admin.username}) is taken
+ * for a real site and loads nothing, unless {@code broadsheet.demo-content.enabled=true} is set.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "broadsheet.demo-content.enabled", matchIfMissing = true)
@@ -47,27 +58,52 @@ class DemoContentLoader implements ApplicationRunner {
     private final Authors authors;
     private final Articles articles;
     private final Comments comments;
+    private final Pages pages;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoRecord record;
+    private final @Nullable Boolean enabledExplicitly;
+    private final @Nullable String firstAdmin;
 
     DemoContentLoader(
             Sections sections,
             Authors authors,
             Articles articles,
             Comments comments,
+            Pages pages,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            DemoRecord record,
+            @Value("${broadsheet.demo-content.enabled:#{null}}") @Nullable Boolean enabledExplicitly,
+            @Value("${broadsheet.admin.username:#{null}}") @Nullable String firstAdmin) {
+        this.pages = pages;
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
         this.comments = comments;
         this.transaction = transaction;
         this.clock = clock;
+        this.record = record;
+        this.enabledExplicitly = enabledExplicitly;
+        this.firstAdmin = firstAdmin;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        var removal = record.removal();
+        if (removal.isPresent()) {
+            log.info(
+                    "Demo content not loaded: {} removed the demo newsroom on {}",
+                    removal.get().by(),
+                    removal.get().at());
+            return;
+        }
         if (articles.count() > 0 || !sections.topLevel().isEmpty()) {
+            return;
+        }
+        if (enabledExplicitly == null && firstAdmin != null && !firstAdmin.isBlank()) {
+            log.info("Demo content not loaded: broadsheet.admin.username is set, so this is taken for a real"
+                    + " site's first start. Start with broadsheet.demo-content.enabled=true to load the demo anyway.");
             return;
         }
         DemoNewsroom newsroom = read();
@@ -93,9 +129,11 @@ class DemoContentLoader implements ApplicationRunner {
     }
 
     private void load(DemoNewsroom newsroom) {
+        List<Long> sectionIds = new java.util.ArrayList<>();
         for (DemoNewsroom.Section section : newsroom.sections()) {
-            createSection(null, section);
+            createSection(null, section, sectionIds);
         }
+        List<Long> articleIds = new java.util.ArrayList<>();
         Map<String, Long> authorIds = new HashMap<>();
         for (DemoNewsroom.Author author : newsroom.authors()) {
             authorIds.put(
@@ -123,6 +161,7 @@ class DemoContentLoader implements ApplicationRunner {
                     published,
                     updated,
                     article.commentsOpen()));
+            articleIds.add(id);
             for (String slug : slugs.subList(1, slugs.size())) {
                 articles.changeSlug(id, slug);
             }
@@ -130,12 +169,35 @@ class DemoContentLoader implements ApplicationRunner {
                 createComment(id, null, published, comment);
             }
         }
+        List<Long> pageIds = new java.util.ArrayList<>();
+        for (DemoNewsroom.Page page : newsroom.pages()) {
+            pageIds.add(pages.put(
+                    new WritePage(
+                            PageContent.markdown(page.slug(), page.title(), page.body())
+                                    .describedAs(page.description())
+                                    .inFooter(page.footerPosition()),
+                            PageStatus.PUBLISHED,
+                            now.minus(Duration.ofDays(30))),
+                    Actor.SYSTEM));
+        }
+        record.add(Kind.PAGE, pageIds);
+        record.add(Kind.SECTION, sectionIds);
+        record.add(Kind.AUTHOR, authorIds.values());
+        record.add(Kind.ARTICLE, articleIds);
+        record.add(
+                Kind.TAG,
+                articles.tagsOf(articleIds).values().stream()
+                        .flatMap(List::stream)
+                        .map(news.broadsheet.article.Tag::id)
+                        .distinct()
+                        .toList());
     }
 
-    private void createSection(@Nullable Section parent, DemoNewsroom.Section demo) {
+    private void createSection(@Nullable Section parent, DemoNewsroom.Section demo, List<Long> ids) {
         Section section = sections.create(parent, demo.slug(), demo.name(), demo.description());
+        ids.add(section.id());
         for (DemoNewsroom.Section child : demo.children()) {
-            createSection(section, child);
+            createSection(section, child, ids);
         }
     }
 

@@ -5,7 +5,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The shape of {@code demo/newsroom.yml}. */
-record DemoNewsroom(List<Author> authors, List<Section> sections, List<Article> articles) {
+record DemoNewsroom(
+        List<Author> authors,
+        List<Section> sections,
+        List<Article> articles,
+        @DefaultValue List<Page> pages) {
+
+    /** A static page, linked from the footer at this position. */
+    record Page(String slug, String title, String description, int footerPosition, String body) {}
 
     record Author(String slug, String name, String bio) {}
 

@@ -38,6 +38,7 @@ public class WordPressImporter {
             Comments comments,
             MediaLibrary media,
             ImportLedger ledger,
+            ObjectProvider<news.broadsheet.section.TopLevelSlugClaim> claims,
             PlatformTransactionManager transactions,
             Clock clock,
             ObjectProvider<PagePort> pages) {
@@ -50,6 +51,8 @@ public class WordPressImporter {
                 comments,
                 media,
                 ledger,
+                slug -> claims.orderedStream()
+                        .anyMatch(claim -> claim.claimed(slug).isPresent()),
                 new TransactionTemplate(transactions),
                 clock,
                 pages.getIfAvailable());

@@ -8,6 +8,7 @@ import news.broadsheet.section.internal.SectionRepository;
 import news.broadsheet.shared.Slugs;
 import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +39,11 @@ public class Sections {
             "tags");
 
     private final SectionRepository repository;
+    private final ObjectProvider<TopLevelSlugClaim> claims;
 
-    Sections(SectionRepository repository) {
+    Sections(SectionRepository repository, ObjectProvider<TopLevelSlugClaim> claims) {
         this.repository = repository;
+        this.claims = claims;
     }
 
     public Optional<Section> byPath(String path) {
@@ -113,7 +116,7 @@ public class Sections {
         return repository.findById(id).orElseThrow();
     }
 
-    private static void check(@Nullable Section parent, String slug, String name, String description) {
+    private void check(@Nullable Section parent, String slug, String name, String description) {
         if (!Text.fits(description, 2000)) {
             throw new IllegalArgumentException("Keep the description to 2,000 characters, without control characters.");
         }
@@ -125,6 +128,15 @@ public class Sections {
         }
         if (parent == null && RESERVED_SLUGS.contains(slug)) {
             throw new IllegalArgumentException("The address /" + slug + " is reserved for the site itself.");
+        }
+        if (parent == null) {
+            claims.orderedStream()
+                    .map(claim -> claim.claimed(slug))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .ifPresent(reason -> {
+                        throw new IllegalArgumentException(reason);
+                    });
         }
         if (name.isBlank() || !Text.fits(name, 200)) {
             throw new IllegalArgumentException("Give the section a name of up to 200 characters.");
@@ -141,5 +153,19 @@ public class Sections {
         int position = repository.countChildren(parent == null ? null : parent.id());
         long id = repository.insert(parent == null ? null : parent.id(), slug, name, description, path, position);
         return new Section(id, parent == null ? null : parent.id(), slug, name, description, path);
+    }
+
+    /**
+     * Deletes a section with no sections below it, and its old addresses. The caller makes sure no
+     * story is filed in it (see {@code Articles.idsUsingSection}).
+     *
+     * @throws IllegalStateException when sections are still below it
+     */
+    @Transactional
+    public boolean delete(long id) {
+        if (repository.countChildren(id) > 0) {
+            throw new IllegalStateException("Section " + id + " still has sections below it");
+        }
+        return repository.delete(id);
     }
 }

@@ -10,8 +10,13 @@ import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
+import news.broadsheet.page.WritePage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
@@ -41,6 +46,9 @@ class OpenApiIntegrationTests {
 
     @Autowired
     Authors authors;
+
+    @Autowired
+    Pages pages;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -140,15 +148,25 @@ class OpenApiIntegrationTests {
         Section news = sections.byPath("news").orElseGet(() -> sections.create(null, "news", "News", "News."));
         Author jane = authors.bySlug("jane-doe").orElseGet(() -> authors.create("jane-doe", "Jane Doe", "Reports."));
         ArticleSummary story = newsroom.article(news, jane).publish();
+        // A live static page at the story's slug, so /api/v1/pages/{slug} answers too.
+        pages.put(
+                new WritePage(PageContent.markdown(story.slug(), "About", "About us."), PageStatus.PUBLISHED, null),
+                Actor.SYSTEM);
         StaffClient editor =
                 StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
-        String token = ApiTokenIntegrationTests.createToken(editor, "openapi", "", "articles:write", "comments:write");
+        Author byline = newsroom.author("Documented Byline");
+        String token = ApiTokenIntegrationTests.createToken(
+                editor, "openapi", "", "articles:write", "comments:write", "authors:write", "sections:write");
 
         JsonNode document = document();
+        OpenApiSchemas schemas = new OpenApiSchemas(document);
         int checked = 0;
+        int schemasChecked = 0;
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            String pathAddress =
-                    path.getKey().replace("{id}", String.valueOf(story.id())).replace("{slug}", story.slug());
+            String id = path.getKey().startsWith("/api/v1/authors/")
+                    ? String.valueOf(byline.id())
+                    : String.valueOf(story.id());
+            String pathAddress = path.getKey().replace("{id}", id).replace("{slug}", story.slug());
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 if (operation.getKey().equals("parameters")) {
                     continue;
@@ -198,10 +216,16 @@ class OpenApiIntegrationTests {
                 assertThat(response.header("Content-Type"))
                         .as(method + " " + address)
                         .startsWith(mediaType);
+                if (schemas.assertMatches(
+                        method, path.getKey(), response.status(), response.header("Content-Type"), response.body())) {
+                    schemasChecked++;
+                }
                 checked++;
             }
         }
-        assertThat(checked).isGreaterThanOrEqualTo(13);
+        assertThat(checked).isGreaterThanOrEqualTo(16);
+        // Every JSON answer was held to its documented schema (the docs page and its HTML are not JSON).
+        assertThat(schemasChecked).isEqualTo(checked - 1);
     }
 
     @Test
@@ -209,6 +233,7 @@ class OpenApiIntegrationTests {
         Section news = sections.byPath("news").orElseGet(() -> sections.create(null, "news", "News", "News."));
         Author jane = authors.bySlug("jane-doe").orElseGet(() -> authors.create("jane-doe", "Jane Doe", "Reports."));
         ArticleSummary story = newsroom.article(news, jane).publish();
+        OpenApiSchemas schemas = new OpenApiSchemas(document());
         int checked = 0;
         for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
             JsonNode get = path.getValue().path("get");
@@ -224,6 +249,7 @@ class OpenApiIntegrationTests {
                             .GET(),
                     address);
             assertThat(badToken.status()).as(address).isEqualTo(401);
+            schemas.assertMatches("GET", path.getKey(), 401, badToken.header("Content-Type"), badToken.body());
             assertThat(get.path("responses").has("401"))
                     .as("GET " + path.getKey() + " documents 401")
                     .isTrue();
@@ -232,6 +258,7 @@ class OpenApiIntegrationTests {
                     HttpRequest.newBuilder().header("Accept", "application/xml").GET(), address);
             if (json) {
                 assertThat(xml.status()).as(address).isEqualTo(406);
+                schemas.assertMatches("GET", path.getKey(), 406, xml.header("Content-Type"), xml.body());
             }
             assertThat(get.path("responses").has("406"))
                     .as("GET " + path.getKey() + " documents 406")

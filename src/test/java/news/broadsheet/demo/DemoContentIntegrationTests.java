@@ -39,6 +39,16 @@ class DemoContentIntegrationTests {
     }
 
     @Test
+    void footerLinksTheDemoPages() {
+        assertThat(http.get("/").page().select("footer.site-footer a"))
+                .extracting(Element::text)
+                .startsWith("About Broadsheet", "Contact us", "Corrections policy", "Privacy", "Terms of use");
+        Document about = http.get("/about").page();
+        assertThat(about.select("main h1").text()).isEqualTo("About Broadsheet");
+        assertThat(about.select("main h2").text()).isEqualTo("How we are funded");
+    }
+
+    @Test
     void leadStoryIsADefenseStoryWithoutComments() {
         String leadUrl =
                 http.get("/").page().selectFirst(".lead .card__headline a").attr("href");

@@ -27,7 +27,8 @@ import org.w3c.dom.NodeList;
  * refused with nothing written; CC Labs imports completely, its counts checked against a DOM
  * count of the file.
  */
-@news.broadsheet.support.IntegrationTest
+// A context of its own: hundreds of imported sections would crowd the pages of other tests' contexts.
+@news.broadsheet.support.IntegrationTest(properties = "broadsheet.test.context=wordpress-shared-exports")
 class WordPressSharedExportsIntegrationTests {
 
     private static final Actor ACTOR = new Actor(null, "test import");

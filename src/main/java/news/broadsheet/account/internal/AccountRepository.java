@@ -14,7 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountRepository {
 
-    private static final String COLUMNS = "id, username, display_name, email, role, enabled, author_id";
+    /** The password hash of an account that has no password: no encoder ever matches it. */
+    public static final String NO_PASSWORD = "{none}";
+
+    private static final String COLUMNS =
+            "id, username, display_name, email, role, enabled, author_id, (password_hash <> '" + NO_PASSWORD
+                    + "') AS has_password";
 
     private static final RowMapper<Account> ROW = (rs, n) -> new Account(
             rs.getLong("id"),
@@ -23,7 +28,8 @@ public class AccountRepository {
             rs.getString("email"),
             Role.fromDb(rs.getString("role")),
             rs.getBoolean("enabled"),
-            SqlValues.nullableLong(rs, "author_id"));
+            SqlValues.nullableLong(rs, "author_id"),
+            rs.getBoolean("has_password"));
 
     /** An account with its password hash, for signing in only. */
     public record Credentials(Account account, String passwordHash) {}
@@ -44,6 +50,14 @@ public class AccountRepository {
     public Optional<Account> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = ?")
                 .param(username)
+                .query(ROW)
+                .optional();
+    }
+
+    /** The account using this e-mail address, compared without regard to case. */
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(?)")
+                .param(email)
                 .query(ROW)
                 .optional();
     }
@@ -110,6 +124,12 @@ public class AccountRepository {
     public void updatePassword(long id, String passwordHash, Instant now) {
         jdbc.sql("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE id = ?")
                 .params(passwordHash, now.toEpochMilli(), id)
+                .update();
+    }
+
+    public void updateProfile(long id, String displayName, String email) {
+        jdbc.sql("UPDATE account SET display_name = ?, email = ? WHERE id = ?")
+                .params(displayName, email, id)
                 .update();
     }
 

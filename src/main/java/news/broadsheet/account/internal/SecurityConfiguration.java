@@ -3,6 +3,7 @@ package news.broadsheet.account.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import news.broadsheet.account.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,12 +47,17 @@ class SecurityConfiguration {
         // The only way to sign in: no parent manager that a throttled attempt could fall back to.
         ProviderManager signIn =
                 new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle, events));
-        http.securityMatcher("/admin", "/admin/**", "/login", "/logout")
-                .authorizeHttpRequests(routes -> routes.requestMatchers("/login")
+        http.securityMatcher("/admin", "/admin/**", "/login", "/login/**", "/logout")
+                .authorizeHttpRequests(routes -> routes.requestMatchers("/login", "/login/**")
                         .permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/import", "/admin/import/**")
+                        .requestMatchers(
+                                "/admin/users/**",
+                                "/admin/audit/**",
+                                "/admin/demo/**",
+                                "/admin/import",
+                                "/admin/import/**")
                         .hasRole(ADMIN)
-                        .requestMatchers("/admin/sections/**", "/admin/tags/**")
+                        .requestMatchers("/admin/sections/**", "/admin/tags/**", "/admin/pages/**", "/admin/authors/**")
                         .hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers("/admin/articles/**", "/admin/media/**")
                         .hasAnyRole(ADMIN, EDITOR, REPORTER)
@@ -100,16 +106,29 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Argon2id for new hashes; bcrypt hashes are still accepted. */
+    /**
+     * Argon2id for new hashes; bcrypt hashes are still accepted. An account without a password
+     * ({@link AccountRepository#NO_PASSWORD}) matches nothing, after as much work as a real check.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(
-                "argon2",
-                Map.of(
-                        "argon2",
-                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                        "bcrypt",
-                        new BCryptPasswordEncoder()));
+        Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
+                "argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+        String unmatchable = argon2.encode(java.util.UUID.randomUUID().toString());
+        encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
+            @Override
+            public @Nullable String encode(@Nullable CharSequence rawPassword) {
+                throw new UnsupportedOperationException("Only for checking passwords");
+            }
+
+            @Override
+            public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
+                argon2.matches(rawPassword, unmatchable);
+                return false;
+            }
+        });
+        return encoder;
     }
 
     /**

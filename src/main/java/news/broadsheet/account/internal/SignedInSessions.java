@@ -22,4 +22,11 @@ public class SignedInSessions {
                 .param(username)
                 .update();
     }
+
+    /** Ends every session of the account except the one with this id (the browser asking). */
+    public void endAllExcept(String username, String sessionId) {
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = ? AND session_id <> ?")
+                .params(username, sessionId)
+                .update();
+    }
 }

@@ -40,6 +40,8 @@ class AdminChromeAdvice {
         if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
             links.add(new AdminChrome.Link("Sections", "/admin/sections"));
             links.add(new AdminChrome.Link("Tags", "/admin/tags"));
+            links.add(new AdminChrome.Link("Authors", "/admin/authors"));
+            links.add(new AdminChrome.Link("Pages", "/admin/pages"));
         }
         if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.MODERATOR)) {
             links.add(new AdminChrome.Link("Comments", "/admin/comments"));
@@ -48,9 +50,11 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Users", "/admin/users"));
             links.add(new AdminChrome.Link("Audit log", "/admin/audit"));
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
+            // The demo module's page: what the demo newsroom is, and removing it.
+            links.add(new AdminChrome.Link("Demo content", "/admin/demo"));
             links.add(new AdminChrome.Link("Import", "/admin/import"));
         }
-        links.add(new AdminChrome.Link("My password", "/admin/account/password"));
+        links.add(new AdminChrome.Link("My profile", "/admin/profile"));
         // The api module's personal access tokens, for every signed-in user.
         links.add(new AdminChrome.Link("API tokens", "/admin/tokens"));
         return links;

@@ -16,6 +16,7 @@ class LoginController {
             @RequestParam(required = false) @Nullable String throttled,
             @RequestParam(required = false) @Nullable String signedout,
             @RequestParam(required = false) @Nullable String passwordchanged,
+            @RequestParam(required = false) @Nullable String passwordset,
             @RequestParam(required = false) @Nullable String username,
             Model model) {
         String problem = null;
@@ -27,9 +28,14 @@ class LoginController {
             problem = "That username and password do not match an active account.";
         }
         model.addAttribute(
-                "page",
-                new LoginPage(
-                        username == null ? "" : username, problem, signedout != null ? "You have signed out." : null));
+                "page", new LoginPage(username == null ? "" : username, problem, notice(signedout, passwordset)));
         return "account/login";
+    }
+
+    private static @Nullable String notice(@Nullable String signedout, @Nullable String passwordset) {
+        if (passwordset != null) {
+            return "Your password is set. Please sign in with it.";
+        }
+        return signedout != null ? "You have signed out." : null;
     }
 }

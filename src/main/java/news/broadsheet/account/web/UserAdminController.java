@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import news.broadsheet.account.AccountException;
+import news.broadsheet.account.AccountLifecycle;
 import news.broadsheet.account.Accounts;
 import news.broadsheet.account.CreateAccount;
+import news.broadsheet.account.InviteAccount;
 import news.broadsheet.account.Role;
 import news.broadsheet.account.StaffPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +20,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** User management for admins: create accounts, change roles, disable and enable. */
+/**
+ * User management for admins: create accounts (with a first password, or by invitation), change
+ * roles, disable and enable, send invitations again, force password resets.
+ */
 @Controller
 class UserAdminController {
 
     private final Accounts accounts;
+    private final AccountLifecycle lifecycle;
 
-    UserAdminController(Accounts accounts) {
+    UserAdminController(Accounts accounts, AccountLifecycle lifecycle) {
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping("/admin/users")
@@ -55,6 +62,10 @@ class UserAdminController {
             return "admin/users";
         }
         try {
+            if (password.isEmpty()) {
+                lifecycle.invite(new InviteAccount(username, displayName, email, chosen), staff);
+                return "redirect:/admin/users?done=invited";
+            }
             accounts.create(new CreateAccount(username, displayName, email, chosen, password), staff);
             return "redirect:/admin/users?done=created";
         } catch (AccountException e) {
@@ -98,6 +109,34 @@ class UserAdminController {
         }
     }
 
+    @PostMapping("/admin/users/{id}/invitation")
+    String resendInvitation(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            lifecycle.resendInvitation(staff, id);
+            return "redirect:/admin/users?done=reinvited";
+        } catch (AccountException e) {
+            return refused(staff, e, response, model);
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/reset")
+    String forceReset(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable long id,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            lifecycle.forceReset(staff, id);
+            return "redirect:/admin/users?done=reset";
+        } catch (AccountException e) {
+            return refused(staff, e, response, model);
+        }
+    }
+
     private String refused(StaffPrincipal staff, AccountException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("page", page(staff, UsersPage.NewAccountForm.empty(), Map.of(), null, e.getMessage()));
@@ -120,6 +159,11 @@ class UserAdminController {
         }
         return switch (done) {
             case "created" -> "Account created.";
+            case "invited" -> "Account created; an invitation to choose a password is on its way (valid 72 hours).";
+            case "reinvited" -> "A new invitation is on its way; the earlier link no longer works.";
+            case "reset" ->
+                "Password reset: the old password no longer works, the account's sessions have ended"
+                        + " and a link to choose a new one is on its way.";
             case "role" -> "Role changed; the account's sessions have ended.";
             case "enabled" -> "Account enabled.";
             case "disabled" -> "Account disabled; its sessions have ended.";

@@ -13,7 +13,11 @@ public enum ApiScope {
     /** Create and update articles, and publish them when the role may publish. */
     ARTICLES_WRITE("articles:write", "Create and update stories", EnumSet.of(Role.ADMIN, Role.EDITOR, Role.REPORTER)),
     /** Post comments as the token's staff user. */
-    COMMENTS_WRITE("comments:write", "Post comments as yourself", EnumSet.allOf(Role.class));
+    COMMENTS_WRITE("comments:write", "Post comments as yourself", EnumSet.allOf(Role.class)),
+    /** Create and update bylines. */
+    AUTHORS_WRITE("authors:write", "Create and update bylines", EnumSet.of(Role.ADMIN, Role.EDITOR)),
+    /** Create sections. */
+    SECTIONS_WRITE("sections:write", "Create sections", EnumSet.of(Role.ADMIN, Role.EDITOR));
 
     private final String value;
     private final String label;

@@ -133,11 +133,27 @@ class ApiViews {
     }
 
     AuthorItem author(Author author) {
-        return new AuthorItem(author.id(), author.slug(), author.name(), site.absolute(author.url()));
+        return new AuthorItem(
+                author.id(), author.slug(), author.name(), author.jobTitle(), site.absolute(author.url()));
     }
 
-    AuthorDetail authorDetail(Author author) {
-        return new AuthorDetail(author.id(), author.slug(), author.name(), author.bio(), site.absolute(author.url()));
+    AuthorDetail authorDetail(Author author, String bioHtml) {
+        return new AuthorDetail(
+                author.id(),
+                author.slug(),
+                author.name(),
+                author.jobTitle(),
+                author.bio(),
+                bioHtml,
+                author.email(),
+                author.website(),
+                author.profiles(),
+                author.links(),
+                author.imageId() == null
+                        ? null
+                        : media.byId(author.imageId()).map(this::image).orElse(null),
+                author.retired(),
+                site.absolute(author.url()));
     }
 
     TagItem tag(Tag tag) {

@@ -1,4 +1,4 @@
 package news.broadsheet.api.web;
 
-/** A person in a byline. */
-public record AuthorItem(long id, String slug, String name, String url) {}
+/** An author as a byline names them; {@code jobTitle} may be empty. */
+public record AuthorItem(long id, String slug, String name, String jobTitle, String url) {}

@@ -66,6 +66,8 @@ class DirectoryApiController implements ApiEndpoint {
 
     @GetMapping(path = "/api/v1/authors", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemList<AuthorDetail> authors() {
-        return new ItemList<>(authors.all().stream().map(views::authorDetail).toList());
+        return new ItemList<>(authors.all().stream()
+                .map(author -> views.authorDetail(author, authors.bioHtml(author)))
+                .toList());
     }
 }

@@ -38,6 +38,11 @@ public class ArticleBodyRenderer {
             HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     public String toHtml(String markdown) {
-        return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+        return sanitize(renderer.render(parser.parse(markdown)));
+    }
+
+    /** Keeps only the allowed elements and attributes of HTML written elsewhere (an imported page). */
+    public String sanitize(String html) {
+        return POLICY.sanitize(html);
     }
 }

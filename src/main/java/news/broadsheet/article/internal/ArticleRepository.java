@@ -456,6 +456,42 @@ public class ArticleRepository {
         return headlines;
     }
 
+    /** Deletes an article; its bylines, tags, revisions, notes, corrections, old slugs and comments go with it. */
+    public boolean deleteArticle(long id) {
+        return jdbc.sql("DELETE FROM article WHERE id = ?").param(id).update() > 0;
+    }
+
+    /** Articles, whatever their status, filed in this section (first or among others) or saved there in a revision. */
+    public List<Long> findIdsUsingSection(long sectionId) {
+        return jdbc.sql("SELECT id FROM article WHERE section_id = :id"
+                        + " UNION SELECT article_id FROM article_section WHERE section_id = :id"
+                        + " UNION SELECT article_id FROM article_revision WHERE section_id = :id")
+                .param("id", sectionId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Articles, whatever their status, with this author in the byline. */
+    public List<Long> findIdsByAuthor(long authorId) {
+        return jdbc.sql("SELECT article_id FROM article_author WHERE author_id = ?")
+                .param(authorId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Deletes a tag no article carries any more, with its old addresses; false when one still does. */
+    public boolean deleteTagIfUnused(long tagId) {
+        long uses = jdbc.sql("SELECT COUNT(*) FROM article_tag WHERE tag_id = ?")
+                .param(tagId)
+                .query(Long.class)
+                .single();
+        if (uses > 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM tag_retired_slug WHERE tag_id = ?").param(tagId).update();
+        return jdbc.sql("DELETE FROM tag WHERE id = ?").param(tagId).update() > 0;
+    }
+
     public long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }

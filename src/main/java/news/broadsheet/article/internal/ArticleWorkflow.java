@@ -546,8 +546,13 @@ public class ArticleWorkflow {
         }
         if (content.authorIds().isEmpty()) {
             errors.put("authorIds", "Choose at least one author for the byline.");
-        } else if (authors.byIds(content.authorIds()).size() != new LinkedHashSet<>(content.authorIds()).size()) {
-            errors.put("authorIds", "One of the authors does not exist.");
+        } else {
+            var named = authors.byIds(content.authorIds());
+            if (named.size() != new LinkedHashSet<>(content.authorIds()).size()) {
+                errors.put("authorIds", "One of the authors does not exist.");
+            } else if (named.values().stream().anyMatch(a -> a.merged())) {
+                errors.put("authorIds", "One of the bylines was merged into another; choose the one it became.");
+            }
         }
         if (content.seoTitle() != null && !Text.fits(content.seoTitle(), 300)) {
             errors.put("seoTitle", "Please keep the search title to 300 characters, without control characters.");

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import news.broadsheet.account.Accounts;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.ArticleStatus;
@@ -58,7 +57,6 @@ class ArticleAdminController {
     private final Articles articles;
     private final Sections sections;
     private final Authors authors;
-    private final Accounts accounts;
     private final ArticleBodyRenderer renderer;
     private final MediaLibrary media;
     private final SiteSettings site;
@@ -69,7 +67,6 @@ class ArticleAdminController {
             Articles articles,
             Sections sections,
             Authors authors,
-            Accounts accounts,
             ArticleBodyRenderer renderer,
             MediaLibrary media,
             SiteSettings site,
@@ -78,7 +75,6 @@ class ArticleAdminController {
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
-        this.accounts = accounts;
         this.renderer = renderer;
         this.media = media;
         this.site = site;
@@ -92,8 +88,11 @@ class ArticleAdminController {
         if (!ArticleWorkflow.canWrite(staff)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
         }
-        Long defaultAuthor =
-                accounts.byId(staff.accountId()).map(a -> a.authorId()).orElse(null);
+        // A reporter's own byline is chosen for a new story.
+        Long defaultAuthor = authors.byAccount(staff.accountId())
+                .filter(a -> !a.retired())
+                .map(a -> a.id())
+                .orElse(null);
         model.addAttribute(
                 "page", editPage(staff, null, ArticleForm.blank(defaultAuthor), Map.of(), null, null, null, null));
         return "admin/article/edit";
@@ -345,8 +344,13 @@ class ArticleAdminController {
             sectionOptions.add(new ArticleEditPage.Option(section.id(), label, form.hasSection(section.id())));
             extraOptions.add(new ArticleEditPage.Option(section.id(), label, form.hasExtraSection(section.id())));
         }
+        // The signed-in user's own byline first; retired bylines only where the story already has them.
+        Long own = authors.byAccount(staff.accountId()).map(a -> a.id()).orElse(null);
         List<ArticleEditPage.Option> authorOptions = authors.all().stream()
-                .map(a -> new ArticleEditPage.Option(a.id(), a.name(), form.hasAuthor(a.id())))
+                .filter(a -> !a.retired() || form.hasAuthor(a.id()))
+                .sorted(java.util.Comparator.comparing(a -> own == null || a.id() != own))
+                .map(a -> new ArticleEditPage.Option(
+                        a.id(), a.retired() ? a.name() + " (retired)" : a.name(), form.hasAuthor(a.id())))
                 .toList();
         ArticleEditPage.Fields fields = new ArticleEditPage.Fields(
                 ArticleForm.text(form.headline()),

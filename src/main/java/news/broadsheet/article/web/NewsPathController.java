@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.ArticlePageContribution;
@@ -18,6 +19,7 @@ import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.ArticleView;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.StoryList;
+import news.broadsheet.article.TopLevelRoute;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionNotFoundException;
 import news.broadsheet.section.Sections;
@@ -50,18 +52,21 @@ class NewsPathController {
     private final StoryCards cards;
     private final ObjectProvider<ArticlePageContributor> contributors;
     private final PageHeads heads;
+    private final ObjectProvider<TopLevelRoute> topLevelRoutes;
 
     NewsPathController(
             Articles articles,
             Sections sections,
             StoryCards cards,
             ObjectProvider<ArticlePageContributor> contributors,
-            PageHeads heads) {
+            PageHeads heads,
+            ObjectProvider<TopLevelRoute> topLevelRoutes) {
         this.articles = articles;
         this.sections = sections;
         this.cards = cards;
         this.contributors = contributors;
         this.heads = heads;
+        this.topLevelRoutes = topLevelRoutes;
     }
 
     @GetMapping("/{*path}")
@@ -149,6 +154,18 @@ class NewsPathController {
 
     private ModelAndView section(String sectionPath, @Nullable String before) {
         Section section = sections.byPath(sectionPath).orElse(null);
+        if (section == null && !sectionPath.contains("/")) {
+            // A live section always wins; then static pages (which may never take a section's slug).
+            ModelAndView other = topLevelRoutes
+                    .orderedStream()
+                    .map(route -> route.route(sectionPath))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse(null);
+            if (other != null) {
+                return other;
+            }
+        }
         if (section == null) {
             Section moved =
                     sections.byRetiredPath(sectionPath).orElseThrow(() -> new SectionNotFoundException(sectionPath));

@@ -9,6 +9,7 @@ import java.util.Map;
 import news.broadsheet.article.ArticleView;
 import news.broadsheet.article.Correction;
 import news.broadsheet.author.Author;
+import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.FeedLinks;
 import news.broadsheet.shared.PageHead;
@@ -41,6 +42,39 @@ class PageHeads {
     PageHead listing(String pageUrl, @Nullable String olderThan, List<FeedLinks.Link> feeds) {
         String canonical = olderThan == null ? pageUrl : pageUrl + "?before=" + olderThan;
         return PageHead.website(site.absolute(canonical), feeds);
+    }
+
+    /** An author page: the story list, and schema.org {@code ProfilePage} data about the person. */
+    PageHead author(Author author, @Nullable StoredImage photo, @Nullable String olderThan) {
+        PageHead listing =
+                listing(author.url(), olderThan, FeedLinks.author(site.name(), author.name(), author.slug()));
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("@type", "Person");
+        person.put("@id", site.absolute(author.url()) + "#person");
+        person.put("name", author.name());
+        person.put("url", site.absolute(author.url()));
+        if (!author.jobTitle().isEmpty()) {
+            person.put("jobTitle", author.jobTitle());
+        }
+        if (photo != null) {
+            person.put("image", site.absolute(photo.url()));
+        }
+        if (!author.links().isEmpty()) {
+            person.put("sameAs", author.links());
+        }
+        if (!author.email().isEmpty()) {
+            person.put("email", author.email());
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@context", "https://schema.org");
+        page.put("@type", "ProfilePage");
+        page.put("url", listing.canonicalUrl());
+        page.put("mainEntity", person);
+        PageHead.Image preview = photo == null
+                ? null
+                : new PageHead.Image(site.absolute(photo.url()), photo.width(), photo.height(), photo.altText());
+        return new PageHead(
+                listing.canonicalUrl(), "profile", preview, listing.feeds(), json.writeValueAsString(page), true);
     }
 
     PageHead section(Section section, @Nullable String olderThan) {
@@ -116,7 +150,17 @@ class PageHeads {
     }
 
     private Map<String, Object> person(Author author) {
-        return Map.of("@type", "Person", "name", author.name(), "url", site.absolute(author.url()));
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("@type", "Person");
+        person.put("name", author.name());
+        person.put("url", site.absolute(author.url()));
+        if (!author.jobTitle().isEmpty()) {
+            person.put("jobTitle", author.jobTitle());
+        }
+        if (!author.links().isEmpty()) {
+            person.put("sameAs", author.links());
+        }
+        return person;
     }
 
     private Map<String, Object> publisher() {

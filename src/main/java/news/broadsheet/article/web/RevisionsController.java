@@ -1,14 +1,12 @@
 package news.broadsheet.article.web;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.EditorialRefusedException;
+import news.broadsheet.article.RevisionsPage;
 import news.broadsheet.article.internal.ArticleDraft;
 import news.broadsheet.article.internal.ArticleWorkflow;
 import news.broadsheet.article.internal.EditorialRepository.Revision;
@@ -45,7 +43,7 @@ class RevisionsController {
             HttpServletResponse response,
             Model model) {
         ArticleDraft draft = workflow.draft(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
-        List<DiffLine> diff = List.of();
+        List<RevisionsPage.DiffLine> diff = List.of();
         String comparing = null;
         if (from != null && to != null) {
             Revision older = workflow.revision(id, from).orElse(null);
@@ -53,7 +51,7 @@ class RevisionsController {
             if (older == null || newer == null) {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
             } else {
-                diff = diff(text(older), text(newer));
+                diff = RevisionsPage.diff(text(older), text(newer));
                 comparing = "Changes from version " + from + " to version " + to;
             }
         }
@@ -73,9 +71,7 @@ class RevisionsController {
                         "/admin/articles/" + id + "/revisions",
                         revisions,
                         comparing,
-                        diff.stream()
-                                .map(l -> new RevisionsPage.DiffLine(l.kind, l.text))
-                                .toList(),
+                        diff,
                         ArticleWorkflow.canEdit(staff, draft),
                         draft.version(),
                         null));
@@ -117,28 +113,6 @@ class RevisionsController {
         lines.add("Address: " + revision.slug());
         lines.add("");
         lines.addAll(List.of(revision.bodyMarkdown().split("\n", -1)));
-        return lines;
-    }
-
-    private record DiffLine(String kind, String text) {}
-
-    /** A unified view: every line of the newer text, with removed lines inserted where they were. */
-    private static List<DiffLine> diff(List<String> older, List<String> newer) {
-        Patch<String> patch = DiffUtils.diff(older, newer);
-        List<DiffLine> lines = new ArrayList<>();
-        int position = 0;
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            int start = delta.getSource().getPosition();
-            for (; position < start; position++) {
-                lines.add(new DiffLine("same", older.get(position)));
-            }
-            delta.getSource().getLines().forEach(l -> lines.add(new DiffLine("removed", l)));
-            delta.getTarget().getLines().forEach(l -> lines.add(new DiffLine("added", l)));
-            position = start + delta.getSource().size();
-        }
-        for (; position < older.size(); position++) {
-            lines.add(new DiffLine("same", older.get(position)));
-        }
         return lines;
     }
 }

@@ -1,6 +1,7 @@
 package news.broadsheet.article.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.StoryList;
@@ -9,6 +10,8 @@ import news.broadsheet.article.TagNotFoundException;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.AuthorNotFoundException;
 import news.broadsheet.author.Authors;
+import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
 import news.broadsheet.shared.FeedLinks;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
+import org.springframework.web.util.UriUtils;
 
 /** Tag pages ({@code /tag/baltic-security}) and author pages ({@code /author/ana-ferreira}). */
 @Controller
@@ -29,8 +33,16 @@ class TopicController {
     private final StoryCards cards;
     private final PageHeads heads;
     private final SiteSettings site;
+    private final MediaLibrary media;
 
-    TopicController(Articles articles, Authors authors, StoryCards cards, PageHeads heads, SiteSettings site) {
+    TopicController(
+            Articles articles,
+            Authors authors,
+            StoryCards cards,
+            PageHeads heads,
+            SiteSettings site,
+            MediaLibrary media) {
+        this.media = media;
         this.articles = articles;
         this.authors = authors;
         this.cards = cards;
@@ -74,9 +86,22 @@ class TopicController {
     }
 
     @GetMapping("/author/{slug}")
-    String author(@PathVariable String slug, @RequestParam(required = false) @Nullable String before, Model model) {
-        Author author = authors.bySlug(slug).orElseThrow(() -> new AuthorNotFoundException(slug));
+    String author(
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable String before,
+            HttpServletRequest request,
+            Model model) {
+        Author author = authors.bySlug(slug).filter(a -> !a.merged()).orElse(null);
+        if (author == null) {
+            // A renamed byline, or one merged into another, answers at its new address.
+            Author moved = authors.successorFor(slug).orElseThrow(() -> new AuthorNotFoundException(slug));
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
+            String query = before == null ? "" : "?before=" + UriUtils.encodeQueryParam(before, StandardCharsets.UTF_8);
+            return "redirect:" + moved.url() + query;
+        }
         StoryList list = articles.writtenBy(author, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
+        StoredImage photo =
+                author.imageId() == null ? null : media.byId(author.imageId()).orElse(null);
         model.addAttribute(
                 "page",
                 new StoryListPage(
@@ -84,13 +109,28 @@ class TopicController {
                         "Author",
                         List.of(),
                         author.name(),
-                        author.bio(),
+                        null,
                         cards.cards(list),
                         StoryCards.olderUrl(author.url(), list),
                         before == null ? null : author.url()));
         model.addAttribute(
-                "head",
-                heads.listing(author.url(), before, FeedLinks.author(site.name(), author.name(), author.slug())));
+                "profile",
+                new AuthorProfile(
+                        author.jobTitle(),
+                        photo == null ? null : LeadImage.of(photo),
+                        authors.bioHtml(author),
+                        author.email().isEmpty() ? null : author.email(),
+                        author.email().isEmpty() ? null : "mailto:" + author.email(),
+                        author.links().stream()
+                                .map(url -> new AuthorProfile.Link(label(url), url))
+                                .toList()));
+        model.addAttribute("head", heads.author(author, photo, before));
         return "article/listing";
+    }
+
+    /** A link's label: its host without {@code www.}, such as {@code mastodon.social}. */
+    private static String label(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host == null ? url : host.replaceFirst("^www\\.", "");
     }
 }

@@ -116,9 +116,16 @@ class FeedController {
     @GetMapping("/feeds/author/{file}")
     ResponseEntity<byte[]> author(@PathVariable String file) {
         FeedFile feed = FeedFile.parse(file).orElse(null);
-        Author author = feed == null ? null : authors.bySlug(feed.name()).orElse(null);
-        if (feed == null || author == null) {
+        if (feed == null) {
             return notFound();
+        }
+        Author author = authors.bySlug(feed.name()).filter(a -> !a.merged()).orElse(null);
+        if (author == null) {
+            // Renamed and merged bylines follow their page: a permanent redirect to the survivor's feed.
+            return authors.successorFor(feed.name())
+                    .map(moved -> moved("/feeds/author/" + moved.slug() + "."
+                            + feed.format().extension()))
+                    .orElseGet(FeedController::notFound);
         }
         return respond(assembler.author(author), feed.format());
     }

@@ -75,6 +75,7 @@ public final class ImportRun {
             Comments comments,
             MediaLibrary media,
             ImportLedger ledger,
+            java.util.function.Predicate<String> topLevelTaken,
             TransactionTemplate transactions,
             Clock clock,
             @Nullable PagePort pages) {}
@@ -449,7 +450,13 @@ public final class ImportRun {
         }
         categoryWpPath.put(nicename, wpPath);
         Long parentSection = parentId;
-        Long id = s.transactions().execute(tx -> createSection(category, parentSection));
+        Long id;
+        try {
+            id = s.transactions().execute(tx -> createSection(category, parentSection));
+        } catch (IllegalArgumentException e) {
+            skip("sections", nicename, category.name(), String.valueOf(e.getMessage()));
+            id = null;
+        }
         if (id != null) {
             sectionByNicename.put(nicename, id);
             redirectSection("/category/" + wpPath + "/", id);
@@ -487,8 +494,14 @@ public final class ImportRun {
         Section parent = parentId == null || parentId < 0
                 ? null
                 : s.sections().byId(parentId).orElse(null);
-        if (parent == null && Sections.RESERVED_SLUGS.contains(slug)) {
-            slug = slug + "-section";
+        if (parent == null
+                && (Sections.RESERVED_SLUGS.contains(slug) || s.topLevelTaken().test(slug))) {
+            // The address belongs to the site or a page: the section takes the next free one.
+            String base = clip(slug, 90);
+            slug = base + "-section";
+            for (int n = 2; s.topLevelTaken().test(slug) && n < 50; n++) {
+                slug = base + "-section-" + n;
+            }
         }
         if (name.isEmpty()) {
             name = slug;
@@ -849,14 +862,16 @@ public final class ImportRun {
             Instant time = time(item);
             long id;
             try {
-                id = pages.create(new PagePort.ImportedPage(
-                        headline(item),
-                        Slugs.from(decode(item.postName())),
-                        body.html(),
-                        published,
-                        time,
-                        time == null ? s.clock().instant() : time,
-                        null));
+                id = pages.create(
+                        new PagePort.ImportedPage(
+                                headline(item),
+                                Slugs.from(decode(item.postName())),
+                                body.html(),
+                                published,
+                                time,
+                                time == null ? s.clock().instant() : time,
+                                null),
+                        actor);
             } catch (IllegalArgumentException e) {
                 skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
                 skipComments(item, "its page was not imported");

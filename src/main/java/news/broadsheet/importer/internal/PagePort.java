@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Where imported WordPress pages go, once a pages feature exists to take them. */
+/** Where imported WordPress pages go: the page module, through {@link PagesPort}. */
 public interface PagePort {
 
     /** A WordPress page as the importer hands it over. */
@@ -23,7 +23,7 @@ public interface PagePort {
      * @return its id
      * @throws IllegalArgumentException with a reason, when the page cannot be made
      */
-    long create(ImportedPage page);
+    long create(ImportedPage page, news.broadsheet.shared.Actor actor);
 
     /** The page's current public address, when it is live. */
     Optional<String> url(long pageId);

@@ -61,11 +61,13 @@ class WordPressRedirectFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<String> keys = keys(path(request), request);
+        String path = path(request);
+        List<String> keys = keys(path, request);
         if (!keys.isEmpty() && !noRedirects()) {
             for (String key : keys) {
                 Optional<String> target = ledger.redirectFor(key).flatMap(this::url);
-                if (target.isPresent()) {
+                // "/about/" became "/about": asked for "/about", that is where we are already.
+                if (target.isPresent() && !target.get().equals(path)) {
                     response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
                     response.setHeader("Location", target.get());
                     return;

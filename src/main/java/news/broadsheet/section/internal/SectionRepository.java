@@ -124,4 +124,12 @@ public class SectionRepository {
                 .query(Long.class)
                 .single();
     }
+
+    /** Deletes a section that has no sections below it, with its old addresses. */
+    public boolean delete(long id) {
+        jdbc.sql("DELETE FROM section_retired_path WHERE section_id = ?")
+                .param(id)
+                .update();
+        return jdbc.sql("DELETE FROM section WHERE id = ?").param(id).update() > 0;
+    }
 }

@@ -78,7 +78,8 @@ class DatabaseConfiguration {
             return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
                     .toLowerCase(Locale.ROOT);
         } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database " + dataSource + " is", e);
+            String where = dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : dataSource.toString();
+            throw new IllegalStateException("Cannot connect to the database at " + where, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package news.broadsheet.site.web;
 
 import java.time.Clock;
 import java.util.List;
+import news.broadsheet.page.Pages;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.site.PageChrome;
@@ -22,9 +23,11 @@ class PageChromeAdvice {
     private final SiteSettings site;
     private final ResourceUrlProvider resourceUrls;
     private final Clock clock;
+    private final Pages pages;
 
-    PageChromeAdvice(Sections sections, SiteSettings site, ResourceUrlProvider resourceUrls, Clock clock) {
+    PageChromeAdvice(Sections sections, SiteSettings site, ResourceUrlProvider resourceUrls, Clock clock, Pages pages) {
         this.sections = sections;
+        this.pages = pages;
         this.site = site;
         this.resourceUrls = resourceUrls;
         this.clock = clock;
@@ -36,7 +39,19 @@ class PageChromeAdvice {
                 site.name(),
                 navigation(),
                 stylesheetUrl(),
-                clock.instant().atZone(site.timeZone()).getYear());
+                clock.instant().atZone(site.timeZone()).getYear(),
+                footerPages());
+    }
+
+    private List<PageChrome.NavLink> footerPages() {
+        try {
+            return pages.footer().stream()
+                    .map(p -> new PageChrome.NavLink(p.title(), p.url()))
+                    .toList();
+        } catch (RuntimeException e) {
+            log.warn("Footer pages unavailable: {}", e.toString());
+            return List.of();
+        }
     }
 
     private List<PageChrome.NavLink> navigation() {

@@ -22,6 +22,8 @@ import news.broadsheet.article.LiveBlock;
 import news.broadsheet.article.Tag;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
+import news.broadsheet.page.PageLink;
+import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
@@ -58,6 +60,7 @@ class SitemapController {
     private final Articles articles;
     private final Sections sections;
     private final Authors authors;
+    private final Pages staticPages;
     private final SiteSettings site;
     private final SitemapSettings settings;
     private final Clock clock;
@@ -66,12 +69,14 @@ class SitemapController {
             Articles articles,
             Sections sections,
             Authors authors,
+            Pages staticPages,
             SiteSettings site,
             SitemapSettings settings,
             Clock clock) {
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
+        this.staticPages = staticPages;
         this.site = site;
         this.settings = settings;
         this.clock = clock;
@@ -81,7 +86,7 @@ class SitemapController {
     ResponseEntity<byte[]> index() {
         SitemapXml xml = new SitemapXml("sitemapindex", false);
         // Any story coming out or down anywhere can add or drop a page, and shifts the page files after it.
-        Instant changed = articles.lastVisibilityChange();
+        Instant changed = max(articles.lastVisibilityChange(), staticPages.lastChange());
         Map<String, Instant> activity = pageActivity();
         Instant pages = max(latest(activity.values()), changed);
         for (int file = 1; file <= pageFiles(activity.size()); file++) {
@@ -134,7 +139,9 @@ class SitemapController {
                 .skip((long) (n - 1) * settings.urlsPerFile())
                 .limit(settings.urlsPerFile())
                 .forEach(page -> xml.entry("url", site.absolute(page.getKey()), page.getValue()));
-        return respond(xml.finish(), max(latest(activity.values()), articles.lastVisibilityChange()));
+        return respond(
+                xml.finish(),
+                max(latest(activity.values()), max(articles.lastVisibilityChange(), staticPages.lastChange())));
     }
 
     private int pageFiles(int pages) {
@@ -189,11 +196,15 @@ class SitemapController {
 
     /**
      * The home page, and every section front, tag page and author page that lists live stories,
-     * each with its latest change. A section front lists the stories of the sections below it too.
+     * each with its latest change, and every live static page. A section front lists the stories of
+     * the sections below it too.
      */
     private Map<String, Instant> pageActivity() {
         Map<String, Instant> pages = new TreeMap<>(
                 Comparator.comparing((String path) -> !path.equals("/")).thenComparing(Comparator.naturalOrder()));
+        for (PageLink page : staticPages.live()) {
+            pages.put(page.url(), page.lastModified());
+        }
         Map<Long, Instant> bySection = articles.liveActivityBySection();
         if (bySection.isEmpty()) {
             return pages;

@@ -1,0 +1,78 @@
+package news.broadsheet.account.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import news.broadsheet.account.PasswordResetSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits password-reset requests per e-mail address and per client address in a fixed window
+ * ({@link PasswordResetSettings}). Counts live in the database, so every node applies the same
+ * limits; addresses are stored only as hashes, and unknown ones are counted like real ones.
+ */
+@Component
+public class ResetThrottle {
+
+    private final JdbcClient jdbc;
+    private final PasswordResetSettings settings;
+    private final Clock clock;
+
+    ResetThrottle(JdbcClient jdbc, PasswordResetSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Counts a request from this client; returns how long it must wait when it is over the limit. */
+    public Optional<Duration> countClient(String clientAddress) {
+        return count("client:" + hash(clientAddress), settings.clientLimit());
+    }
+
+    /** Counts a request for this e-mail address; returns how long until another is sent when it is over the limit. */
+    public Optional<Duration> countEmail(String email) {
+        return count("email:" + hash(email.strip().toLowerCase(Locale.ROOT)), settings.addressLimit());
+    }
+
+    private Optional<Duration> count(String key, int limit) {
+        Instant now = clock.instant();
+        long windowStart = now.minus(settings.window()).toEpochMilli();
+        jdbc.sql("""
+                        INSERT INTO reset_request_throttle (throttle_key, requests, window_started_at)
+                        VALUES (:key, 1, :now)
+                        ON CONFLICT (throttle_key) DO UPDATE SET
+                            requests = CASE WHEN reset_request_throttle.window_started_at <= :windowStart
+                                THEN 1 ELSE reset_request_throttle.requests + 1 END,
+                            window_started_at = CASE WHEN reset_request_throttle.window_started_at <= :windowStart
+                                THEN :now ELSE reset_request_throttle.window_started_at END""")
+                .param("key", key)
+                .param("now", now.toEpochMilli())
+                .param("windowStart", windowStart)
+                .update();
+        return jdbc.sql("SELECT requests, window_started_at FROM reset_request_throttle WHERE throttle_key = ?")
+                .param(key)
+                .query((rs, n) -> rs.getInt("requests") > limit
+                        ? Optional.of(Duration.between(
+                                now,
+                                Instant.ofEpochMilli(rs.getLong("window_started_at"))
+                                        .plus(settings.window())))
+                        : Optional.<Duration>empty())
+                .single();
+    }
+
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

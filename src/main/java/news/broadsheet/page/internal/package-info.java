@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.page.internal;
+
+import org.jspecify.annotations.NullMarked;

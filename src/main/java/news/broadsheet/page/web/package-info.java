@@ -1,0 +1,4 @@
+@NullMarked
+package news.broadsheet.page.web;
+
+import org.jspecify.annotations.NullMarked;
