@@ -278,6 +278,11 @@ public class Articles {
         return true;
     }
 
+    /** The story, whatever its status, that has this slug now. */
+    public Optional<Long> idBySlug(String slug) {
+        return repository.findArticleIdBySlug(slug);
+    }
+
     /** Stories, whatever their status, filed in this section (first or among others) or saved there in a revision. */
     public List<Long> idsUsingSection(long sectionId) {
         return repository.findIdsUsingSection(sectionId);

@@ -21,6 +21,7 @@ import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -93,7 +94,7 @@ public class DemoNewsroomRemoval {
             pages.delete(id, actor);
         }
         int tagsRemoved = 0;
-        for (long id : record.ids(Kind.TAG)) {
+        for (long id : plan.tagIds()) {
             if (articles.deleteTagIfUnused(id)) {
                 tagsRemoved++;
             }
@@ -120,12 +121,79 @@ public class DemoNewsroomRemoval {
             List<Long> articleIds,
             List<Long> sectionsToRemove,
             List<Long> authorsToRemove,
+            List<Long> tagIds,
             List<Long> pagesToRemove) {}
+
+    /** The ids of the demo newsroom's things, by kind. */
+    private record DemoIds(List<Long> articles, List<Long> sections, List<Long> authors, List<Long> tags) {}
+
+    private DemoIds demoIds(boolean removed) {
+        DemoIds recorded = new DemoIds(
+                record.ids(Kind.ARTICLE), record.ids(Kind.SECTION), record.ids(Kind.AUTHOR), record.ids(Kind.TAG));
+        boolean nothingRecorded = recorded.articles().isEmpty()
+                && recorded.sections().isEmpty()
+                && recorded.authors().isEmpty()
+                && recorded.tags().isEmpty()
+                && record.ids(Kind.PAGE).isEmpty();
+        return nothingRecorded && !removed ? recognised() : recorded;
+    }
+
+    /**
+     * A demo newsroom loaded before its items were recorded (V24), recognised by the stories'
+     * slugs and headlines; its sections, authors and tags by address and name, and only when at
+     * least one demo story is there.
+     */
+    private DemoIds recognised() {
+        DemoNewsroom newsroom = DemoContentLoader.read();
+        Map<Long, String> headlines = new LinkedHashMap<>();
+        for (DemoNewsroom.Article article : newsroom.articles()) {
+            articles.idBySlug(article.slug()).ifPresent(id -> headlines.put(id, article.headline()));
+        }
+        Map<Long, String> actual = articles.headlines(headlines.keySet());
+        List<Long> articleIds = headlines.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(actual.get(entry.getKey())))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (articleIds.isEmpty()) {
+            return new DemoIds(List.of(), List.of(), List.of(), List.of());
+        }
+        List<Long> sectionIds = new ArrayList<>();
+        for (DemoNewsroom.Section section : newsroom.sections()) {
+            recognise(section, "", sectionIds);
+        }
+        List<Long> authorIds = newsroom.authors().stream()
+                .flatMap(author ->
+                        authors
+                                .bySlug(author.slug())
+                                .filter(found -> found.name().equals(author.name()))
+                                .stream())
+                .map(Author::id)
+                .toList();
+        List<Long> tagIds = newsroom.articles().stream()
+                .flatMap(article -> article.tags().stream())
+                .map(Slugs::from)
+                .distinct()
+                .flatMap(slug -> articles.tagBySlug(slug).stream())
+                .map(news.broadsheet.article.Tag::id)
+                .toList();
+        return new DemoIds(articleIds, sectionIds, authorIds, tagIds);
+    }
+
+    private void recognise(DemoNewsroom.Section demo, String parentPath, List<Long> ids) {
+        String path = parentPath.isEmpty() ? demo.slug() : parentPath + "/" + demo.slug();
+        sections.byPath(path)
+                .filter(section -> section.name().equals(demo.name()))
+                .ifPresent(section -> ids.add(section.id()));
+        for (DemoNewsroom.Section child : demo.children()) {
+            recognise(child, path, ids);
+        }
+    }
 
     private Plan plan() {
         var removal = record.removal();
+        DemoIds ids = demoIds(removal.isPresent());
         // Only what still exists: an editor may have deleted or merged some of it since.
-        Map<Long, String> stories = new LinkedHashMap<>(articles.headlines(record.ids(Kind.ARTICLE)));
+        Map<Long, String> stories = new LinkedHashMap<>(articles.headlines(ids.articles()));
         List<Long> articleIds = List.copyOf(stories.keySet());
         Set<Long> demoArticles = new HashSet<>(articleIds);
         int commentCount = articleIds.isEmpty()
@@ -135,7 +203,7 @@ public class DemoNewsroomRemoval {
                         .sum();
 
         List<Section> all = sections.all();
-        Set<Long> demoSectionIds = new HashSet<>(record.ids(Kind.SECTION));
+        Set<Long> demoSectionIds = new HashSet<>(ids.sections());
         List<Section> demoSections = all.stream()
                 .filter(section -> demoSectionIds.contains(section.id()))
                 .sorted(Comparator.comparingInt((Section section) -> depth(section))
@@ -167,7 +235,7 @@ public class DemoNewsroomRemoval {
                 .map(section -> sectionItems.get(section.id()))
                 .toList();
 
-        Map<Long, Author> demoAuthors = authors.byIds(record.ids(Kind.AUTHOR));
+        Map<Long, Author> demoAuthors = authors.byIds(ids.authors());
         List<Account> allAccounts = accounts.all();
         List<DemoInventory.Item> authorItems = new ArrayList<>();
         List<Long> authorsToRemove = new ArrayList<>();
@@ -212,9 +280,9 @@ public class DemoNewsroomRemoval {
                 commentCount,
                 sectionList,
                 authorItems,
-                record.ids(Kind.TAG).size(),
+                ids.tags().size(),
                 pageItems);
-        return new Plan(inventory, articleIds, sectionsToRemove, authorsToRemove, pagesToRemove);
+        return new Plan(inventory, articleIds, sectionsToRemove, authorsToRemove, ids.tags(), pagesToRemove);
     }
 
     private static int depth(Section section) {

@@ -86,4 +86,28 @@ class DemoContentIntegrationTests {
 
         assertThat(database.count("article")).isEqualTo(before);
     }
+
+    @Autowired
+    DemoNewsroomRemoval removal;
+
+    @Test
+    void recordsWhatItLoadedAndRecognisesADemoLoadedBeforeThatRecordExisted() {
+        DemoNewsroomRemoval.DemoInventory recorded = removal.inventory();
+        assertThat(recorded.present()).isTrue();
+        assertThat(recorded.stories()).hasSize(database.count("article"));
+        assertThat(recorded.authors()).hasSize(database.count("author"));
+        assertThat(recorded.sections())
+                .extracting(DemoNewsroomRemoval.DemoInventory.Item::name)
+                .contains("World (/world)", "Defense (/world/defense)", "Science (/science)")
+                .hasSize(database.count("section"));
+
+        // A database filled before V24 has no record (and no demo pages, which came later): the demo is
+        // recognised by its stories' slugs and headlines.
+        database.jdbc().sql("DELETE FROM demo_item").update();
+
+        assertThat(removal.inventory())
+                .usingRecursiveComparison()
+                .ignoringFields("pages")
+                .isEqualTo(recorded);
+    }
 }

@@ -170,6 +170,11 @@ class PagesIntegrationTests {
         assertThat(section2.page().select(".form-problem").text())
                 .contains("The page “Contact” already has the address /" + slug);
         assertThat(sections.byPath(slug)).isEmpty();
+        // Nor may an existing section be renamed or moved onto the page's address.
+        Http.Response renamed = editor.post(
+                "/admin/sections/" + section.id(), "name", "Opinion", "slug", slug, "description", "Views.");
+        assertThat(renamed.status()).isEqualTo(422);
+        assertThat(sections.byId(section.id()).orElseThrow().slug()).isEqualTo(section.slug());
         // A subsection may use the word: its address has two segments.
         assertThat(editor.post(
                                 "/admin/sections",
@@ -378,6 +383,11 @@ class PagesIntegrationTests {
         assertThat(form.select("#body").text()).isEqualTo("My own edit.");
         assertThat(form.select("input[name=version]").val()).isEqualTo(String.valueOf(version(id)));
         assertThat(pages.byId(id).orElseThrow().content().body()).isEqualTo("Hiring reporters.");
+
+        Http.Response stalePublish = editor.post("/admin/pages/" + id + "/publish", "version", String.valueOf(stale));
+        assertThat(stalePublish.status()).isEqualTo(409);
+        assertThat(stalePublish.page().select(".form-problem").text()).contains("Someone else saved this page");
+        assertThat(http.get("/" + slug).status()).isEqualTo(404);
     }
 
     @Test

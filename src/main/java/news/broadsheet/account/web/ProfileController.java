@@ -2,10 +2,13 @@ package news.broadsheet.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.AccountException;
 import news.broadsheet.account.Accounts;
+import news.broadsheet.account.ProfileContribution;
+import news.broadsheet.account.ProfileContributor;
 import news.broadsheet.account.StaffPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -27,10 +30,12 @@ class ProfileController {
     private static final String PROFILE = "/admin/profile";
 
     private final Accounts accounts;
+    private final List<ProfileContributor> contributors;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ProfileController(Accounts accounts) {
+    ProfileController(Accounts accounts, List<ProfileContributor> contributors) {
         this.accounts = accounts;
+        this.contributors = contributors;
     }
 
     @GetMapping(PROFILE)
@@ -41,7 +46,14 @@ class ProfileController {
         Account account = accounts.byId(staff.accountId()).orElseThrow();
         model.addAttribute(
                 "page",
-                ProfilePage.of(account, account.displayName(), account.email(), Map.of(), Map.of(), notice(done)));
+                ProfilePage.of(
+                        account,
+                        account.displayName(),
+                        account.email(),
+                        Map.of(),
+                        Map.of(),
+                        notice(done),
+                        contributions(account)));
         return "admin/profile";
     }
 
@@ -76,7 +88,14 @@ class ProfileController {
             Account account = accounts.byId(staff.accountId()).orElseThrow();
             model.addAttribute(
                     "page",
-                    ProfilePage.of(account, displayName, email, Map.of(e.field(), e.getMessage()), Map.of(), null));
+                    ProfilePage.of(
+                            account,
+                            displayName,
+                            email,
+                            Map.of(e.field(), e.getMessage()),
+                            Map.of(),
+                            null,
+                            contributions(account)));
             return "admin/profile";
         }
     }
@@ -111,7 +130,8 @@ class ProfileController {
                             account.email(),
                             Map.of(),
                             Map.of(e.field(), e.getMessage()),
-                            null));
+                            null,
+                            contributions(account)));
             return "admin/profile";
         }
     }
@@ -126,5 +146,12 @@ class ProfileController {
             case "password" -> "Your password has been changed; your other sign-ins have ended.";
             default -> null;
         };
+    }
+
+    private List<ProfileContribution> contributions(Account account) {
+        return contributors.stream()
+                .map(contributor -> contributor.contributionFor(account))
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 }

@@ -1,12 +1,14 @@
 package news.broadsheet.account.web;
 
+import java.util.List;
 import java.util.Map;
 import news.broadsheet.account.Account;
+import news.broadsheet.account.ProfileContribution;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The profile page: who the user is, their details form (kept as typed when refused) and the
- * password form, each with messages per field.
+ * password form, each with messages per field, and what other modules add (the byline).
  */
 public record ProfilePage(
         String username,
@@ -17,7 +19,8 @@ public record ProfilePage(
         Map<String, String> passwordErrors,
         @Nullable String notice,
         String detailsUrl,
-        String passwordUrl) {
+        String passwordUrl,
+        List<ProfileContribution> contributions) {
 
     static ProfilePage of(
             Account account,
@@ -25,7 +28,8 @@ public record ProfilePage(
             String email,
             Map<String, String> detailsErrors,
             Map<String, String> passwordErrors,
-            @Nullable String notice) {
+            @Nullable String notice,
+            List<ProfileContribution> contributions) {
         return new ProfilePage(
                 account.username(),
                 account.role().label(),
@@ -35,7 +39,8 @@ public record ProfilePage(
                 passwordErrors,
                 notice,
                 "/admin/profile",
-                "/admin/profile/password");
+                "/admin/profile/password",
+                contributions);
     }
 
     public @Nullable String detailsError(String field) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Role;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
@@ -20,6 +23,38 @@ class ProfileIntegrationTests {
 
     @Autowired
     Http http;
+
+    @Autowired
+    Authors authors;
+
+    @Test
+    void showsTheBylineTheAccountWritesAsWithALinkToItsPage() {
+        Account reporter = newsroom.staff(Role.REPORTER);
+        StaffClient staff = StaffClient.signIn(http, reporter.username(), Newsroom.PASSWORD);
+        assertThat(staff.get("/admin/profile")
+                        .page()
+                        .select(".profile-section p")
+                        .text())
+                .contains("writes as no byline yet")
+                .contains("Ask an editor");
+
+        Author byline = newsroom.author("Rosa Quintero");
+        authors.linkAccount(byline.id(), reporter.id(), Actor.SYSTEM);
+
+        Document page = staff.get("/admin/profile").page();
+        assertThat(page.selectFirst(".profile-section h2").text()).isEqualTo("Your byline");
+        assertThat(page.select(".profile-section p").text()).startsWith("You write as Rosa Quintero");
+        assertThat(page.select(".profile-section a").eachAttr("href")).containsExactly(byline.url());
+
+        Account editor = newsroom.staff(Role.EDITOR);
+        authors.linkAccount(newsroom.author("Ines Albers").id(), editor.id(), Actor.SYSTEM);
+        Document editorsPage = StaffClient.signIn(http, editor.username(), Newsroom.PASSWORD)
+                .get("/admin/profile")
+                .page();
+        assertThat(editorsPage.select(".profile-section a").eachAttr("href"))
+                .as("editors may edit their own byline")
+                .anyMatch(href -> href.matches("/admin/authors/\\d+/edit"));
+    }
 
     @Test
     void everyRoleHasAProfilePageInTheNavigation() {
