@@ -15,7 +15,8 @@ class WordPressBodyTests {
 
     @Test
     void blankLinesMakeParagraphsAndSingleNewlinesLineBreaks() {
-        var result = WordPressBody.convert("First line\nsame paragraph.\n\nSecond paragraph.", WordPressBody.Galleries.NONE);
+        var result =
+                WordPressBody.convert("First line\nsame paragraph.\n\nSecond paragraph.", WordPressBody.Galleries.NONE);
 
         Document doc = html(result);
         assertThat(doc.select("p")).hasSize(2);
@@ -52,9 +53,13 @@ class WordPressBodyTests {
             }
         };
 
-        assertThat(html(WordPressBody.convert("[gallery ids=\"4,5\"]", galleries)).select("figure.gallery img").eachAttr("src"))
+        assertThat(html(WordPressBody.convert("[gallery ids=\"4,5\"]", galleries))
+                        .select("figure.gallery img")
+                        .eachAttr("src"))
                 .containsExactly("/media/4.jpg", "/media/5.jpg");
-        assertThat(html(WordPressBody.convert("[gallery]", galleries)).select("figure.gallery img").eachAttr("alt"))
+        assertThat(html(WordPressBody.convert("[gallery]", galleries))
+                        .select("figure.gallery img")
+                        .eachAttr("alt"))
                 .containsExactly("Own");
         var none = WordPressBody.convert("[gallery ids=\"9\"]", WordPressBody.Galleries.NONE);
         assertThat(none.html()).isEmpty();
@@ -64,7 +69,8 @@ class WordPressBodyTests {
     @Test
     void embedsBecomeLinksInShortcodesBlocksAndBareUrls() {
         var shortcode = WordPressBody.convert("[embed]https://video.example/1[/embed]", WordPressBody.Galleries.NONE);
-        assertThat(html(shortcode).select("figure a[href=https://video.example/1]")).hasSize(1);
+        assertThat(html(shortcode).select("figure a[href=https://video.example/1]"))
+                .hasSize(1);
 
         var bare = WordPressBody.convert("Watch:\n\nhttps://video.example/2\n\nDone.", WordPressBody.Galleries.NONE);
         assertThat(html(bare).select("a[href=https://video.example/2]")).hasSize(1);
@@ -97,7 +103,10 @@ class WordPressBodyTests {
                 "Before [contact-form to=\"x@example.org\"] and [[caption]] and [note]kept[/note].",
                 WordPressBody.Galleries.NONE);
 
-        assertThat(html(result).text()).contains("[contact-form to=\"x@example.org\"]").contains("[caption]").contains("[note]kept[/note]");
+        assertThat(html(result).text())
+                .contains("[contact-form to=\"x@example.org\"]")
+                .contains("[caption]")
+                .contains("[note]kept[/note]");
         assertThat(result.unknownShortcodes()).containsExactly("contact-form", "note");
     }
 
