@@ -18,6 +18,7 @@ public final class ProgressBar implements ImportProgress {
     private long total;
     private long start;
     private long lastDraw;
+    private long lastDone = -1;
 
     public ProgressBar(PrintStream err, boolean terminal) {
         this.err = err;
@@ -40,10 +41,11 @@ public final class ProgressBar implements ImportProgress {
     @Override
     public void advanced(long done) {
         long now = System.nanoTime();
-        if (now - lastDraw < intervalNanos && done < total) {
+        if (done == lastDone || (now - lastDraw < intervalNanos && done < total)) {
             return;
         }
         lastDraw = now;
+        lastDone = done;
         String line = line(done, total, (now - start) / 1e9);
         if (terminal) {
             err.print("\r" + line);
