@@ -83,7 +83,15 @@ public class BroadsheetApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.containsKey(args[0])) {
-            System.exit(command(args));
+            int status;
+            try {
+                status = command(args);
+            } catch (Throwable e) {
+                // Whatever happened, the command ends: no thread left behind may keep the JVM up.
+                System.err.println(args[0] + ": failed: " + e);
+                status = 1;
+            }
+            System.exit(status);
         }
         SpringApplication.run(BroadsheetApplication.class, args);
     }
