@@ -1,15 +1,139 @@
 package news.broadsheet;
 
+import java.io.Console;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.importer.WordPressExportCommand;
+import news.broadsheet.importer.WordPressImportCommand;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts Broadsheet: the public news site and, in later modules, the newsroom behind it. */
+/**
+ * Starts Broadsheet: the public news site and the newsroom behind it. A first argument naming a
+ * command ({@code import-wordpress}, {@code export-wordpress}) runs that command instead, without
+ * the web server, schedulers, search index or start-up content, so it can run beside the site.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BroadsheetApplication {
 
+    /** A command-line tool: checks its own arguments first, then runs with the application started. */
+    interface Command {
+        /** @throws IllegalArgumentException with a one-line reason, before anything starts */
+        Object check(List<String> args);
+
+        int run(ConfigurableApplicationContext context, Object checked);
+    }
+
+    static final Map<String, Command> COMMANDS = Map.of(
+            WordPressImportCommand.NAME,
+            new Command() {
+                @Override
+                public Object check(List<String> args) {
+                    return WordPressImportCommand.parse(args);
+                }
+
+                @Override
+                public int run(ConfigurableApplicationContext context, Object checked) {
+                    return context.getBean(WordPressImportCommand.class)
+                            .run((WordPressImportCommand.Arguments) checked, System.out, System.err, terminal());
+                }
+            },
+            WordPressExportCommand.NAME,
+            new Command() {
+                @Override
+                public Object check(List<String> args) {
+                    return WordPressExportCommand.parse(args);
+                }
+
+                @Override
+                public int run(ConfigurableApplicationContext context, Object checked) {
+                    return context.getBean(WordPressExportCommand.class)
+                            .run((java.nio.file.Path) checked, System.out, System.err);
+                }
+            });
+
+    /** What a command turns off: it shares the database with the running site and nothing else. */
+    static final Map<String, Object> COMMAND_PROPERTIES = Map.of(
+            // The web layer is built (its beans need it) but no port is opened.
+            "server.port", "-1",
+            "broadsheet.demo-content.enabled", "false",
+            "broadsheet.scheduling.enabled", "false",
+            "broadsheet.search.index.enabled", "false",
+            "logging.level.root", "ERROR",
+            "spring.main.log-startup-info", "false");
+
+    /** Whether stderr is a terminal, where a progress bar can redraw itself. */
+    static boolean terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Console.isTerminal() arrived in Java 22; before it, a console meant a terminal.
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+            int status;
+            try {
+                status = command(args);
+            } catch (Throwable e) {
+                // Whatever happened, the command ends: no thread left behind may keep the JVM up.
+                System.err.println(args[0] + ": failed: " + e);
+                status = 1;
+            }
+            System.exit(status);
+        }
         SpringApplication.run(BroadsheetApplication.class, args);
+    }
+
+    /** The given settings, then the command's own, which win over application.properties (server.port). */
+    private static String[] withCommandSettings(List<String> settings) {
+        List<String> all = new ArrayList<>(settings);
+        COMMAND_PROPERTIES.forEach((key, value) -> all.add("--" + key + "=" + value));
+        return all.toArray(String[]::new);
+    }
+
+    /** Runs the command named by the first argument; returns its exit status (2: wrong arguments). */
+    public static int command(String[] args) {
+        String name = args[0];
+        Command command = COMMANDS.get(name);
+        // --name=value arguments are settings (the database, the data folder); the rest are the command's.
+        List<String> own = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        for (String arg : Arrays.asList(args).subList(1, args.length)) {
+            if (arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--media=")) {
+                settings.add(arg);
+            } else {
+                own.add(arg);
+            }
+        }
+        Object checked;
+        try {
+            checked = command.check(own);
+        } catch (IllegalArgumentException e) {
+            System.err.println(name + ": " + e.getMessage());
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(withCommandSettings(settings))) {
+            return command.run(context, checked);
+        } catch (RuntimeException e) {
+            System.err.println(name + ": could not start: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -116,6 +116,48 @@ public class Accounts {
         return account;
     }
 
+    /**
+     * Creates a disabled account without a usable password (an imported author), for an admin to
+     * enable or invite later.
+     *
+     * @throws AccountException naming the field that does not fit (username or email)
+     */
+    @Transactional
+    public Account createDisabled(String username, String displayName, String email, Role role, Actor actor) {
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new AccountException(
+                    "username", "Use 3 to 60 lowercase letters, digits, dots, hyphens or underscores.");
+        }
+        String shown = displayName.strip();
+        if (shown.isEmpty() || !Text.fits(shown, 120)) {
+            throw new AccountException("displayName", "Please enter a name of up to 120 characters.");
+        }
+        String address = email.strip();
+        if (!Text.fits(address, 254) || !EMAIL.matcher(address).matches()) {
+            throw new AccountException("email", "Please enter a valid email address.");
+        }
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        long id;
+        try {
+            // Nobody knows this password: the account is usable only once someone sets one.
+            id = repository.insert(
+                    name,
+                    shown,
+                    address,
+                    role,
+                    passwords.encode(java.util.HexFormat.of().formatHex(secret)),
+                    clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new AccountException("username", "That username is already taken.");
+        }
+        repository.updateEnabled(id, false);
+        events.publishEvent(new AccountEvent(
+                actor, "account.created", id, "Created " + name + " as " + role.label() + ", disabled (imported)"));
+        return repository.findById(id).orElseThrow();
+    }
+
     @Transactional
     public void changeRole(StaffPrincipal actor, long accountId, Role role) {
         Account account = existing(accountId);

@@ -27,7 +27,8 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         RESTORED("article.restored"),
         /** Its byline was merged into another; the story now carries the survivor. */
         BYLINE_MERGED("article.byline-merged"),
-        DELETED("article.deleted");
+        DELETED("article.deleted"),
+        IMPORTED("article.imported");
 
         private final String action;
 

@@ -152,6 +152,20 @@ public class Articles {
         return notices;
     }
 
+    public Optional<Tag> tagById(long id) {
+        return repository.findTagById(id);
+    }
+
+    /** The tag with this name's slug, created if it does not exist yet (an import's unused tags). */
+    @Transactional
+    public Optional<Tag> ensureTag(String name) {
+        String slug = Slugs.from(name);
+        if (slug.isEmpty() || !news.broadsheet.shared.Text.fits(name.strip(), 200)) {
+            return Optional.empty();
+        }
+        return repository.findTagById(repository.tagId(slug, name.strip()));
+    }
+
     public Optional<Tag> tagBySlug(String slug) {
         return repository.findTagBySlug(slug);
     }

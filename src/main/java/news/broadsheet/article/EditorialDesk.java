@@ -57,6 +57,22 @@ public class EditorialDesk {
         workflow.publishNow(staff, id, expectedVersion);
     }
 
+    /**
+     * Takes in a story written elsewhere (an import), with its own status and times: validated,
+     * revised, audited and announced like any other.
+     *
+     * @return the new story's id
+     * @throws EditorialRefusedException INVALID when the content cannot be a story
+     */
+    public long importStory(news.broadsheet.shared.Actor actor, ImportStory story) {
+        return workflow.importStory(actor, story);
+    }
+
+    /** Sets the lead image of an imported story (its image arrived after it). */
+    public void setImportedLeadImage(news.broadsheet.shared.Actor actor, long id, long imageId) {
+        workflow.setImportedLeadImage(actor, id, imageId);
+    }
+
     private static EditableArticle editable(ArticleDraft draft) {
         return new EditableArticle(
                 draft.id(),

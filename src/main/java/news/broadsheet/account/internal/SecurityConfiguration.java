@@ -50,7 +50,12 @@ class SecurityConfiguration {
         http.securityMatcher("/admin", "/admin/**", "/login", "/login/**", "/logout")
                 .authorizeHttpRequests(routes -> routes.requestMatchers("/login", "/login/**")
                         .permitAll()
-                        .requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/demo/**")
+                        .requestMatchers(
+                                "/admin/users/**",
+                                "/admin/audit/**",
+                                "/admin/demo/**",
+                                "/admin/import",
+                                "/admin/import/**")
                         .hasRole(ADMIN)
                         .requestMatchers("/admin/sections/**", "/admin/tags/**", "/admin/pages/**", "/admin/authors/**")
                         .hasAnyRole(ADMIN, EDITOR)

@@ -52,7 +52,8 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Search index", "/admin/search"));
             // The demo module's page: what the demo newsroom is, and removing it.
             links.add(new AdminChrome.Link("Demo content", "/admin/demo"));
-            // The importer module's WordPress export (a file download).
+            // The importer module: WordPress import (upload, progress, report) and export (a download).
+            links.add(new AdminChrome.Link("WordPress import", "/admin/import"));
             links.add(new AdminChrome.Link("WordPress export", "/admin/export"));
         }
         links.add(new AdminChrome.Link("My profile", "/admin/profile"));

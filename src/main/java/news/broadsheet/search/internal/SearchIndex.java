@@ -96,12 +96,17 @@ public class SearchIndex implements SmartLifecycle {
     private volatile long lastRebuildMillis;
     private long lastPrune;
 
+    /** False for command-line tools: the running site's node owns the index folder. */
+    private final boolean enabled;
+
     SearchIndex(
             @Value("${broadsheet.data-dir}") String dataDir,
             SearchableArticles articles,
             ChangeLog changes,
             SearchSettings settings,
-            SiteSettings site) {
+            SiteSettings site,
+            @Value("${broadsheet.search.index.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.root = Path.of(dataDir).resolve("search-index");
         this.articles = articles;
         this.changes = changes;
@@ -115,6 +120,11 @@ public class SearchIndex implements SmartLifecycle {
 
     FacetsConfig facets() {
         return facets;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return enabled;
     }
 
     /** Opens the newest complete index, or schedules a rebuild when there is none or it is damaged. */
@@ -216,6 +226,9 @@ public class SearchIndex implements SmartLifecycle {
 
     /** Asks the indexer to look at the change log now (after a local commit). */
     public void wake() {
+        if (!enabled) {
+            return;
+        }
         tasks.offer(WAKE);
     }
 

@@ -1,0 +1,152 @@
+package news.broadsheet.importer.internal;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What has been imported from which WordPress site ({@code wp_import_item}), and the old
+ * addresses that answer with a redirect ({@code wp_redirect}).
+ */
+@Repository
+public class ImportLedger {
+
+    /** Fewer ids per statement than PostgreSQL and SQLite accept as parameters. */
+    private static final int CHUNK = 500;
+
+    /** An attachment as recorded: the image it became (0 if none) and its original address. */
+    public record Attachment(
+            String wpId, long imageId, @Nullable String sourceUrl) {}
+
+    /** Where an old address points. */
+    public record Target(String kind, long id) {}
+
+    private final JdbcClient jdbc;
+    private volatile boolean redirectsAdded;
+
+    ImportLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Long> find(String site, String kind, String wpId) {
+        return jdbc.sql("SELECT target_id FROM wp_import_item WHERE site = ? AND kind = ? AND wp_id = ?")
+                .params(site, kind, wpId)
+                .query(Long.class)
+                .optional();
+    }
+
+    public Optional<Long> findByGuid(String site, String kind, String guid) {
+        List<Long> found = jdbc.sql("SELECT target_id FROM wp_import_item WHERE site = ? AND kind = ? AND guid = ?")
+                .params(site, kind, guid.length() > 1000 ? guid.substring(0, 1000) : guid)
+                .query((rs, n) -> rs.getLong(1))
+                .list();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** Of these WordPress ids, those already imported, with what they became. */
+    public Map<String, Long> findAll(String site, String kind, Collection<String> wpIds) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> ids = List.copyOf(wpIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("SELECT wp_id, target_id FROM wp_import_item WHERE site = :site AND kind = :kind"
+                            + " AND wp_id IN (:ids)")
+                    .param("site", site)
+                    .param("kind", kind)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .list()
+                    .forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
+    public void record(
+            String site,
+            String kind,
+            String wpId,
+            long targetId,
+            @Nullable String guid,
+            @Nullable String parentWpId,
+            @Nullable String sourceUrl,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO wp_import_item (site, kind, wp_id, target_id, guid, parent_wp_id, source_url,
+                            imported_at)
+                        VALUES (:site, :kind, :wpId, :target, :guid, :parent, :source, :at)
+                        ON CONFLICT (site, kind, wp_id) DO NOTHING""")
+                .param("site", site)
+                .param("kind", kind)
+                .param("wpId", clip(wpId, 200))
+                .param("target", targetId)
+                .param("guid", guid == null ? null : clip(guid, 1000), Types.VARCHAR)
+                .param("parent", parentWpId == null ? null : clip(parentWpId, 40), Types.VARCHAR)
+                .param("source", sourceUrl == null ? null : clip(sourceUrl, 1000), Types.VARCHAR)
+                .param("at", at.toEpochMilli())
+                .update();
+    }
+
+    public List<Attachment> attachments(String site, Collection<String> wpIds) {
+        List<Attachment> found = new ArrayList<>();
+        List<String> ids = List.copyOf(wpIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            found.addAll(jdbc.sql("SELECT wp_id, target_id, source_url FROM wp_import_item WHERE site = :site"
+                            + " AND kind = 'attachment' AND wp_id IN (:ids)")
+                    .param("site", site)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query((rs, n) -> new Attachment(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                    .list());
+        }
+        return found;
+    }
+
+    public List<Attachment> attachmentsOf(String site, String postWpId) {
+        return jdbc.sql("SELECT wp_id, target_id, source_url FROM wp_import_item WHERE site = ?"
+                        + " AND kind = 'attachment' AND parent_wp_id = ? ORDER BY imported_at, wp_id")
+                .params(site, postWpId)
+                .query((rs, n) -> new Attachment(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Points an old address at what it became; the first import to claim an address keeps it. */
+    public void redirect(String oldPath, String kind, long targetId) {
+        if (oldPath.length() > 1000) {
+            return;
+        }
+        jdbc.sql("INSERT INTO wp_redirect (old_path, target_kind, target_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (old_path) DO NOTHING")
+                .params(oldPath, kind, targetId)
+                .update();
+        redirectsAdded = true;
+    }
+
+    /** Whether this node has written redirects since it started (other nodes learn within seconds). */
+    public boolean redirectsAddedHere() {
+        return redirectsAdded;
+    }
+
+    public Optional<Target> redirectFor(String path) {
+        return jdbc.sql("SELECT target_kind, target_id FROM wp_redirect WHERE old_path = ?")
+                .param(path)
+                .query((rs, n) -> new Target(rs.getString(1), rs.getLong(2)))
+                .optional();
+    }
+
+    public boolean anyRedirects() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM wp_redirect LIMIT 1) r")
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    private static String clip(String value, int length) {
+        return value.length() <= length ? value : value.substring(0, length);
+    }
+}

@@ -1,0 +1,1157 @@
+package news.broadsheet.importer.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import news.broadsheet.account.Accounts;
+import news.broadsheet.account.Role;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.Articles;
+import news.broadsheet.article.EditArticle;
+import news.broadsheet.article.EditorialDesk;
+import news.broadsheet.article.EditorialRefusedException;
+import news.broadsheet.article.ImportStory;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.comment.CommentStatus;
+import news.broadsheet.comment.Comments;
+import news.broadsheet.importer.ImportOptions;
+import news.broadsheet.importer.ImportProgress;
+import news.broadsheet.importer.ImportReport;
+import news.broadsheet.media.ImageRejectedException;
+import news.broadsheet.media.ImageUpload;
+import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.Slugs;
+import news.broadsheet.shared.Text;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One import of one file. Three streaming passes: a check (well-formed, counted) before anything
+ * is written; then authors, categories, tags and attachments; then posts, pages and their
+ * comments, committed in batches. Only maps of WordPress ids to ours for authors and terms are
+ * kept in memory; posts and comments are looked up in the ledger.
+ */
+public final class ImportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+    private static final int BATCH_ITEMS = 200;
+    private static final int BATCH_COMMENTS = 2000;
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** What an import works through. */
+    public record Services(
+            Sections sections,
+            Authors authors,
+            Accounts accounts,
+            Articles articles,
+            EditorialDesk desk,
+            Comments comments,
+            MediaLibrary media,
+            ImportLedger ledger,
+            java.util.function.Predicate<String> topLevelTaken,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Nullable PagePort pages) {}
+
+    private final Services s;
+    private final Path file;
+    private final ImportOptions options;
+    private final Actor actor;
+    private final ImportProgress progress;
+
+    private Wxr.Site site = new Wxr.Site("", "", "", "", "");
+    private String siteKey = "unknown-site";
+    private final Map<String, Long> authorByLogin = new HashMap<>();
+    private final Map<String, Long> sectionByNicename = new HashMap<>();
+    private final Map<String, String> categoryWpPath = new HashMap<>();
+    private final Set<String> knownTagSlugs = new HashSet<>();
+    private @Nullable Long fallbackSection;
+    private long fakeIds = -1;
+
+    private final Map<String, long[]> counts = new LinkedHashMap<>();
+    private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+    private long skippedNotListed;
+    private final Map<String, Integer> shortcodes = new TreeMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private long notesNotListed;
+    private long done;
+    private long total;
+
+    public ImportRun(Services services, Path file, ImportOptions options, Actor actor, ImportProgress progress) {
+        this.s = services;
+        this.file = file;
+        this.options = options;
+        this.actor = actor;
+        this.progress = progress;
+        for (String kind : ImportReport.KINDS) {
+            counts.put(kind, new long[4]);
+        }
+        counts.put("other", new long[4]);
+    }
+
+    /**
+     * Runs the import.
+     *
+     * @throws news.broadsheet.importer.MalformedExportException before anything is written
+     */
+    public ImportReport run() throws IOException {
+        Instant start = Instant.now();
+        progress.checking();
+        scan();
+        progress.started(total);
+        List<Wxr.Author> authors = new ArrayList<>();
+        List<Wxr.Category> categories = new ArrayList<>();
+        List<Wxr.Tag> tags = new ArrayList<>();
+        WxrReader.read(file, new WxrReader.Handler() {
+            @Override
+            public void site(Wxr.Site found) {
+                site = found;
+                siteKey = found.root();
+            }
+
+            @Override
+            public void author(Wxr.Author author) {
+                authors.add(author);
+            }
+
+            @Override
+            public void category(Wxr.Category category) {
+                categories.add(category);
+            }
+
+            @Override
+            public void tag(Wxr.Tag tag) {
+                tags.add(tag);
+            }
+
+            @Override
+            public void item(Wxr.Item item) {
+                if ("attachment".equals(item.postType())) {
+                    attachment(item);
+                    advance();
+                }
+            }
+        });
+        importAuthors(authors);
+        importSections(categories);
+        importTags(tags);
+        List<Wxr.Item> batch = new ArrayList<>();
+        int[] batchComments = {0};
+        WxrReader.read(file, new WxrReader.Handler() {
+            @Override
+            public void item(Wxr.Item item) {
+                if ("attachment".equals(item.postType())) {
+                    return;
+                }
+                batch.add(item);
+                batchComments[0] += item.comments().size();
+                if (batch.size() >= BATCH_ITEMS || batchComments[0] >= BATCH_COMMENTS) {
+                    flush(batch);
+                    batchComments[0] = 0;
+                }
+            }
+        });
+        flush(batch);
+        Map<String, ImportReport.Counts> result = new LinkedHashMap<>();
+        counts.forEach((kind, c) -> result.put(kind, new ImportReport.Counts(c[0], c[1], c[2], c[3])));
+        if (notesNotListed > 0) {
+            notes.add("... and " + notesNotListed + " more notes");
+        }
+        return new ImportReport(
+                siteKey,
+                options.dryRun(),
+                result,
+                List.copyOf(skipped),
+                skippedNotListed,
+                Map.copyOf(shortcodes),
+                List.copyOf(notes),
+                Duration.between(start, Instant.now()));
+    }
+
+    // ---- The check: well-formed, and what the file holds. ----
+
+    private void scan() throws IOException {
+        Set<String> categories = new HashSet<>();
+        Set<String> tags = new HashSet<>();
+        Set<String> logins = new HashSet<>();
+        long[] totals = new long[1];
+        WxrReader.read(file, new WxrReader.Handler() {
+            @Override
+            public void author(Wxr.Author author) {
+                logins.add(author.login());
+            }
+
+            @Override
+            public void category(Wxr.Category category) {
+                categories.add(category.nicename());
+            }
+
+            @Override
+            public void tag(Wxr.Tag tag) {
+                tags.add(tag.slug());
+            }
+
+            @Override
+            public void item(Wxr.Item item) {
+                totals[0]++;
+                String kind = kindOf(item);
+                c(kind)[0]++;
+                for (Wxr.Term term : item.terms()) {
+                    if ("category".equals(term.domain())) {
+                        categories.add(term.nicename().isEmpty() ? term.name() : term.nicename());
+                    } else if ("post_tag".equals(term.domain())) {
+                        tags.add(term.nicename().isEmpty() ? term.name() : term.nicename());
+                    }
+                }
+                if (kind.equals("stories") || kind.equals("pages")) {
+                    if (!item.creator().isBlank()) {
+                        logins.add(item.creator());
+                    }
+                }
+                c("comments")[0] += item.comments().size();
+            }
+        });
+        total = totals[0];
+        c("sections")[0] = categories.size();
+        c("tags")[0] = tags.size();
+        c("authors")[0] = logins.size();
+        c("accounts")[0] = options.createAccounts() ? logins.size() : 0;
+    }
+
+    private static String kindOf(Wxr.Item item) {
+        return switch (item.postType()) {
+            case "post" -> "stories";
+            case "page" -> "pages";
+            case "attachment" -> "images";
+            default -> "other";
+        };
+    }
+
+    private void advance() {
+        done++;
+        if (done % 50 == 0 || done == total) {
+            progress.advanced(done);
+        }
+    }
+
+    // ---- Report bookkeeping. ----
+
+    private long[] c(String kind) {
+        return java.util.Objects.requireNonNull(counts.get(kind), kind);
+    }
+
+    private void imported(String kind) {
+        c(kind)[1]++;
+    }
+
+    private void alreadyThere(String kind) {
+        c(kind)[2]++;
+    }
+
+    private void skip(String kind, String wpId, String title, String reason) {
+        c(kind)[3]++;
+        if (skipped.size() < ImportReport.MAX_LISTED) {
+            skipped.add(new ImportReport.Skipped(kind, wpId, clip(title, 120), reason));
+        } else {
+            skippedNotListed++;
+        }
+    }
+
+    private void note(String note) {
+        if (notes.size() < 200) {
+            notes.add(note);
+        } else {
+            notesNotListed++;
+        }
+    }
+
+    private long fakeId() {
+        return fakeIds--;
+    }
+
+    // ---- Authors and accounts. ----
+
+    private void importAuthors(List<Wxr.Author> authors) {
+        for (Wxr.Author author : authors) {
+            if (author.login().isBlank() || authorByLogin.containsKey(author.login())) {
+                continue;
+            }
+            author(author.login(), author);
+        }
+    }
+
+    /** The byline for this login, made (and recorded) if this is its first appearance. */
+    private long author(String login, Wxr.@Nullable Author declared) {
+        Long known = authorByLogin.get(login);
+        if (known != null) {
+            return known;
+        }
+        Optional<Long> mapped = s.ledger().find(siteKey, "author", login);
+        if (mapped.isPresent()) {
+            alreadyThere("authors");
+            authorByLogin.put(login, mapped.get());
+            if (options.createAccounts()) {
+                account(login, declared, mapped.get());
+            }
+            return mapped.get();
+        }
+        String name = declared == null
+                ? ""
+                : Text.withoutControlCharacters(declared.displayName()).strip();
+        if (name.isEmpty() && declared != null) {
+            name = (declared.firstName() + " " + declared.lastName()).strip();
+        }
+        if (name.isEmpty()) {
+            name = login;
+        }
+        name = clip(name, 120);
+        long id;
+        if (options.dryRun()) {
+            id = fakeId();
+        } else {
+            String byline = name;
+            Long made = s.transactions().execute(tx -> {
+                String base = Slugs.from(login).isEmpty() ? Slugs.from(byline) : Slugs.from(login);
+                if (base.isEmpty()) {
+                    base = "author";
+                }
+                String slug = base;
+                for (int n = 2; s.authors().bySlug(slug).isPresent(); n++) {
+                    slug = clip(base, 90) + "-" + n;
+                }
+                Author author = s.authors().create(slug, byline, "");
+                s.ledger()
+                        .record(
+                                siteKey,
+                                "author",
+                                login,
+                                author.id(),
+                                null,
+                                null,
+                                null,
+                                s.clock().instant());
+                return author.id();
+            });
+            id = java.util.Objects.requireNonNull(made);
+        }
+        imported("authors");
+        authorByLogin.put(login, id);
+        if (options.createAccounts()) {
+            account(login, declared, id);
+        }
+        return id;
+    }
+
+    private void account(String login, Wxr.@Nullable Author declared, long authorId) {
+        if (s.ledger().find(siteKey, "account", login).isPresent()) {
+            alreadyThere("accounts");
+            return;
+        }
+        String email = declared == null ? "" : declared.email().strip();
+        if (email.isEmpty()) {
+            skip("accounts", login, login, "no email address in the export");
+            return;
+        }
+        String username = login.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        if (username.length() < 3) {
+            username = username + "-wp";
+        }
+        String displayName = declared == null || declared.displayName().isBlank() ? login : declared.displayName();
+        if (options.dryRun()) {
+            if (s.accounts().byUsername(username).isPresent()) {
+                skip("accounts", login, login, "the username " + username + " is taken");
+            } else {
+                imported("accounts");
+            }
+            return;
+        }
+        String name = username;
+        try {
+            // Its own transaction: a refusal must not roll back the author made with it.
+            var account = s.transactions()
+                    .execute(tx ->
+                            s.accounts().createDisabled(name, clip(displayName, 120), email, Role.REPORTER, actor));
+            if (account != null) {
+                s.transactions().executeWithoutResult(tx -> {
+                    s.authors().linkAccount(authorId, account.id(), actor);
+                    s.ledger()
+                            .record(
+                                    siteKey,
+                                    "account",
+                                    login,
+                                    account.id(),
+                                    null,
+                                    null,
+                                    null,
+                                    s.clock().instant());
+                });
+                imported("accounts");
+            }
+        } catch (news.broadsheet.account.AccountException e) {
+            skip("accounts", login, login, String.valueOf(e.getMessage()));
+        }
+    }
+
+    // ---- Categories and tags. ----
+
+    private void importSections(List<Wxr.Category> categories) {
+        Map<String, Wxr.Category> byNicename = new LinkedHashMap<>();
+        for (Wxr.Category category : categories) {
+            byNicename.putIfAbsent(category.nicename(), category);
+        }
+        Set<String> visiting = new HashSet<>();
+        for (Wxr.Category category : byNicename.values()) {
+            section(category, byNicename, visiting);
+        }
+    }
+
+    /** The section for this category, parents first. */
+    private @Nullable Long section(Wxr.Category category, Map<String, Wxr.Category> all, Set<String> visiting) {
+        String nicename = category.nicename();
+        if (sectionByNicename.containsKey(nicename)) {
+            return sectionByNicename.get(nicename);
+        }
+        if (!visiting.add(nicename)) {
+            return null;
+        }
+        Long parentId = null;
+        String wpPath = nicename;
+        Wxr.Category parent = category.parent().isBlank() ? null : all.get(category.parent());
+        if (parent != null) {
+            parentId = section(parent, all, visiting);
+            wpPath = categoryWpPath.getOrDefault(parent.nicename(), parent.nicename()) + "/" + nicename;
+        }
+        categoryWpPath.put(nicename, wpPath);
+        Long parentSection = parentId;
+        Long id;
+        try {
+            id = s.transactions().execute(tx -> createSection(category, parentSection));
+        } catch (IllegalArgumentException e) {
+            skip("sections", nicename, category.name(), String.valueOf(e.getMessage()));
+            id = null;
+        }
+        if (id != null) {
+            sectionByNicename.put(nicename, id);
+            redirectSection("/category/" + wpPath + "/", id);
+            if (!category.termId().isBlank()) {
+                redirectSection("/?cat=" + category.termId(), id);
+            }
+        }
+        return id;
+    }
+
+    private void redirectSection(String path, long id) {
+        if (!options.dryRun() && id > 0) {
+            s.transactions().executeWithoutResult(tx -> s.ledger().redirect(path, "section", id));
+        }
+    }
+
+    private @Nullable Long createSection(Wxr.Category category, @Nullable Long parentId) {
+        String key = category.nicename();
+        Optional<Long> mapped = s.ledger().find(siteKey, "section", key);
+        if (mapped.isPresent()) {
+            alreadyThere("sections");
+            return mapped.get();
+        }
+        String name = clip(Text.withoutControlCharacters(category.name()).strip(), 200);
+        if (name.isEmpty()) {
+            name = decode(key);
+        }
+        String slug = Slugs.from(decode(key));
+        if (slug.isEmpty()) {
+            slug = Slugs.from(name);
+        }
+        if (slug.isEmpty()) {
+            slug = "category-" + Slugs.from(category.termId().isBlank() ? "x" : category.termId());
+        }
+        Section parent = parentId == null || parentId < 0
+                ? null
+                : s.sections().byId(parentId).orElse(null);
+        if (parent == null
+                && (Sections.RESERVED_SLUGS.contains(slug) || s.topLevelTaken().test(slug))) {
+            // The address belongs to the site or a page: the section takes the next free one.
+            String base = clip(slug, 90);
+            slug = base + "-section";
+            for (int n = 2; s.topLevelTaken().test(slug) && n < 50; n++) {
+                slug = base + "-section-" + n;
+            }
+        }
+        if (name.isEmpty()) {
+            name = slug;
+        }
+        String path = parent == null ? slug : parent.path() + "/" + slug;
+        if (parentId != null && parentId < 0) {
+            // Dry run: the parent was not made.
+            imported("sections");
+            return fakeId();
+        }
+        Optional<Section> existing = s.sections().byPath(path);
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            note("category " + key + " joined the existing section /" + path);
+        } else if (path.length() > 400) {
+            skip("sections", key, name, "nested too deep for an address");
+            return null;
+        } else if (options.dryRun()) {
+            id = fakeId();
+        } else {
+            String description =
+                    clip(Text.withoutControlCharacters(WordPressBody.plainText(category.description())), 2000);
+            id = s.sections().create(parent, slug, name, description).id();
+        }
+        if (!options.dryRun()) {
+            s.ledger()
+                    .record(
+                            siteKey,
+                            "section",
+                            key,
+                            id,
+                            null,
+                            null,
+                            null,
+                            s.clock().instant());
+        }
+        imported("sections");
+        return id;
+    }
+
+    private void importTags(List<Wxr.Tag> tags) {
+        s.transactions().executeWithoutResult(tx -> {
+            for (Wxr.Tag tag : tags) {
+                tag(tag.slug(), tag.name(), tag.termId());
+            }
+        });
+    }
+
+    /** Makes sure the tag exists and its old addresses redirect; call inside a transaction. */
+    private void tag(String wpSlug, String name, String termId) {
+        String key = wpSlug.isBlank() ? Slugs.from(name) : wpSlug;
+        if (key.isEmpty() || !knownTagSlugs.add(key)) {
+            return;
+        }
+        if (s.ledger().find(siteKey, "tag", key).isPresent()) {
+            alreadyThere("tags");
+            return;
+        }
+        String clean = clip(Text.withoutControlCharacters(name).strip(), 200);
+        if (Slugs.from(clean).isEmpty()) {
+            skip("tags", key, name, "the name makes no address");
+            return;
+        }
+        if (options.dryRun()) {
+            imported("tags");
+            return;
+        }
+        var created = s.articles().ensureTag(clean);
+        if (created.isEmpty()) {
+            skip("tags", key, name, "not a usable tag name");
+            return;
+        }
+        long id = created.get().id();
+        s.ledger().record(siteKey, "tag", key, id, null, null, null, s.clock().instant());
+        s.ledger().redirect("/tag/" + key + "/", "tag", id);
+        s.ledger().redirect("/?tag=" + key, "tag", id);
+        imported("tags");
+    }
+
+    // ---- Attachments. ----
+
+    private void attachment(Wxr.Item item) {
+        String wpId = item.postId();
+        if (wpId.isBlank()) {
+            skip("images", "?", item.title(), "no post id");
+            return;
+        }
+        if (s.ledger().find(siteKey, "attachment", wpId).isPresent()) {
+            alreadyThere("images");
+            return;
+        }
+        String url = item.attachmentUrl().isBlank() ? item.guid() : item.attachmentUrl();
+        String relative = item.meta().getOrDefault("_wp_attached_file", "");
+        if (relative.isBlank()) {
+            int at = url.indexOf("/wp-content/uploads/");
+            relative = at < 0 ? "" : url.substring(at + "/wp-content/uploads/".length());
+        }
+        relative = decode(relative);
+        long imageId = 0;
+        Path media = options.mediaDir();
+        if (media == null) {
+            skip("images", wpId, item.title(), "no media folder given (--media); the original address is kept");
+        } else if (relative.isBlank()) {
+            skip("images", wpId, item.title(), "the export does not say which file it is");
+        } else {
+            Path root = media.toAbsolutePath().normalize();
+            Path source = root.resolve(relative).normalize();
+            if (!source.startsWith(root) || !Files.isRegularFile(source)) {
+                skip("images", wpId, item.title(), "file not found: " + relative);
+            } else if (options.dryRun()) {
+                imported("images");
+            } else {
+                try {
+                    String alt = item.meta()
+                            .getOrDefault("_wp_attachment_image_alt", "")
+                            .strip();
+                    if (alt.isEmpty()) {
+                        alt = item.title().isBlank() ? source.getFileName().toString() : item.title();
+                    }
+                    StoredImage stored = s.media()
+                            .store(
+                                    new ImageUpload(
+                                            source.getFileName().toString(),
+                                            Files.readAllBytes(source),
+                                            clip(oneLine(alt), 300),
+                                            clip(oneLine(WordPressBody.plainText(item.excerpt())), 500),
+                                            ""),
+                                    actor.accountId() == null ? 0 : actor.accountId());
+                    imageId = stored.id();
+                    imported("images");
+                } catch (ImageRejectedException e) {
+                    skip("images", wpId, item.title(), relative + ": " + e.getMessage());
+                } catch (IOException e) {
+                    skip("images", wpId, item.title(), relative + ": cannot be read (" + e.getMessage() + ")");
+                }
+            }
+        }
+        if (!options.dryRun()) {
+            long target = imageId;
+            String source = url;
+            s.transactions()
+                    .executeWithoutResult(tx -> s.ledger()
+                            .record(
+                                    siteKey,
+                                    "attachment",
+                                    wpId,
+                                    target,
+                                    item.guid(),
+                                    item.postParent(),
+                                    source,
+                                    s.clock().instant()));
+        }
+    }
+
+    // ---- Posts, pages and comments, in batches. ----
+
+    private void flush(List<Wxr.Item> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Wxr.Item> items = List.copyOf(batch);
+        batch.clear();
+        Map<String, long[]> before = snapshot();
+        int skippedBefore = skipped.size();
+        long notListedBefore = skippedNotListed;
+        try {
+            s.transactions().executeWithoutResult(tx -> items.forEach(this::item));
+        } catch (RuntimeException e) {
+            // Something in the batch broke the transaction: undo its counts, then go one by one.
+            log.warn("Import batch failed ({}); retrying its items one at a time", e.toString());
+            restore(before);
+            while (skipped.size() > skippedBefore) {
+                skipped.removeLast();
+            }
+            skippedNotListed = notListedBefore;
+            for (Wxr.Item item : items) {
+                Map<String, long[]> one = snapshot();
+                try {
+                    s.transactions().executeWithoutResult(tx -> item(item));
+                } catch (RuntimeException failed) {
+                    restore(one);
+                    skip(kindOf(item), item.postId(), item.title(), "could not be stored: " + failed.getMessage());
+                }
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            advance();
+        }
+        progress.advanced(done);
+    }
+
+    private Map<String, long[]> snapshot() {
+        Map<String, long[]> copy = new HashMap<>();
+        counts.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
+    private void restore(Map<String, long[]> snapshot) {
+        snapshot.forEach((k, v) -> System.arraycopy(v, 0, c(k), 0, v.length));
+    }
+
+    private void item(Wxr.Item item) {
+        switch (item.postType()) {
+            case "post" -> story(item);
+            case "page" -> page(item);
+            default -> {
+                skip("other", item.postId(), item.title(), "post type " + item.postType() + " is not imported");
+                skipComments(item, "its " + item.postType() + " is not imported");
+            }
+        }
+    }
+
+    private void story(Wxr.Item item) {
+        String wpId = item.postId();
+        Optional<Long> existing = s.ledger().find(siteKey, "story", wpId);
+        if (existing.isEmpty() && !item.guid().isBlank()) {
+            existing = s.ledger().findByGuid(siteKey, "story", item.guid());
+        }
+        if (existing.isPresent()) {
+            alreadyThere("stories");
+            comments(item, existing.get());
+            return;
+        }
+        ArticleStatus status = switch (item.status()) {
+            case "publish" -> ArticleStatus.PUBLISHED;
+            case "future" -> ArticleStatus.SCHEDULED;
+            case "draft" -> ArticleStatus.DRAFT;
+            case "pending" -> ArticleStatus.IN_REVIEW;
+            case "private" -> ArticleStatus.UNPUBLISHED;
+            default -> null;
+        };
+        if (status == null) {
+            skip(
+                    "stories",
+                    wpId,
+                    item.title(),
+                    "status " + (item.status().isBlank() ? "(none)" : item.status()) + " is not imported");
+            skipComments(item, "its post was not imported");
+            return;
+        }
+        String headline = headline(item);
+        WordPressBody.Result body = WordPressBody.convert(item.content(), galleries(wpId));
+        body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
+        body.notes().forEach(n -> note("post " + wpId + ": " + n));
+        if (body.html().length() > 200_000) {
+            skip("stories", wpId, headline, "the body is over 200,000 characters");
+            skipComments(item, "its post was not imported");
+            return;
+        }
+        List<Long> sectionIds = new ArrayList<>();
+        List<String> tagNames = new ArrayList<>();
+        for (Wxr.Term term : item.terms()) {
+            if ("category".equals(term.domain())) {
+                Long section = termSection(term);
+                if (section != null && !sectionIds.contains(section)) {
+                    sectionIds.add(section);
+                }
+            } else if ("post_tag".equals(term.domain())) {
+                tag(term.nicename(), term.name(), "");
+                String name = clip(Text.withoutControlCharacters(term.name()).strip(), 200);
+                if (!Slugs.from(name).isEmpty()) {
+                    tagNames.add(name);
+                }
+            }
+        }
+        if (sectionIds.isEmpty()) {
+            sectionIds.add(fallbackSection());
+        }
+        String login = item.creator().isBlank() ? "wordpress" : item.creator();
+        long authorId = author(login, null);
+        Instant published = time(item);
+        Instant now = s.clock().instant();
+        boolean needsTime = status != ArticleStatus.DRAFT && status != ArticleStatus.IN_REVIEW;
+        Instant publishedAt = published == null && needsTime ? now : published;
+        Long leadImage = null;
+        String thumbnail = item.meta().get("_thumbnail_id");
+        if (thumbnail != null && !thumbnail.isBlank()) {
+            leadImage = s.ledger()
+                    .find(siteKey, "attachment", thumbnail.strip())
+                    .filter(id -> id > 0)
+                    .orElse(null);
+            if (leadImage == null) {
+                note("post " + wpId + ": its featured image (attachment " + thumbnail + ") was not imported");
+            }
+        }
+        String slug = Slugs.from(decode(item.postName()));
+        EditArticle content = new EditArticle(
+                headline,
+                clip(Text.withoutControlCharacters(WordPressBody.plainText(item.excerpt())), 1000),
+                Text.withoutControlCharacters(body.html()),
+                slug,
+                sectionIds.getFirst(),
+                sectionIds.subList(1, sectionIds.size()),
+                tagNames,
+                List.of(authorId),
+                null,
+                null,
+                "open".equals(item.commentStatus()));
+        long id;
+        if (options.dryRun()) {
+            id = fakeId();
+        } else {
+            try {
+                id = s.desk()
+                        .importStory(
+                                actor,
+                                new ImportStory(
+                                        content,
+                                        status,
+                                        publishedAt,
+                                        publishedAt == null ? now : publishedAt,
+                                        publishedAt == null ? now : publishedAt,
+                                        leadImage));
+            } catch (EditorialRefusedException e) {
+                skip("stories", wpId, headline, String.join("; ", e.errors().values()));
+                skipComments(item, "its post was not imported");
+                return;
+            }
+            s.ledger().record(siteKey, "story", wpId, id, blankToNull(item.guid()), null, null, now);
+            for (String path : oldPaths(item.link())) {
+                s.ledger().redirect(path, "story", id);
+            }
+            if (!wpId.isBlank()) {
+                s.ledger().redirect("/?p=" + wpId, "story", id);
+            }
+        }
+        imported("stories");
+        comments(item, id);
+    }
+
+    private void page(Wxr.Item item) {
+        PagePort pages = s.pages();
+        if (pages == null) {
+            skip("pages", item.postId(), item.title(), "pages not supported yet");
+            skipComments(item, "comments on pages are not imported");
+            return;
+        }
+        String wpId = item.postId();
+        if (s.ledger().find(siteKey, "page", wpId).isPresent()) {
+            alreadyThere("pages");
+            skipComments(item, "comments on pages are not imported");
+            return;
+        }
+        boolean published = "publish".equals(item.status());
+        if (!published
+                && !"draft".equals(item.status())
+                && !"pending".equals(item.status())
+                && !"private".equals(item.status())) {
+            skip("pages", wpId, item.title(), "status " + item.status() + " is not imported");
+            skipComments(item, "its page was not imported");
+            return;
+        }
+        WordPressBody.Result body = WordPressBody.convert(item.content(), galleries(wpId));
+        body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
+        body.notes().forEach(n -> note("page " + wpId + ": " + n));
+        if (!options.dryRun()) {
+            Instant time = time(item);
+            long id;
+            try {
+                id = pages.create(
+                        new PagePort.ImportedPage(
+                                headline(item),
+                                Slugs.from(decode(item.postName())),
+                                body.html(),
+                                published,
+                                time,
+                                time == null ? s.clock().instant() : time,
+                                null),
+                        actor);
+            } catch (IllegalArgumentException e) {
+                skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
+                skipComments(item, "its page was not imported");
+                return;
+            }
+            Instant now = s.clock().instant();
+            s.ledger().record(siteKey, "page", wpId, id, blankToNull(item.guid()), null, null, now);
+            for (String path : oldPaths(item.link())) {
+                s.ledger().redirect(path, "page", id);
+            }
+            s.ledger().redirect("/?page_id=" + wpId, "page", id);
+            s.ledger().redirect("/?p=" + wpId, "page", id);
+        }
+        imported("pages");
+        skipComments(item, "comments on pages are not imported");
+    }
+
+    private void skipComments(Wxr.Item item, String reason) {
+        for (Wxr.Comment comment : item.comments()) {
+            skip("comments", comment.id(), clip(WordPressBody.plainText(comment.content()), 60), reason);
+        }
+    }
+
+    /** The item's comments, parents before replies whatever their order in the file. */
+    private void comments(Wxr.Item item, long storyId) {
+        if (item.comments().isEmpty()) {
+            return;
+        }
+        Map<String, Long> ours = new HashMap<>(s.ledger()
+                .findAll(
+                        siteKey,
+                        "comment",
+                        item.comments().stream().map(Wxr.Comment::id).toList()));
+        Map<String, Wxr.Comment> pending = new LinkedHashMap<>();
+        for (Wxr.Comment comment : item.comments()) {
+            if (ours.containsKey(comment.id())) {
+                alreadyThere("comments");
+            } else {
+                pending.putIfAbsent(comment.id(), comment);
+            }
+        }
+        boolean progressed = true;
+        while (!pending.isEmpty() && progressed) {
+            progressed = false;
+            for (var it = pending.values().iterator(); it.hasNext(); ) {
+                Wxr.Comment comment = it.next();
+                String parent = comment.parent().strip();
+                boolean root = parent.isEmpty() || parent.equals("0");
+                if (root || ours.containsKey(parent) || !pending.containsKey(parent)) {
+                    Long parentId = root ? null : ours.get(parent);
+                    if (!root && parentId == null) {
+                        note("comment " + comment.id() + ": its parent " + parent + " is not in the export; shown as a"
+                                + " new thread");
+                    }
+                    comment(comment, storyId, parentId == null || parentId < 0 ? null : parentId)
+                            .ifPresent(id -> ours.put(comment.id(), id));
+                    it.remove();
+                    progressed = true;
+                }
+            }
+        }
+        for (Wxr.Comment loop : pending.values()) {
+            comment(loop, storyId, null).ifPresent(id -> ours.put(loop.id(), id));
+        }
+    }
+
+    private Optional<Long> comment(Wxr.Comment comment, long storyId, @Nullable Long parentId) {
+        String body = Text.withoutControlCharacters(WordPressBody.plainText(comment.content()));
+        if (body.isBlank()) {
+            skip("comments", comment.id(), "", "the comment is empty");
+            return Optional.empty();
+        }
+        CommentStatus status = switch (comment.approved().strip()) {
+            case "1", "approve" -> CommentStatus.APPROVED;
+            case "spam" -> CommentStatus.SPAM;
+            case "trash", "post-trashed" -> CommentStatus.REJECTED;
+            default -> CommentStatus.PENDING;
+        };
+        String name = clip(
+                Text.withoutControlCharacters(WordPressBody.plainText(comment.author()))
+                        .strip(),
+                80);
+        if (name.isEmpty()) {
+            name = "Anonymous";
+        }
+        String email = comment.email().strip().toLowerCase(Locale.ROOT);
+        if (email.isEmpty() || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            email = null;
+        }
+        Instant at = wpTime(comment.dateGmt());
+        if (at == null) {
+            at = wpTime(comment.date());
+        }
+        if (at == null) {
+            at = s.clock().instant();
+        }
+        imported("comments");
+        if (options.dryRun()) {
+            return Optional.of(fakeId());
+        }
+        long id = s.comments().importComment(storyId, parentId, name, email, body, status, at);
+        s.ledger()
+                .record(
+                        siteKey,
+                        "comment",
+                        comment.id(),
+                        id,
+                        null,
+                        null,
+                        null,
+                        s.clock().instant());
+        return Optional.of(id);
+    }
+
+    // ---- Helpers. ----
+
+    private @Nullable Long termSection(Wxr.Term term) {
+        String key = term.nicename().isEmpty() ? Slugs.from(term.name()) : term.nicename();
+        if (key.isEmpty()) {
+            return null;
+        }
+        Long known = sectionByNicename.get(key);
+        if (known != null) {
+            return known;
+        }
+        // A category the export uses but does not declare: a top-level section.
+        Long id = createSection(new Wxr.Category("", key, "", term.name(), ""), null);
+        if (id != null) {
+            sectionByNicename.put(key, id);
+            categoryWpPath.put(key, key);
+            if (!options.dryRun() && id > 0) {
+                s.ledger().redirect("/category/" + key + "/", "section", id);
+            }
+        }
+        return id;
+    }
+
+    private long fallbackSection() {
+        if (fallbackSection == null) {
+            long[] before = c("sections").clone();
+            fallbackSection = createSection(new Wxr.Category("", "uncategorized", "", "Uncategorized", ""), null);
+            if (fallbackSection == null) {
+                throw new IllegalStateException("no section for uncategorised posts");
+            }
+            // Not a category of the file: it does not count among them.
+            System.arraycopy(before, 0, c("sections"), 0, before.length);
+            note("posts without a category went to the section Uncategorized");
+        }
+        return fallbackSection;
+    }
+
+    private WordPressBody.Galleries galleries(String postWpId) {
+        return new WordPressBody.Galleries() {
+            @Override
+            public List<WordPressBody.Image> byIds(List<String> ids) {
+                return images(s.ledger().attachments(siteKey, ids));
+            }
+
+            @Override
+            public List<WordPressBody.Image> attachedToPost() {
+                return images(s.ledger().attachmentsOf(siteKey, postWpId));
+            }
+        };
+    }
+
+    private List<WordPressBody.Image> images(List<ImportLedger.Attachment> attachments) {
+        Map<Long, StoredImage> stored = s.media()
+                .byIds(attachments.stream()
+                        .map(ImportLedger.Attachment::imageId)
+                        .filter(id -> id > 0)
+                        .toList());
+        List<WordPressBody.Image> images = new ArrayList<>();
+        for (ImportLedger.Attachment attachment : attachments) {
+            StoredImage image = stored.get(attachment.imageId());
+            if (image != null) {
+                images.add(new WordPressBody.Image(image.url(), image.altText()));
+            } else if (attachment.sourceUrl() != null && attachment.sourceUrl().matches("https?://\\S+")) {
+                images.add(new WordPressBody.Image(attachment.sourceUrl(), ""));
+            }
+        }
+        return images;
+    }
+
+    private String headline(Wxr.Item item) {
+        // Titles are text (entities decoded), not HTML: "<" in a title is a character.
+        String headline = Text.withoutControlCharacters(org.jsoup.parser.Parser.unescapeEntities(item.title(), false))
+                .replaceAll("\\s+", " ")
+                .strip();
+        if (headline.isEmpty()) {
+            headline = "Untitled (WordPress " + item.postType() + " " + item.postId() + ")";
+        }
+        return headline.length() > 300 ? headline.substring(0, 299) + "…" : headline;
+    }
+
+    /** The item's publication time: post_date_gmt, else post_date (as UTC), else pubDate. */
+    private static @Nullable Instant time(Wxr.Item item) {
+        Instant at = wpTime(item.postDateGmt());
+        if (at == null) {
+            at = wpTime(item.postDate());
+        }
+        if (at == null && !item.pubDate().isBlank()) {
+            try {
+                at = ZonedDateTime.parse(item.pubDate().strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            } catch (RuntimeException e) {
+                at = null;
+            }
+        }
+        return at;
+    }
+
+    private static @Nullable Instant wpTime(String text) {
+        String value = text.strip();
+        if (value.isEmpty() || value.startsWith("0000")) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value, WP_DATE).toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The item's old addresses on the WordPress site: its link, relative to the site's root. */
+    List<String> oldPaths(String link) {
+        List<String> paths = new ArrayList<>();
+        String path = relativePath(link, siteKey);
+        if (path != null && !path.equals("/")) {
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    /** The address relative to the site root (path, plus query if any); null when it is not an address. */
+    static @Nullable String relativePath(String link, String siteRoot) {
+        if (link.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(link.strip().replace(" ", "%20"));
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            String rootPath = "";
+            try {
+                String root = URI.create(siteRoot).getRawPath();
+                rootPath = root == null ? "" : root;
+            } catch (IllegalArgumentException e) {
+                rootPath = "";
+            }
+            while (rootPath.endsWith("/")) {
+                rootPath = rootPath.substring(0, rootPath.length() - 1);
+            }
+            if (!rootPath.isEmpty() && (path.equals(rootPath) || path.startsWith(rootPath + "/"))) {
+                path = path.substring(rootPath.length());
+            }
+            if (!path.startsWith("/")) {
+                path = "/" + path;
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    private static String oneLine(String text) {
+        return Text.withoutControlCharacters(text).replaceAll("\\s+", " ").strip();
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text.isBlank() ? null : text;
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,313 @@
+package news.broadsheet.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.media.TestImages;
+import news.broadsheet.shared.Actor;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.TestDatabaseQueries;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A WordPress export of our own, imported through the real facades and read back over HTTP. */
+@IntegrationTest
+class WordPressImportIntegrationTests {
+
+    static final Actor ACTOR = new Actor(null, "test import");
+
+    @Autowired
+    WordPressImporter importer;
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    TestDatabaseQueries db;
+
+    @TempDir
+    Path temp;
+
+    private Path media() throws IOException {
+        Path media = temp.resolve("uploads");
+        Files.createDirectories(media.resolve("2026/01"));
+        Files.write(media.resolve("2026/01/quay.png"), TestImages.encode(TestImages.picture(640, 400), "png"));
+        return media;
+    }
+
+    private ImportReport importFixture(String key, boolean larger, ImportOptions options) throws IOException {
+        Path file = WxrFixture.write(temp, key + (larger ? "-larger" : "") + ".xml", WxrFixture.xml(key, larger));
+        return importer.importFile(file, options, ACTOR, ImportProgress.NONE);
+    }
+
+    private long target(String key, String kind, String wpId) {
+        return db.jdbc()
+                .sql("SELECT target_id FROM wp_import_item WHERE site = ? AND kind = ? AND wp_id = ?")
+                .params(WxrFixture.site(key), kind, wpId)
+                .query(Long.class)
+                .single();
+    }
+
+    private String status(long articleId) {
+        return db.jdbc()
+                .sql("SELECT status FROM article WHERE id = ?")
+                .param(articleId)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void importsPostsWithStatusesBylinesSectionsTagsAndCountsEveryKind() throws IOException {
+        String key = Newsroom.unique("gazette");
+        ImportReport report = importFixture(key, false, new ImportOptions(media(), false, false));
+
+        assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 5, 0, 1));
+        assertThat(report.count("comments")).isEqualTo(new ImportReport.Counts(5, 5, 0, 0));
+        assertThat(report.count("authors")).isEqualTo(new ImportReport.Counts(2, 2, 0, 0));
+        assertThat(report.count("sections")).isEqualTo(new ImportReport.Counts(2, 2, 0, 0));
+        assertThat(report.count("tags")).isEqualTo(new ImportReport.Counts(2, 2, 0, 0));
+        assertThat(report.count("images")).isEqualTo(new ImportReport.Counts(2, 1, 0, 1));
+        assertThat(report.count("pages")).isEqualTo(new ImportReport.Counts(1, 1, 0, 0));
+        assertThat(report.count("other")).isEqualTo(new ImportReport.Counts(1, 0, 0, 1));
+        assertThat(report.skipped())
+                .extracting(ImportReport.Skipped::wpId, ImportReport.Skipped::reason)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("106", "status trash is not imported"),
+                        org.assertj.core.groups.Tuple.tuple("111", "file not found: 2026/01/chart.png"),
+                        org.assertj.core.groups.Tuple.tuple("109", "post type nav_menu_item is not imported"));
+        assertThat(report.unknownShortcodes()).containsEntry("footnote", 1);
+        assertThat(report.toText()).contains("publish -> published").contains("[footnote] 1 use");
+
+        assertThat(status(target(key, "story", "101"))).isEqualTo("published");
+        assertThat(status(target(key, "story", "102"))).isEqualTo("draft");
+        assertThat(status(target(key, "story", "103"))).isEqualTo("scheduled");
+        assertThat(status(target(key, "story", "104"))).isEqualTo("in_review");
+        assertThat(status(target(key, "story", "105"))).isEqualTo("unpublished");
+
+        // The workflow saw every story: a revision and an audit entry each, and the search change log.
+        long storm = target(key, "story", "101");
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM article_revision WHERE article_id = ?")
+                        .param(storm)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'article.imported' AND subject_id = ?")
+                        .param(storm)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM search_article_change WHERE article_id = ?")
+                        .param(storm)
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void showsTheStoryWithCleanBodyLeadImageBylineAndThreadedComments() throws IOException {
+        String key = Newsroom.unique("gazette");
+        importFixture(key, false, new ImportOptions(media(), false, false));
+
+        // Several imports in this database share /?p=101 (the first keeps it); the dated address is unique.
+        Http.Response byLink = http.get("/2026/01/05/storm-" + key + "/");
+        assertThat(byLink.status()).isEqualTo(301);
+        String url = byLink.location();
+        assertThat(url).matches("/harbour-[^/]+/moorings-[^/]+/2026/01/05/storm-" + key);
+        assertThat(http.get("/?p=101").status()).isEqualTo(301);
+
+        Document page = http.get(url).page();
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Storm closes the <harbour> mouth");
+        assertThat(page.text()).contains("A storm shut the harbour.").contains("Ana Harbourmaster");
+        Element body = page.selectFirst(".story__body, article");
+        assertThat(body).isNotNull();
+        assertThat(body.select("p").eachText())
+                .anySatisfy(p ->
+                        assertThat(p).isEqualTo("The harbour master closed the mouth at dawn. Boats waited outside."));
+        assertThat(body.select("figure figcaption").eachText()).contains("The quay before the storm");
+        assertThat(body.select("figure a[href=https://video.example.net/watch/42]"))
+                .hasSize(1);
+        assertThat(body.select("figure.gallery img, figure img").eachAttr("src"))
+                .anySatisfy(src -> assertThat(src).startsWith("/media/"));
+        assertThat(body.text()).contains("[footnote]tides were high[/footnote]");
+        assertThat(page.select("script:containsData(alert)")).isEmpty();
+        assertThat(page.html()).doesNotContain("alert(1)");
+        assertThat(page.select("img[alt=Fishing boats tied up at the quay]")).isNotEmpty();
+
+        // Approved comments only, the reply (first in the file) under its parent; no email anywhere.
+        assertThat(page.text()).contains("Glad everyone is safe.").contains("A reply that comes first in the file.");
+        assertThat(page.text()).doesNotContain("Cheap boats here").doesNotContain("Held for moderation.");
+        assertThat(page.html()).doesNotContain("first-reader@example.net").doesNotContain("second@example.net");
+        long reply = target(key, "comment", "502");
+        long parent = target(key, "comment", "501");
+        assertThat(db.jdbc()
+                        .sql("SELECT parent_id FROM comment WHERE id = ?")
+                        .param(reply)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(parent);
+        assertThat(db.jdbc()
+                        .sql("SELECT status FROM comment WHERE id = ?")
+                        .param(target(key, "comment", "503"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("spam");
+        assertThat(db.jdbc()
+                        .sql("SELECT status FROM comment WHERE id = ?")
+                        .param(target(key, "comment", "504"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pending");
+        assertThat(db.jdbc()
+                        .sql("SELECT status FROM comment WHERE id = ?")
+                        .param(target(key, "comment", "505"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("rejected");
+        assertThat(db.jdbc()
+                        .sql("SELECT author_email FROM comment WHERE id = ?")
+                        .param(parent)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("first-reader@example.net");
+    }
+
+    @Test
+    void oldCategoryTagAndPostAddressesAnswer301() throws IOException {
+        String key = Newsroom.unique("gazette");
+        importFixture(key, false, new ImportOptions(null, false, false));
+
+        Http.Response category = http.get("/category/harbour-" + key + "/moorings-" + key + "/");
+        assertThat(category.status()).isEqualTo(301);
+        assertThat(category.location()).isEqualTo("/harbour-" + key + "/moorings-" + key);
+        assertThat(http.get(category.location()).status()).isEqualTo(200);
+
+        Http.Response page = http.get("/about-" + key + "/");
+        assertThat(page.status()).isEqualTo(301);
+        assertThat(page.location()).isEqualTo("/about-" + key);
+        assertThat(http.get("/about-" + key).page().text()).contains("We write about the harbour.");
+
+        Http.Response tag = http.get("/tag/gulls-" + key + "/");
+        assertThat(tag.status()).isEqualTo(301);
+        assertThat(tag.location()).isEqualTo("/tag/gulls-" + key);
+
+        // A draft has no public address to send anyone to.
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM wp_redirect WHERE old_path = '/?p=102'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        // Nor a scheduled story before its time.
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM wp_redirect WHERE old_path = ?")
+                        .param("/2099/06/01/regatta-" + key + "/")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        Http.Response early = http.get("/2099/06/01/regatta-" + key + "/");
+        if (early.status() == 301) {
+            // Only the site's own trailing-slash rule answers; it leads nowhere.
+            assertThat(early.location()).isEqualTo("/2099/06/01/regatta-" + key);
+            early = http.get(early.location());
+        }
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(http.get("/no-such-thing-" + key).status()).isEqualTo(404);
+    }
+
+    @Test
+    void runningTheSameExportAgainChangesNothingAndALargerOneAddsOnlyWhatIsNew() throws IOException {
+        String key = Newsroom.unique("gazette");
+        importFixture(key, false, new ImportOptions(null, false, false));
+        Map<String, Integer> before = counts();
+
+        ImportReport again = importFixture(key, false, new ImportOptions(null, false, false));
+        assertThat(counts()).isEqualTo(before);
+        assertThat(again.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1));
+        assertThat(again.count("comments").imported()).isZero();
+        assertThat(again.count("comments").alreadyThere()).isEqualTo(5);
+
+        ImportReport larger = importFixture(key, true, new ImportOptions(null, false, false));
+        assertThat(larger.count("stories").imported()).isEqualTo(1);
+        assertThat(larger.count("comments").imported()).isEqualTo(1);
+        assertThat(counts().get("article")).isEqualTo(before.get("article") + 1);
+        assertThat(counts().get("comment")).isEqualTo(before.get("comment") + 1);
+        assertThat(counts().get("section")).isEqualTo(before.get("section"));
+    }
+
+    @Test
+    void dryRunReportsWithoutWritingAnything() throws IOException {
+        String key = Newsroom.unique("gazette");
+        Map<String, Integer> before = counts();
+
+        ImportReport report = importFixture(key, false, new ImportOptions(media(), true, true));
+
+        assertThat(counts()).isEqualTo(before);
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.count("stories").imported()).isEqualTo(5);
+        assertThat(report.count("comments").imported()).isEqualTo(5);
+        assertThat(report.count("images").imported()).isEqualTo(1);
+        assertThat(report.toText()).startsWith("Dry run");
+    }
+
+    @Test
+    void refusesAMalformedFileWithLineAndColumnAndWritesNothing() {
+        Map<String, Integer> before = counts();
+        String broken = WxrFixture.xml(Newsroom.unique("broken"), false)
+                .replace("<wp:post_id>104</wp:post_id>", "<wp:post_id>104</wp:post>");
+        Path file = WxrFixture.write(temp, "broken.xml", broken);
+        int line = (int) broken.lines()
+                        .takeWhile(l -> !l.contains("<wp:post_id>104"))
+                        .count()
+                + 1;
+
+        assertThatThrownBy(() ->
+                        importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE))
+                .isInstanceOfSatisfying(MalformedExportException.class, e -> {
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.column()).isPositive();
+                });
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void createsDisabledAccountsForAuthorsWithAnEmailWhenAsked() throws IOException {
+        String key = Newsroom.unique("gazette");
+        ImportReport report = importFixture(key, false, new ImportOptions(null, false, true));
+
+        assertThat(report.count("accounts").imported()).isEqualTo(1);
+        assertThat(report.skipped())
+                .anySatisfy(s -> assertThat(s.reason()).isEqualTo("no email address in the export"));
+        var row = db.jdbc()
+                .sql("SELECT enabled, role, author_id FROM account WHERE email = ?")
+                .param("ana-" + key + "@example.org")
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getString(2), rs.getLong(3)))
+                .single();
+        assertThat(row).containsExactly(false, "reporter", target(key, "author", "ana"));
+    }
+
+    private Map<String, Integer> counts() {
+        return Map.of(
+                "article", db.count("article"),
+                "comment", db.count("comment"),
+                "section", db.count("section"),
+                "author", db.count("author"),
+                "tag", db.count("tag"),
+                "wp_import_item", db.count("wp_import_item"),
+                "wp_redirect", db.count("wp_redirect"),
+                "image", db.count("image"),
+                "audit_event", db.count("audit_event"),
+                "account", db.count("account"));
+    }
+}
