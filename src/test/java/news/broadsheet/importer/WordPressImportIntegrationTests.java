@@ -290,7 +290,8 @@ class WordPressImportIntegrationTests {
         assertThat(report.skipped())
                 .anySatisfy(s -> assertThat(s.reason()).isEqualTo("no email address in the export"));
         var row = db.jdbc()
-                .sql("SELECT enabled, role, author_id FROM account WHERE email = ?")
+                .sql("SELECT a.enabled, a.role, au.id FROM account a JOIN author au ON au.account_id = a.id"
+                        + " WHERE a.email = ?")
                 .param("ana-" + key + "@example.org")
                 .query((rs, n) -> List.of(rs.getBoolean(1), rs.getString(2), rs.getLong(3)))
                 .single();
