@@ -1,6 +1,10 @@
 package news.broadsheet.account.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import news.broadsheet.account.Role;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +21,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -89,8 +96,27 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler(
                         (request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
                 // SecurityHeadersFilter sends the security headers for every response.
-                .headers(headers -> headers.disable());
+                .headers(headers -> headers.disable())
+                .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class);
         return http.build();
+    }
+
+    /**
+     * Makes the staff routes' CSRF token (and with it the session that keeps it) before the page is
+     * rendered. The token is deferred by default and made when a template first asks for it; by
+     * then a long page (a masthead with hundreds of sections) may already have been flushed to the
+     * client, and a session can no longer be created: the sign-in page answered 500.
+     */
+    static final class EagerCsrfToken extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                var unused = token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Bean
