@@ -54,6 +54,10 @@ public class IndexSearch {
     private static final int FACET_VALUES = 20;
     /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
     private static final int RARE_WORD_STORIES = 5;
+    /** Related stories ignore words in more than this share of stories... */
+    private static final int COMMON_WORD_PERCENT = 30;
+    /** ...unless they are in no more than this many stories (and not in every one). */
+    private static final int COMMON_WORD_MIN_STORIES = 10;
 
     /** What a search found. */
     public record Found(List<Long> ids, Map<Long, String> snippets, long total, Map<String, List<Count>> facets) {}
@@ -161,7 +165,13 @@ public class IndexSearch {
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(30);
-            mlt.setMaxDocFreqPct(30);
+            // Words in more than 30% of stories say little about what a story is about, but only
+            // in a sizeable archive: in a small one (a new site) a word shared by a few stories is
+            // exactly what relates them, and a bare percentage would discard every word. A word in
+            // every story never tells one from another.
+            int stories = searcher.getIndexReader().numDocs();
+            mlt.setMaxDocFreq(
+                    Math.max(stories * COMMON_WORD_PERCENT / 100, Math.min(COMMON_WORD_MIN_STORIES, stories - 1)));
             Query like = mlt.like(self.scoreDocs[0].doc);
             List<Long> ids = new ArrayList<>();
             Query sameSection = new TermQuery(new Term(IndexFields.SECTION, Long.toString(sectionId)));

@@ -131,6 +131,10 @@ public class SearchIndex implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // A stop() that found the indexer between rounds (or already stopped) leaves its STOP in
+        // the queue, where the new indexer would take it first and end at once, applying no
+        // changes from then on.
+        tasks.removeIf(task -> task == STOP);
         try {
             open();
         } catch (IOException | RuntimeException e) {
@@ -524,6 +528,9 @@ public class SearchIndex implements SmartLifecycle {
                 indexer.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (indexer.isAlive()) {
+                log.warn("The search indexer did not stop within 10 s");
             }
         }
         Live current = live;
