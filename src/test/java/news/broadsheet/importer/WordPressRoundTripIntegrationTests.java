@@ -76,7 +76,11 @@ class WordPressRoundTripIntegrationTests {
     /** Runs a command as {@code java -jar broadsheet.jar ...} would, on the given database. */
     private static void run(Map<String, Object> database, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        database.forEach((name, value) -> all.add("--" + name + "=" + value));
+        database.forEach((name, value) -> {
+            if (!name.startsWith("spring.datasource.hikari.")) {
+                all.add("--" + name + "=" + value);
+            }
+        });
         all.add("--spring.datasource.hikari.maximum-pool-size=2");
         PrintStream out = System.out;
         PrintStream err = System.err;
