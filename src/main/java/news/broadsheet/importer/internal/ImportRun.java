@@ -734,6 +734,15 @@ public final class ImportRun {
             case "private" -> ArticleStatus.UNPUBLISHED;
             default -> null;
         };
+        // A Broadsheet export carries the exact status beside WordPress's nearest one.
+        String ownStatus = item.meta().get("_broadsheet_status");
+        if (ownStatus != null) {
+            try {
+                status = ArticleStatus.fromDb(ownStatus.strip());
+            } catch (IllegalArgumentException e) {
+                // Not one of ours: keep WordPress's status.
+            }
+        }
         if (status == null) {
             skip(
                     "stories",
@@ -744,7 +753,10 @@ public final class ImportRun {
             return;
         }
         String headline = headline(item);
-        WordPressBody.Result body = WordPressBody.convert(item.content(), galleries(wpId));
+        String markdown = item.meta().get("_broadsheet_markdown");
+        WordPressBody.Result body = markdown != null
+                ? new WordPressBody.Result(markdown, List.of(), List.of())
+                : WordPressBody.convert(item.content(), galleries(wpId));
         body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
         body.notes().forEach(n -> note("post " + wpId + ": " + n));
         if (body.html().length() > 200_000) {
@@ -768,14 +780,25 @@ public final class ImportRun {
                 }
             }
         }
+        List<Long> ownSections = ownSections(item);
+        if (!ownSections.isEmpty()) {
+            sectionIds = ownSections;
+        }
         if (sectionIds.isEmpty()) {
             sectionIds.add(fallbackSection());
         }
         String login = item.creator().isBlank() ? "wordpress" : item.creator();
         long authorId = author(login, null);
-        Instant published = time(item);
+        List<Long> bylines = ownBylines(item);
+        if (bylines.isEmpty()) {
+            bylines = List.of(authorId);
+        }
+        boolean ours = item.meta().containsKey("_broadsheet_status");
+        Instant published = ours ? ownTime(item, "_broadsheet_published_at") : time(item);
         Instant now = s.clock().instant();
-        boolean needsTime = status != ArticleStatus.DRAFT && status != ArticleStatus.IN_REVIEW;
+        boolean needsTime = status != ArticleStatus.DRAFT
+                && status != ArticleStatus.IN_REVIEW
+                && !(ours && status == ArticleStatus.UNPUBLISHED);
         Instant publishedAt = published == null && needsTime ? now : published;
         Long leadImage = null;
         String thumbnail = item.meta().get("_thumbnail_id");
@@ -797,9 +820,9 @@ public final class ImportRun {
                 sectionIds.getFirst(),
                 sectionIds.subList(1, sectionIds.size()),
                 tagNames,
-                List.of(authorId),
-                null,
-                null,
+                bylines,
+                blankToNull(item.meta().getOrDefault("_broadsheet_seo_title", "")),
+                blankToNull(item.meta().getOrDefault("_broadsheet_seo_description", "")),
                 "open".equals(item.commentStatus()));
         long id;
         if (options.dryRun()) {
@@ -833,6 +856,58 @@ public final class ImportRun {
         comments(item, id);
     }
 
+    /** The sections a Broadsheet export names by path (primary first), where this site has them. */
+    private List<Long> ownSections(Wxr.Item item) {
+        List<Long> ids = new ArrayList<>();
+        String primary = item.meta().get("_broadsheet_section");
+        if (primary == null) {
+            return ids;
+        }
+        List<String> paths = new ArrayList<>();
+        paths.add(primary);
+        paths.addAll(lines(item.meta().getOrDefault("_broadsheet_extra_section", "")));
+        for (String path : paths) {
+            s.sections().byPath(path.strip()).ifPresent(section -> {
+                if (!ids.contains(section.id())) {
+                    ids.add(section.id());
+                }
+            });
+        }
+        return ids;
+    }
+
+    /** The bylines a Broadsheet export names by slug, in order, where this site has them. */
+    private List<Long> ownBylines(Wxr.Item item) {
+        List<Long> ids = new ArrayList<>();
+        if (options.dryRun()) {
+            return ids;
+        }
+        for (String slug : lines(item.meta().getOrDefault("_broadsheet_byline", ""))) {
+            s.authors().bySlug(slug.strip()).ifPresent(author -> {
+                if (!ids.contains(author.id())) {
+                    ids.add(author.id());
+                }
+            });
+        }
+        return ids;
+    }
+
+    private static List<String> lines(String value) {
+        return value.isBlank() ? List.of() : List.of(value.split("\n"));
+    }
+
+    private static @Nullable Instant ownTime(Wxr.Item item, String key) {
+        String value = item.meta().get(key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private void page(Wxr.Item item) {
         PagePort pages = s.pages();
         if (pages == null) {
@@ -846,8 +921,11 @@ public final class ImportRun {
             skipComments(item, "comments on pages are not imported");
             return;
         }
-        boolean published = "publish".equals(item.status());
-        if (!published
+        String ownStatus = item.meta().getOrDefault("_broadsheet_status", "");
+        boolean ours = ownStatus.equals("published") || ownStatus.equals("draft");
+        boolean published = ours ? ownStatus.equals("published") : "publish".equals(item.status());
+        if (!ours
+                && !published
                 && !"draft".equals(item.status())
                 && !"pending".equals(item.status())
                 && !"private".equals(item.status())) {
@@ -855,11 +933,18 @@ public final class ImportRun {
             skipComments(item, "its page was not imported");
             return;
         }
-        WordPressBody.Result body = WordPressBody.convert(item.content(), galleries(wpId));
+        // A Broadsheet export carries the page's exact source, Markdown or HTML.
+        String markdown = item.meta().get("_broadsheet_markdown");
+        String html = item.meta().get("_broadsheet_html");
+        WordPressBody.Result body = markdown != null
+                ? new WordPressBody.Result(markdown, List.of(), List.of())
+                : html != null
+                        ? new WordPressBody.Result(html, List.of(), List.of())
+                        : WordPressBody.convert(item.content(), galleries(wpId));
         body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
         body.notes().forEach(n -> note("page " + wpId + ": " + n));
         if (!options.dryRun()) {
-            Instant time = time(item);
+            Instant time = ours ? ownTime(item, "_broadsheet_published_at") : time(item);
             long id;
             try {
                 id = pages.create(
@@ -870,7 +955,8 @@ public final class ImportRun {
                                 published,
                                 time,
                                 time == null ? s.clock().instant() : time,
-                                null),
+                                null,
+                                markdown != null),
                         actor);
             } catch (IllegalArgumentException e) {
                 skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
@@ -951,9 +1037,10 @@ public final class ImportRun {
             default -> CommentStatus.PENDING;
         };
         String name = clip(
-                Text.withoutControlCharacters(WordPressBody.plainText(comment.author()))
-                        .strip(),
-                80);
+                        Text.withoutControlCharacters(WordPressBody.plainText(comment.author()))
+                                .strip(),
+                        80)
+                .strip();
         if (name.isEmpty()) {
             name = "Anonymous";
         }

@@ -7,7 +7,11 @@ import org.jspecify.annotations.Nullable;
 /** Where imported WordPress pages go: the page module, through {@link PagesPort}. */
 public interface PagePort {
 
-    /** A WordPress page as the importer hands it over. */
+    /**
+     * A WordPress page as the importer hands it over.
+     *
+     * @param markdown the body is Markdown (a Broadsheet export's own source), not HTML
+     */
     record ImportedPage(
             String title,
             String slug,
@@ -15,7 +19,8 @@ public interface PagePort {
             boolean published,
             @Nullable Instant publishedAt,
             Instant updatedAt,
-            @Nullable String parentSlug) {}
+            @Nullable String parentSlug,
+            boolean markdown) {}
 
     /**
      * Creates the page.

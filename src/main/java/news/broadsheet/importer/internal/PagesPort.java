@@ -56,7 +56,9 @@ class PagesPort implements PagePort {
         }
         return pages.put(
                 new WritePage(
-                        PageContent.html(slug, title, Text.withoutControlCharacters(page.bodyHtml())),
+                        page.markdown()
+                                ? PageContent.markdown(slug, title, Text.withoutControlCharacters(page.bodyHtml()))
+                                : PageContent.html(slug, title, Text.withoutControlCharacters(page.bodyHtml())),
                         page.published() ? PageStatus.PUBLISHED : PageStatus.DRAFT,
                         page.publishedAt()),
                 actor);

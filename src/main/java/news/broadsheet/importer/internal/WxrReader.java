@@ -41,6 +41,9 @@ public final class WxrReader {
     private static final Set<String> KEPT_META =
             Set.of("_thumbnail_id", "_wp_attached_file", "_wp_attachment_image_alt");
 
+    /** Broadsheet's own post meta that repeats; the rest of {@code _broadsheet_*} is kept once. */
+    private static final Set<String> REPEATED_META = Set.of("_broadsheet_byline", "_broadsheet_extra_section");
+
     private static final XMLInputFactory FACTORY = factory();
 
     private WxrReader() {}
@@ -230,6 +233,11 @@ public final class WxrReader {
                     Map<String, String> m = fields();
                     String key = m.getOrDefault("meta_key", "");
                     if (KEPT_META.contains(key)) {
+                        meta.put(key, m.getOrDefault("meta_value", ""));
+                    } else if (REPEATED_META.contains(key)) {
+                        // Repeated keys (one per byline or extra section) travel one per line.
+                        meta.merge(key, m.getOrDefault("meta_value", ""), (a, b) -> a + "\n" + b);
+                    } else if (key.startsWith("_broadsheet_")) {
                         meta.put(key, m.getOrDefault("meta_value", ""));
                     }
                 } else if ("comment".equals(name) && isWordPress(ns)) {

@@ -1,0 +1,163 @@
+package news.broadsheet.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import news.broadsheet.BroadsheetApplication;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.SharedTestData;
+import news.broadsheet.support.TestDatabase;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10: a Broadsheet export imported into an empty Broadsheet gives back every story, page,
+ * section, tag, byline and comment. A WordPress export is imported into a fresh database A (the
+ * {@code import-wordpress} command, as an operator runs it), A is exported ({@code
+ * export-wordpress}), and that export is imported into a second fresh database B. A and B are then
+ * compared field by field in SQL, by natural keys (slugs, paths), since ids may differ.
+ */
+class WordPressRoundTripIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void ourOwnFixtureRoundTripsFieldByField() throws Exception {
+        String key = Newsroom.unique("roundtrip");
+        Path source = WxrFixture.write(temp, "source.xml", WxrFixture.xml(key, true));
+        roundTrip(source, 5);
+    }
+
+    @Test
+    void theSharedWordPressExportRoundTripsFieldByField() throws Exception {
+        Path source = SharedTestData.require("wxr/cc-labs-wordpress.xml");
+        roundTrip(source, 1);
+    }
+
+    private void roundTrip(Path source, int atLeastStories) throws Exception {
+        Map<String, Object> a = TestDatabase.create(temp.resolve("a"));
+        Map<String, Object> b = TestDatabase.create(temp.resolve("b"));
+        try {
+            run(a, "import-wordpress", source.toString());
+            Path exported = temp.resolve("exported.xml");
+            run(a, "export-wordpress", exported.toString());
+            run(b, "import-wordpress", exported.toString());
+
+            Map<String, List<String>> contentA = content(a);
+            Map<String, List<String>> contentB = content(b);
+            assertThat(contentA.get("stories")).hasSizeGreaterThanOrEqualTo(atLeastStories);
+            SoftAssertions softly = new SoftAssertions();
+            for (String table : contentA.keySet()) {
+                softly.assertThat(contentB.get(table))
+                        .as("%s after import → export → import", table)
+                        .containsExactlyElementsOf(contentA.get(table));
+            }
+            softly.assertAll();
+        } finally {
+            TestDatabase.drop(a);
+            TestDatabase.drop(b);
+        }
+    }
+
+    /** Runs a command as {@code java -jar broadsheet.jar ...} would, on the given database. */
+    private static void run(Map<String, Object> database, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        database.forEach((name, value) -> {
+            if (!name.startsWith("spring.datasource.hikari.")) {
+                all.add("--" + name + "=" + value);
+            }
+        });
+        all.add("--spring.datasource.hikari.maximum-pool-size=2");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+            status = BroadsheetApplication.command(all.toArray(String[]::new));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(status)
+                .as("%s\n%s\n%s", String.join(" ", args), capturedOut, capturedErr)
+                .isZero();
+    }
+
+    private static String url(Map<String, Object> database) {
+        Object url = database.get("spring.datasource.url");
+        return url != null ? url.toString() : "jdbc:sqlite:" + database.get("broadsheet.data-dir") + "/broadsheet.db";
+    }
+
+    /** Everything the criterion names, as sorted lines of natural keys and fields. */
+    private static Map<String, List<String>> content(Map<String, Object> database) throws SQLException {
+        Map<String, List<String>> content = new TreeMap<>();
+        Object user = database.get("spring.datasource.username");
+        try (Connection c = user == null
+                ? DriverManager.getConnection(url(database))
+                : DriverManager.getConnection(url(database), user.toString(), "")) {
+            content.put("stories", rows(c, """
+                            SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.status, a.published_at,
+                                   a.embargo_until, a.expires_at, a.comments_open, a.seo_title, a.seo_description,
+                                   s.path
+                            FROM article a JOIN section s ON s.id = a.section_id"""));
+            content.put("story tags", rows(c, """
+                            SELECT a.slug, t.slug FROM article_tag x
+                            JOIN article a ON a.id = x.article_id JOIN tag t ON t.id = x.tag_id"""));
+            content.put("story extra sections", rows(c, """
+                            SELECT a.slug, s.path FROM article_section x
+                            JOIN article a ON a.id = x.article_id JOIN section s ON s.id = x.section_id"""));
+            content.put("story bylines", rows(c, """
+                            SELECT a.slug, x.position, w.slug, w.name FROM article_author x
+                            JOIN article a ON a.id = x.article_id JOIN author w ON w.id = x.author_id"""));
+            content.put(
+                    "pages",
+                    rows(
+                            c,
+                            "SELECT slug, title, description, body_format, body_source, status, published_at FROM page"));
+            content.put("sections", rows(c, """
+                            SELECT s.path, s.slug, s.name, s.description, p.path FROM section s
+                            LEFT JOIN section p ON p.id = s.parent_id"""));
+            content.put("tags", rows(c, "SELECT slug, name FROM tag"));
+            content.put("bylines", rows(c, "SELECT slug, name, bio, job_title, website FROM author"));
+            content.put("comments", rows(c, """
+                            SELECT a.slug, m.author_name, m.author_email, m.body, m.status, m.created_at,
+                                   p.author_name, p.created_at
+                            FROM comment m JOIN article a ON a.id = m.article_id
+                            LEFT JOIN comment p ON p.id = m.parent_id"""));
+        }
+        return content;
+    }
+
+    private static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                List<String> fields = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    fields.add(meta.getColumnLabel(i) + "=" + rs.getString(i));
+                }
+                rows.add(String.join(" | ", fields));
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+}
