@@ -4,6 +4,7 @@ import java.util.Optional;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.internal.ArticleDraft;
 import news.broadsheet.article.internal.ArticleWorkflow;
+import news.broadsheet.article.internal.StoryImporter;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class EditorialDesk {
 
     private final ArticleWorkflow workflow;
+    private final StoryImporter importer;
 
-    EditorialDesk(ArticleWorkflow workflow) {
+    EditorialDesk(ArticleWorkflow workflow, StoryImporter importer) {
         this.workflow = workflow;
+        this.importer = importer;
     }
 
     /**
@@ -65,7 +68,23 @@ public class EditorialDesk {
      * @throws EditorialRefusedException INVALID when the content cannot be a story
      */
     public long importStory(news.broadsheet.shared.Actor actor, ImportStory story) {
-        return workflow.importStory(actor, story);
+        ImportOutcome outcome =
+                importer.importAll(actor, java.util.List.of(story)).getFirst();
+        if (outcome.id() == null) {
+            throw new EditorialRefusedException(EditorialRefusedException.Kind.INVALID, outcome.errors());
+        }
+        return outcome.id();
+    }
+
+    /**
+     * Takes in a batch of stories written elsewhere, as {@link #importStory} does one, with a
+     * statement per batch rather than per story; a refused story leaves the others alone.
+     *
+     * @return one outcome per story, in order: its new id, or why it was refused
+     */
+    public java.util.List<ImportOutcome> importStories(
+            news.broadsheet.shared.Actor actor, java.util.List<ImportStory> stories) {
+        return importer.importAll(actor, stories);
     }
 
     /** Sets the lead image of an imported story (its image arrived after it). */

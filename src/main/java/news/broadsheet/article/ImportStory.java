@@ -1,6 +1,7 @@
 package news.broadsheet.article;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * is used.
  *
  * @param publishedAt required unless the status is draft or in review
+ * @param embargoUntil when an embargoed story may first be shown, or null
+ * @param expiresAt when the story comes down by itself, or null
+ * @param corrections corrections and update notes already published on it, oldest first
  */
 public record ImportStory(
         EditArticle content,
@@ -16,4 +20,26 @@ public record ImportStory(
         @Nullable Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Long leadImageId) {}
+        @Nullable Long leadImageId,
+        @Nullable Instant embargoUntil,
+        @Nullable Instant expiresAt,
+        List<Correction> corrections) {
+
+    /** A story with no embargo, expiry or corrections. */
+    public ImportStory(
+            EditArticle content,
+            ArticleStatus status,
+            @Nullable Instant publishedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Long leadImageId) {
+        this(content, status, publishedAt, createdAt, updatedAt, leadImageId, null, null, List.of());
+    }
+
+    /**
+     * A correction or update note carried by an imported story.
+     *
+     * @param kind {@code correction} or {@code update}
+     */
+    public record Correction(String kind, String text, Instant publishedAt) {}
+}

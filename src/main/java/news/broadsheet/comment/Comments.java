@@ -254,8 +254,20 @@ public class Comments {
             String body,
             CommentStatus status,
             Instant postedAt) {
-        return repository.insert(
-                articleId, parentId, name, email, body, status, postedAt, addressHasher.hash("imported"), List.of());
+        return importComments(
+                        List.of(new ImportedComment(articleId, parentId, name, email, body, status, postedAt, false)))
+                .getFirst();
+    }
+
+    /**
+     * Stores comments written elsewhere, as {@link #importComment} does, in one batch: a reply's
+     * parent must be stored already (in an earlier call).
+     *
+     * @return the new comments' ids, in the order given
+     */
+    @Transactional
+    public List<Long> importComments(List<ImportedComment> comments) {
+        return repository.insertImported(comments, addressHasher.hash("imported"));
     }
 
     /** One page of a moderation queue, newest first, with each commenter's record. */

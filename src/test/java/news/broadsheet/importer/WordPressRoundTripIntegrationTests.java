@@ -48,7 +48,39 @@ class WordPressRoundTripIntegrationTests {
         roundTrip(source, 1);
     }
 
-    private void roundTrip(Path source, int atLeastStories) throws Exception {
+    @Test
+    void whatOnlyBroadsheetHoldsRoundTripsToo() throws Exception {
+        String key = Newsroom.unique("own");
+        Path source = WxrFixture.write(temp, "own.xml", WxrFixture.broadsheetXml(key));
+        Map<String, List<String>> a = roundTrip(source, 1);
+        // Database A holds every field WordPress has no place for, so the comparison is not vacuous.
+        assertThat(a.get("stories"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("embargo_until=2064294000000")
+                .contains("expires_at=2087942400000")
+                .contains("seo_title=Grey seals back on the estuary sandbank")
+                .contains("created_at=1772298300250")
+                .contains("published_at=1772344800500");
+        assertThat(a.get("story bylines"))
+                .containsExactly(
+                        "slug=seals-" + key + " | position=0 | slug=odile-" + key + " | name=Odile Marsh",
+                        "slug=seals-" + key + " | position=1 | slug=rua-" + key + " | name=Rua Fenwick");
+        assertThat(a.get("story extra sections")).singleElement().asString().contains("wildlife-" + key);
+        assertThat(a.get("corrections")).hasSize(2);
+        assertThat(a.get("comments"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .containsPattern("featured=(1|t|true) ")
+                .contains("created_at=1772352000125");
+        assertThat(a.get("pages"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("body_format=markdown")
+                .containsPattern("in_footer=(1|t|true) ")
+                .contains("footer_position=4")
+                .contains("description=Our rules for reporting on wild animals.");
+    }
+
+    /** Runs the round trip and compares; returns what database A held. */
+    private Map<String, List<String>> roundTrip(Path source, int atLeastStories) throws Exception {
         Map<String, Object> a = TestDatabase.create(temp.resolve("a"));
         Map<String, Object> b = TestDatabase.create(temp.resolve("b"));
         try {
@@ -67,6 +99,7 @@ class WordPressRoundTripIntegrationTests {
                         .containsExactlyElementsOf(contentA.get(table));
             }
             softly.assertAll();
+            return contentA;
         } finally {
             TestDatabase.drop(a);
             TestDatabase.drop(b);
@@ -115,7 +148,7 @@ class WordPressRoundTripIntegrationTests {
             content.put("stories", rows(c, """
                             SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.status, a.published_at,
                                    a.embargo_until, a.expires_at, a.comments_open, a.seo_title, a.seo_description,
-                                   s.path
+                                   a.created_at, a.updated_at, s.path
                             FROM article a JOIN section s ON s.id = a.section_id"""));
             content.put("story tags", rows(c, """
                             SELECT a.slug, t.slug FROM article_tag x
@@ -130,14 +163,18 @@ class WordPressRoundTripIntegrationTests {
                     "pages",
                     rows(
                             c,
-                            "SELECT slug, title, description, body_format, body_source, status, published_at FROM page"));
+                            "SELECT slug, title, description, body_format, body_source, status, published_at,"
+                                    + " in_footer, footer_position FROM page"));
+            content.put("corrections", rows(c, """
+                            SELECT a.slug, x.kind, x.body, x.published_at FROM article_correction x
+                            JOIN article a ON a.id = x.article_id"""));
             content.put("sections", rows(c, """
                             SELECT s.path, s.slug, s.name, s.description, p.path FROM section s
                             LEFT JOIN section p ON p.id = s.parent_id"""));
             content.put("tags", rows(c, "SELECT slug, name FROM tag"));
             content.put("bylines", rows(c, "SELECT slug, name, bio, job_title, website FROM author"));
             content.put("comments", rows(c, """
-                            SELECT a.slug, m.author_name, m.author_email, m.body, m.status, m.created_at,
+                            SELECT a.slug, m.author_name, m.author_email, m.body, m.status, m.created_at, m.featured,
                                    p.author_name, p.created_at
                             FROM comment m JOIN article a ON a.id = m.article_id
                             LEFT JOIN comment p ON p.id = m.parent_id"""));

@@ -256,6 +256,96 @@ final class WxrFixture {
                 """.formatted(site, key, extraComment, extraPost);
     }
 
+    /**
+     * An export in Broadsheet's own dialect, as {@code export-wordpress} writes it, carrying what
+     * WordPress has no field for: two bylines in order, an extra section, search title and
+     * description, embargo and expiry, corrections, a featured comment with an exact time, and a
+     * Markdown page in the footer with its description.
+     */
+    static String broadsheetXml(String key) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <rss version="2.0"
+                    xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+                    xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                    xmlns:dc="http://purl.org/dc/elements/1.1/"
+                    xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                <title>The Estuary Post</title>
+                <link>https://%1$s.example.org</link>
+                <wp:wxr_version>1.2</wp:wxr_version>
+                <wp:base_site_url>https://%1$s.example.org</wp:base_site_url>
+                <wp:base_blog_url>https://%1$s.example.org</wp:base_blog_url>
+                <wp:author><wp:author_id>1</wp:author_id><wp:author_login>rua-%1$s</wp:author_login><wp:author_email></wp:author_email><wp:author_display_name><![CDATA[Rua Fenwick]]></wp:author_display_name><wp:author_first_name></wp:author_first_name><wp:author_last_name></wp:author_last_name></wp:author>
+                <wp:author><wp:author_id>2</wp:author_id><wp:author_login>odile-%1$s</wp:author_login><wp:author_email></wp:author_email><wp:author_display_name><![CDATA[Odile Marsh]]></wp:author_display_name><wp:author_first_name></wp:author_first_name><wp:author_last_name></wp:author_last_name></wp:author>
+                <wp:category><wp:term_id>7</wp:term_id><wp:category_nicename>estuary-%1$s</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Estuary]]></wp:cat_name><wp:category_description><![CDATA[]]></wp:category_description></wp:category>
+                <wp:category><wp:term_id>8</wp:term_id><wp:category_nicename>wildlife-%1$s</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Wildlife]]></wp:cat_name><wp:category_description><![CDATA[]]></wp:category_description></wp:category>
+                <item>
+                <title>Seals return to the sandbank</title>
+                <link>https://%1$s.example.org/estuary-%1$s/seals-%1$s</link>
+                <dc:creator><![CDATA[rua-%1$s]]></dc:creator>
+                <guid isPermaLink="false">https://%1$s.example.org/?p=31</guid>
+                <content:encoded><![CDATA[<p>Counted at low tide.</p>]]></content:encoded>
+                <excerpt:encoded><![CDATA[Forty grey seals were counted on Sunday.]]></excerpt:encoded>
+                <wp:post_id>31</wp:post_id>
+                <wp:post_date_gmt>2026-03-01 06:00:00</wp:post_date_gmt>
+                <wp:comment_status>open</wp:comment_status>
+                <wp:post_name>seals-%1$s</wp:post_name>
+                <wp:status>publish</wp:status>
+                <wp:post_type>post</wp:post_type>
+                <category domain="category" nicename="estuary-%1$s"><![CDATA[Estuary]]></category>
+                <category domain="category" nicename="wildlife-%1$s"><![CDATA[Wildlife]]></category>
+                <wp:postmeta><wp:meta_key>_broadsheet_markdown</wp:meta_key><wp:meta_value><![CDATA[Counted at **low tide** by volunteers.]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_status</wp:meta_key><wp:meta_value><![CDATA[published]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_section</wp:meta_key><wp:meta_value><![CDATA[estuary-%1$s]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_extra_section</wp:meta_key><wp:meta_value><![CDATA[wildlife-%1$s]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_byline</wp:meta_key><wp:meta_value><![CDATA[odile-%1$s]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_byline</wp:meta_key><wp:meta_value><![CDATA[rua-%1$s]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_created_at</wp:meta_key><wp:meta_value><![CDATA[2026-02-28T17:05:00.250Z]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_updated_at</wp:meta_key><wp:meta_value><![CDATA[2026-03-02T09:00:00Z]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_published_at</wp:meta_key><wp:meta_value><![CDATA[2026-03-01T06:00:00.500Z]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_embargo_until</wp:meta_key><wp:meta_value><![CDATA[2035-06-01T07:00:00Z]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_expires_at</wp:meta_key><wp:meta_value><![CDATA[2036-03-01T00:00:00Z]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_seo_title</wp:meta_key><wp:meta_value><![CDATA[Grey seals back on the estuary sandbank]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_seo_description</wp:meta_key><wp:meta_value><![CDATA[Volunteers counted forty seals.]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_correction</wp:meta_key><wp:meta_value><![CDATA[{"kind":"correction","text":"An earlier version gave the count as fourteen.","publishedAt":"2026-03-02T08:00:00Z"}]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_correction</wp:meta_key><wp:meta_value><![CDATA[{"kind":"update","text":"Photographs added.","publishedAt":"2026-03-02T09:00:00Z"}]]></wp:meta_value></wp:postmeta>
+                <wp:comment>
+                <wp:comment_id>71</wp:comment_id>
+                <wp:comment_author><![CDATA[Tide Watcher]]></wp:comment_author>
+                <wp:comment_author_email>watcher@example.net</wp:comment_author_email>
+                <wp:comment_date_gmt>2026-03-01 08:00:00</wp:comment_date_gmt>
+                <wp:comment_content><![CDATA[I counted forty-one from the sea wall.]]></wp:comment_content>
+                <wp:comment_approved>1</wp:comment_approved>
+                <wp:comment_type>comment</wp:comment_type>
+                <wp:comment_parent>0</wp:comment_parent>
+                <wp:commentmeta><wp:meta_key>_broadsheet_posted_at</wp:meta_key><wp:meta_value><![CDATA[2026-03-01T08:00:00.125Z]]></wp:meta_value></wp:commentmeta>
+                <wp:commentmeta><wp:meta_key>_broadsheet_featured</wp:meta_key><wp:meta_value><![CDATA[1]]></wp:meta_value></wp:commentmeta>
+                </wp:comment>
+                </item>
+                <item>
+                <title>How we report wildlife</title>
+                <link>https://%1$s.example.org/wildlife-policy-%1$s</link>
+                <dc:creator><![CDATA[rua-%1$s]]></dc:creator>
+                <guid isPermaLink="false">https://%1$s.example.org/?page_id=32</guid>
+                <content:encoded><![CDATA[<p>We never disturb animals.</p>]]></content:encoded>
+                <excerpt:encoded><![CDATA[Our rules for reporting on wild animals.]]></excerpt:encoded>
+                <wp:post_id>32</wp:post_id>
+                <wp:post_date_gmt>2026-01-10 12:00:00</wp:post_date_gmt>
+                <wp:post_name>wildlife-policy-%1$s</wp:post_name>
+                <wp:status>publish</wp:status>
+                <wp:post_type>page</wp:post_type>
+                <wp:postmeta><wp:meta_key>_broadsheet_markdown</wp:meta_key><wp:meta_value><![CDATA[We **never** disturb animals to get a picture.]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_status</wp:meta_key><wp:meta_value><![CDATA[published]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_in_footer</wp:meta_key><wp:meta_value><![CDATA[1]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_footer_position</wp:meta_key><wp:meta_value><![CDATA[4]]></wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_broadsheet_published_at</wp:meta_key><wp:meta_value><![CDATA[2026-01-10T12:00:00Z]]></wp:meta_value></wp:postmeta>
+                </item>
+                </channel>
+                </rss>
+                """.formatted(key);
+    }
+
     static Path write(Path dir, String name, String xml) {
         try {
             Files.createDirectories(dir);

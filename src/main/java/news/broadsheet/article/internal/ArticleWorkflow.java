@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import news.broadsheet.account.Role;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleChanged;
@@ -15,11 +14,8 @@ import news.broadsheet.article.ArticleChanged.Change;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.EditArticle;
 import news.broadsheet.article.EditorialRefusedException;
-import news.broadsheet.author.Authors;
-import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.Slugs;
-import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -34,14 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ArticleWorkflow {
 
-    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final List<ArticleStatus> REPORTER_EDITABLE = List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
 
     private final EditorialRepository editorial;
     private final ArticleRepository articles;
     private final ArticleBodyRenderer renderer;
-    private final Sections sections;
-    private final Authors authors;
+    private final StoryChecks checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,15 +43,13 @@ public class ArticleWorkflow {
             EditorialRepository editorial,
             ArticleRepository articles,
             ArticleBodyRenderer renderer,
-            Sections sections,
-            Authors authors,
+            StoryChecks checks,
             ApplicationEventPublisher events,
             Clock clock) {
         this.editorial = editorial;
         this.articles = articles;
         this.renderer = renderer;
-        this.sections = sections;
-        this.authors = authors;
+        this.checks = checks;
         this.events = events;
         this.clock = clock;
     }
@@ -255,7 +247,7 @@ public class ArticleWorkflow {
         String body = text.strip();
         if (body.isEmpty()
                 || body.length() > 2000
-                || CONTROL_CHARACTERS.matcher(body).find()) {
+                || StoryChecks.CONTROL_CHARACTERS.matcher(body).find()) {
             throw EditorialRefusedException.invalid("correction", "Write the note, in up to 2,000 characters.");
         }
         Instant now = clock.instant();
@@ -311,7 +303,7 @@ public class ArticleWorkflow {
         String body = text.strip();
         if (body.isEmpty()
                 || body.length() > 5000
-                || CONTROL_CHARACTERS.matcher(body).find()) {
+                || StoryChecks.CONTROL_CHARACTERS.matcher(body).find()) {
             throw EditorialRefusedException.invalid("note", "Write the note, in up to 5,000 characters.");
         }
         if (parentId != null && !editorial.noteBelongsTo(parentId, id)) {
@@ -343,80 +335,6 @@ public class ArticleWorkflow {
                 id,
                 draft.headline(),
                 imageId == null ? "Lead image removed" : "Lead image set");
-    }
-
-    /** Takes in a story written elsewhere, with its own status and times; as {@link news.broadsheet.article.EditorialDesk#importStory} says. */
-    // A refusal comes before any write, so it need not spoil the importer's batch transaction.
-    @Transactional(noRollbackFor = EditorialRefusedException.class)
-    public long importStory(Actor actor, news.broadsheet.article.ImportStory story) {
-        EditArticle content = story.content();
-        String base = content.slug().isBlank()
-                ? Slugs.from(content.headline())
-                : content.slug().strip();
-        if (base.isEmpty()) {
-            base = "story";
-        }
-        String slug = base;
-        for (int n = 2; articles.slugTaken(slug); n++) {
-            String suffix = "-" + n;
-            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH
-                            ? base.substring(0, Slugs.MAX_LENGTH - suffix.length())
-                                    .replaceAll("-+$", "")
-                            : base)
-                    + suffix;
-        }
-        EditArticle withSlug = new EditArticle(
-                content.headline(),
-                content.standfirst(),
-                content.bodyMarkdown(),
-                slug,
-                content.sectionId(),
-                content.extraSectionIds(),
-                content.tagNames(),
-                content.authorIds(),
-                content.seoTitle(),
-                content.seoDescription(),
-                content.commentsOpen());
-        checked(withSlug, null);
-        if (story.publishedAt() == null
-                && story.status() != ArticleStatus.DRAFT
-                && story.status() != ArticleStatus.IN_REVIEW) {
-            throw EditorialRefusedException.invalid(
-                    "publishAt", "A " + story.status().label() + " story needs a time.");
-        }
-        long id = articles.insertArticle(
-                slug,
-                content.headline().strip(),
-                content.standfirst().strip(),
-                content.bodyMarkdown(),
-                renderer.toHtml(content.bodyMarkdown()),
-                content.sectionId(),
-                story.status(),
-                story.publishedAt(),
-                story.createdAt(),
-                story.updatedAt(),
-                content.commentsOpen());
-        if (actor.accountId() != null) {
-            editorial.setCreationDetails(
-                    id, actor.accountId(), blankToNull(content.seoTitle()), blankToNull(content.seoDescription()));
-        }
-        writeRelations(id, withSlug);
-        if (story.publishedAt() != null
-                && (story.status() == ArticleStatus.PUBLISHED || story.status() == ArticleStatus.SCHEDULED)) {
-            // Coming out now, as far as feeds and sitemaps can tell (their Last-Modified).
-            editorial.setPublication(id, story.status(), story.publishedAt(), clock.instant());
-        }
-        if (story.leadImageId() != null) {
-            editorial.setLeadImage(id, story.leadImageId());
-        }
-        editorial.insertRevision(id, 0, withSlug, slug, actor.accountId(), actor.name(), clock.instant(), "Imported");
-        publish(
-                actor,
-                Change.IMPORTED,
-                id,
-                content.headline(),
-                "Imported as " + story.status().label().toLowerCase(java.util.Locale.ROOT));
-        return id;
     }
 
     @Transactional
@@ -507,73 +425,7 @@ public class ArticleWorkflow {
 
     /** Validates content and returns the slug it will have. */
     private String checked(EditArticle content, @Nullable Long articleId) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String headline = content.headline().strip();
-        if (headline.isEmpty()) {
-            errors.put("headline", "Please write a headline.");
-        } else if (headline.length() > 300) {
-            errors.put("headline", "Please keep the headline to 300 characters.");
-        }
-        if (content.standfirst().strip().length() > 1000) {
-            errors.put("standfirst", "Please keep the standfirst to 1,000 characters.");
-        }
-        if (content.bodyMarkdown().length() > 200_000) {
-            errors.put("body", "The body is over 200,000 characters; please split the story.");
-        }
-        for (var field : Map.of(
-                        "headline", headline,
-                        "standfirst", content.standfirst(),
-                        "body", content.bodyMarkdown())
-                .entrySet()) {
-            if (CONTROL_CHARACTERS.matcher(field.getValue()).find()) {
-                errors.putIfAbsent(field.getKey(), "This contains invisible control characters; please remove them.");
-            }
-        }
-        String slug =
-                content.slug().isBlank() ? Slugs.from(headline) : content.slug().strip();
-        if (!Slugs.isValid(slug)) {
-            errors.put("slug", "Use lowercase letters, digits and single hyphens, up to 100 characters.");
-        } else if (takenByAnother(slug, articleId)) {
-            errors.put("slug", "Another story already uses this address; choose another.");
-        }
-        if (sections.byId(content.sectionId()).isEmpty()) {
-            errors.put("sectionId", "Choose a section.");
-        }
-        for (long extra : content.extraSectionIds()) {
-            if (sections.byId(extra).isEmpty()) {
-                errors.put("extraSectionIds", "One of the extra sections does not exist.");
-            }
-        }
-        if (content.authorIds().isEmpty()) {
-            errors.put("authorIds", "Choose at least one author for the byline.");
-        } else {
-            var named = authors.byIds(content.authorIds());
-            if (named.size() != new LinkedHashSet<>(content.authorIds()).size()) {
-                errors.put("authorIds", "One of the authors does not exist.");
-            } else if (named.values().stream().anyMatch(a -> a.merged())) {
-                errors.put("authorIds", "One of the bylines was merged into another; choose the one it became.");
-            }
-        }
-        if (content.seoTitle() != null && !Text.fits(content.seoTitle(), 300)) {
-            errors.put("seoTitle", "Please keep the search title to 300 characters, without control characters.");
-        }
-        if (content.seoDescription() != null && !Text.fits(content.seoDescription(), 500)) {
-            errors.put(
-                    "seoDescription",
-                    "Please keep the search description to 500 characters, without control characters.");
-        }
-        if (content.tagNames().stream().anyMatch(tag -> !Text.fits(tag, 200))) {
-            errors.put("tags", "Keep each tag to 200 characters, without control characters.");
-        }
-        if (!errors.isEmpty()) {
-            throw new EditorialRefusedException(EditorialRefusedException.Kind.INVALID, errors);
-        }
-        return slug;
-    }
-
-    private boolean takenByAnother(String slug, @Nullable Long articleId) {
-        Optional<Long> owner = articles.findArticleIdBySlug(slug).or(() -> articles.findArticleIdByRetiredSlug(slug));
-        return owner.isPresent() && !owner.get().equals(articleId);
+        return checks.checked(content, articleId, checks.live());
     }
 
     private void retireSlug(long id, ArticleDraft draft, String newSlug, Instant now) {

@@ -1,11 +1,15 @@
 package news.broadsheet.comment.internal;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import news.broadsheet.comment.CommentStatus;
+import news.broadsheet.comment.ImportedComment;
+import news.broadsheet.shared.BatchInsert;
 import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,9 +37,11 @@ public class CommentRepository {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    CommentRepository(JdbcClient jdbc) {
+    CommentRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public long insert(
@@ -64,6 +70,28 @@ public class CommentRepository {
                 .param("reasons", String.join("\n", reasons))
                 .query(Long.class)
                 .single();
+    }
+
+    /** Stores comments written elsewhere, in one batch where the database allows; their ids in order. */
+    public List<Long> insertImported(List<ImportedComment> comments, String clientAddressHash) {
+        return BatchInsert.returningIds(template, """
+                INSERT INTO comment (article_id, parent_id, author_name, author_email, body, status,
+                    created_at, client_address_hash, reasons, featured)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)""", comments, (statement, comment) -> {
+            statement.setLong(1, comment.articleId());
+            if (comment.parentId() == null) {
+                statement.setNull(2, Types.BIGINT);
+            } else {
+                statement.setLong(2, comment.parentId());
+            }
+            statement.setString(3, comment.authorName());
+            statement.setString(4, comment.email());
+            statement.setString(5, comment.body());
+            statement.setString(6, comment.status().dbValue());
+            statement.setLong(7, comment.postedAt().toEpochMilli());
+            statement.setString(8, clientAddressHash);
+            statement.setBoolean(9, comment.featured());
+        });
     }
 
     /**

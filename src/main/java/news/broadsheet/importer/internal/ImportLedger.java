@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,11 +30,40 @@ public class ImportLedger {
     /** Where an old address points. */
     public record Target(String kind, long id) {}
 
+    /** One imported item, as {@link #record} takes it. */
+    public record Entry(
+            String kind,
+            String wpId,
+            long targetId,
+            @Nullable String guid,
+            @Nullable String parentWpId,
+            @Nullable String sourceUrl) {}
+
+    /** An old address and what it points at, as {@link #redirect} takes it. */
+    public record Redirect(String oldPath, String kind, long targetId) {}
+
+    private static final String RECORD = """
+            INSERT INTO wp_import_item (site, kind, wp_id, target_id, guid, parent_wp_id, source_url, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (site, kind, wp_id) DO NOTHING""";
+    private static final int[] RECORD_TYPES = {
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.BIGINT
+    };
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private volatile boolean redirectsAdded;
 
-    ImportLedger(JdbcClient jdbc) {
+    ImportLedger(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public Optional<Long> find(String site, String kind, String wpId) {
@@ -45,10 +75,28 @@ public class ImportLedger {
 
     public Optional<Long> findByGuid(String site, String kind, String guid) {
         List<Long> found = jdbc.sql("SELECT target_id FROM wp_import_item WHERE site = ? AND kind = ? AND guid = ?")
-                .params(site, kind, guid.length() > 1000 ? guid.substring(0, 1000) : guid)
+                .params(site, kind, clippedGuid(guid))
                 .query((rs, n) -> rs.getLong(1))
                 .list();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** Of these GUIDs, those already imported, with what they became. */
+    public Map<String, Long> findAllByGuid(String site, String kind, Collection<String> guids) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> all =
+                guids.stream().map(ImportLedger::clippedGuid).distinct().toList();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            jdbc.sql("SELECT guid, target_id FROM wp_import_item WHERE site = :site AND kind = :kind"
+                            + " AND guid IN (:guids)")
+                    .param("site", site)
+                    .param("kind", kind)
+                    .param("guids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .list()
+                    .forEach(e -> found.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        return found;
     }
 
     /** Of these WordPress ids, those already imported, with what they became. */
@@ -77,20 +125,33 @@ public class ImportLedger {
             @Nullable String parentWpId,
             @Nullable String sourceUrl,
             Instant at) {
-        jdbc.sql("""
-                        INSERT INTO wp_import_item (site, kind, wp_id, target_id, guid, parent_wp_id, source_url,
-                            imported_at)
-                        VALUES (:site, :kind, :wpId, :target, :guid, :parent, :source, :at)
-                        ON CONFLICT (site, kind, wp_id) DO NOTHING""")
-                .param("site", site)
-                .param("kind", kind)
-                .param("wpId", clip(wpId, 200))
-                .param("target", targetId)
-                .param("guid", guid == null ? null : clip(guid, 1000), Types.VARCHAR)
-                .param("parent", parentWpId == null ? null : clip(parentWpId, 40), Types.VARCHAR)
-                .param("source", sourceUrl == null ? null : clip(sourceUrl, 1000), Types.VARCHAR)
-                .param("at", at.toEpochMilli())
-                .update();
+        template.update(
+                RECORD, row(site, new Entry(kind, wpId, targetId, guid, parentWpId, sourceUrl), at), RECORD_TYPES);
+    }
+
+    /** Records many items in one batch; an item recorded before keeps its first record. */
+    public void recordAll(String site, List<Entry> entries, Instant at) {
+        if (!entries.isEmpty()) {
+            template.batchUpdate(
+                    RECORD, entries.stream().map(entry -> row(site, entry, at)).toList(), RECORD_TYPES);
+        }
+    }
+
+    private static Object[] row(String site, Entry entry, Instant at) {
+        return new Object[] {
+            site,
+            entry.kind(),
+            clip(entry.wpId(), 200),
+            entry.targetId(),
+            entry.guid() == null ? null : clippedGuid(entry.guid()),
+            entry.parentWpId() == null ? null : clip(entry.parentWpId(), 40),
+            entry.sourceUrl() == null ? null : clip(entry.sourceUrl(), 1000),
+            at.toEpochMilli()
+        };
+    }
+
+    private static String clippedGuid(String guid) {
+        return clip(guid, 1000);
     }
 
     public List<Attachment> attachments(String site, Collection<String> wpIds) {
@@ -117,13 +178,22 @@ public class ImportLedger {
 
     /** Points an old address at what it became; the first import to claim an address keeps it. */
     public void redirect(String oldPath, String kind, long targetId) {
-        if (oldPath.length() > 1000) {
+        redirectAll(List.of(new Redirect(oldPath, kind, targetId)));
+    }
+
+    /** Points many old addresses in one batch, as {@link #redirect} does one. */
+    public void redirectAll(List<Redirect> redirects) {
+        List<Object[]> rows = redirects.stream()
+                .filter(redirect -> redirect.oldPath().length() <= 1000)
+                .map(redirect -> new Object[] {redirect.oldPath(), redirect.kind(), redirect.targetId()})
+                .toList();
+        if (rows.isEmpty()) {
             return;
         }
-        jdbc.sql("INSERT INTO wp_redirect (old_path, target_kind, target_id) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (old_path) DO NOTHING")
-                .params(oldPath, kind, targetId)
-                .update();
+        template.batchUpdate(
+                "INSERT INTO wp_redirect (old_path, target_kind, target_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (old_path) DO NOTHING",
+                rows);
         redirectsAdded = true;
     }
 
@@ -146,7 +216,7 @@ public class ImportLedger {
                 > 0;
     }
 
-    private static String clip(String value, int length) {
+    static String clip(String value, int length) {
         return value.length() <= length ? value : value.substring(0, length);
     }
 }

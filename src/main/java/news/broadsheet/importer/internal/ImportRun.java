@@ -29,12 +29,13 @@ import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.EditArticle;
 import news.broadsheet.article.EditorialDesk;
-import news.broadsheet.article.EditorialRefusedException;
+import news.broadsheet.article.ImportOutcome;
 import news.broadsheet.article.ImportStory;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.comment.ImportedComment;
 import news.broadsheet.importer.ImportOptions;
 import news.broadsheet.importer.ImportProgress;
 import news.broadsheet.importer.ImportReport;
@@ -63,6 +64,8 @@ public final class ImportRun {
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
     private static final int BATCH_ITEMS = 200;
     private static final int BATCH_COMMENTS = 2000;
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** What an import works through. */
@@ -669,7 +672,7 @@ public final class ImportRun {
         int skippedBefore = skipped.size();
         long notListedBefore = skippedNotListed;
         try {
-            s.transactions().executeWithoutResult(tx -> items.forEach(this::item));
+            s.transactions().executeWithoutResult(tx -> writeBatch(items));
         } catch (RuntimeException e) {
             // Something in the batch broke the transaction: undo its counts, then go one by one.
             log.warn("Import batch failed ({}); retrying its items one at a time", e.toString());
@@ -681,7 +684,7 @@ public final class ImportRun {
             for (Wxr.Item item : items) {
                 Map<String, long[]> one = snapshot();
                 try {
-                    s.transactions().executeWithoutResult(tx -> item(item));
+                    s.transactions().executeWithoutResult(tx -> writeBatch(List.of(item)));
                 } catch (RuntimeException failed) {
                     restore(one);
                     skip(kindOf(item), item.postId(), item.title(), "could not be stored: " + failed.getMessage());
@@ -692,6 +695,104 @@ public final class ImportRun {
             advance();
         }
         progress.advanced(done);
+    }
+
+    /** A story waiting for the batch's one insert of stories. */
+    private static final class PendingStory {
+        final Wxr.Item item;
+        final ImportStory story;
+        final String headline;
+
+        @Nullable
+        Long id;
+
+        PendingStory(Wxr.Item item, ImportStory story, String headline) {
+            this.item = item;
+            this.story = story;
+            this.headline = headline;
+        }
+    }
+
+    /** An item's comments, for the story it is (or will be, once its batch is stored). */
+    private record CommentsOf(
+            Wxr.Item item, long storyId, @Nullable PendingStory pending) {}
+
+    /**
+     * What one batch transaction is writing. Stories, comments, ledger rows and redirects are
+     * stored a statement per kind per batch, not per item; later items of the batch see earlier
+     * ones through these maps.
+     */
+    private static final class Batch {
+        final Map<String, Long> storiesByWpId = new HashMap<>();
+        final Map<String, Long> storiesByGuid = new HashMap<>();
+        final Map<String, PendingStory> pendingByWpId = new HashMap<>();
+        final Map<String, PendingStory> pendingByGuid = new HashMap<>();
+        final List<PendingStory> pending = new ArrayList<>();
+        final List<CommentsOf> comments = new ArrayList<>();
+        final List<ImportLedger.Entry> ledger = new ArrayList<>();
+        final List<ImportLedger.Redirect> redirects = new ArrayList<>();
+    }
+
+    private Batch batch = new Batch();
+
+    private void writeBatch(List<Wxr.Item> items) {
+        batch = new Batch();
+        List<Wxr.Item> posts =
+                items.stream().filter(item -> "post".equals(item.postType())).toList();
+        if (!posts.isEmpty()) {
+            batch.storiesByWpId.putAll(s.ledger()
+                    .findAll(
+                            siteKey,
+                            "story",
+                            posts.stream().map(Wxr.Item::postId).toList()));
+            List<String> guids = posts.stream()
+                    .map(Wxr.Item::guid)
+                    .filter(guid -> !guid.isBlank())
+                    .toList();
+            batch.storiesByGuid.putAll(s.ledger().findAllByGuid(siteKey, "story", guids));
+        }
+        items.forEach(this::item);
+        storePendingStories();
+        storeComments();
+        if (!options.dryRun()) {
+            Instant now = s.clock().instant();
+            s.ledger().recordAll(siteKey, batch.ledger, now);
+            s.ledger().redirectAll(batch.redirects);
+        }
+    }
+
+    private void storePendingStories() {
+        if (batch.pending.isEmpty()) {
+            return;
+        }
+        List<ImportOutcome> outcomes = s.desk()
+                .importStories(
+                        actor,
+                        batch.pending.stream().map(pending -> pending.story).toList());
+        for (int i = 0; i < outcomes.size(); i++) {
+            PendingStory pending = batch.pending.get(i);
+            ImportOutcome outcome = outcomes.get(i);
+            Wxr.Item item = pending.item;
+            String wpId = item.postId();
+            if (outcome.id() == null) {
+                skip(
+                        "stories",
+                        wpId,
+                        pending.headline,
+                        String.join("; ", outcome.errors().values()));
+                continue;
+            }
+            long id = outcome.id();
+            pending.id = id;
+            batch.ledger.add(new ImportLedger.Entry("story", wpId, id, blankToNull(item.guid()), null, null));
+            for (String path : oldPaths(item.link())) {
+                batch.redirects.add(new ImportLedger.Redirect(path, "story", id));
+            }
+            if (!wpId.isBlank()) {
+                batch.redirects.add(new ImportLedger.Redirect("/?p=" + wpId, "story", id));
+            }
+            imported("stories");
+        }
     }
 
     private Map<String, long[]> snapshot() {
@@ -717,13 +818,18 @@ public final class ImportRun {
 
     private void story(Wxr.Item item) {
         String wpId = item.postId();
-        Optional<Long> existing = s.ledger().find(siteKey, "story", wpId);
-        if (existing.isEmpty() && !item.guid().isBlank()) {
-            existing = s.ledger().findByGuid(siteKey, "story", item.guid());
+        String guid = item.guid().isBlank() ? null : ImportLedger.clip(item.guid(), 1000);
+        Long existing = batch.storiesByWpId.get(wpId);
+        if (existing == null && guid != null) {
+            existing = batch.storiesByGuid.get(guid);
         }
-        if (existing.isPresent()) {
+        PendingStory earlier = batch.pendingByWpId.get(wpId);
+        if (earlier == null && guid != null) {
+            earlier = batch.pendingByGuid.get(guid);
+        }
+        if (existing != null || earlier != null) {
             alreadyThere("stories");
-            comments(item, existing.get());
+            batch.comments.add(new CommentsOf(item, existing == null ? 0 : existing, earlier));
             return;
         }
         ArticleStatus status = switch (item.status()) {
@@ -824,36 +930,57 @@ public final class ImportRun {
                 blankToNull(item.meta().getOrDefault("_broadsheet_seo_title", "")),
                 blankToNull(item.meta().getOrDefault("_broadsheet_seo_description", "")),
                 "open".equals(item.commentStatus()));
-        long id;
+        ImportStory story = new ImportStory(
+                content,
+                status,
+                publishedAt,
+                ours ? orElse(ownTime(item, "_broadsheet_created_at"), publishedAt, now) : orElse(publishedAt, now),
+                ours ? orElse(ownTime(item, "_broadsheet_updated_at"), publishedAt, now) : orElse(publishedAt, now),
+                leadImage,
+                ownTime(item, "_broadsheet_embargo_until"),
+                ownTime(item, "_broadsheet_expires_at"),
+                ownCorrections(item));
         if (options.dryRun()) {
-            id = fakeId();
-        } else {
-            try {
-                id = s.desk()
-                        .importStory(
-                                actor,
-                                new ImportStory(
-                                        content,
-                                        status,
-                                        publishedAt,
-                                        publishedAt == null ? now : publishedAt,
-                                        publishedAt == null ? now : publishedAt,
-                                        leadImage));
-            } catch (EditorialRefusedException e) {
-                skip("stories", wpId, headline, String.join("; ", e.errors().values()));
-                skipComments(item, "its post was not imported");
-                return;
-            }
-            s.ledger().record(siteKey, "story", wpId, id, blankToNull(item.guid()), null, null, now);
-            for (String path : oldPaths(item.link())) {
-                s.ledger().redirect(path, "story", id);
-            }
-            if (!wpId.isBlank()) {
-                s.ledger().redirect("/?p=" + wpId, "story", id);
-            }
+            imported("stories");
+            batch.comments.add(new CommentsOf(item, fakeId(), null));
+            return;
         }
-        imported("stories");
-        comments(item, id);
+        PendingStory pending = new PendingStory(item, story, headline);
+        batch.pending.add(pending);
+        batch.pendingByWpId.putIfAbsent(wpId, pending);
+        if (guid != null) {
+            batch.pendingByGuid.putIfAbsent(guid, pending);
+        }
+        batch.comments.add(new CommentsOf(item, 0, pending));
+    }
+
+    private static Instant orElse(@Nullable Instant first, @Nullable Instant second, Instant last) {
+        return first != null ? first : second != null ? second : last;
+    }
+
+    private static Instant orElse(@Nullable Instant first, Instant last) {
+        return first != null ? first : last;
+    }
+
+    /** The corrections and update notes a Broadsheet export carries, one JSON object per line. */
+    private List<ImportStory.Correction> ownCorrections(Wxr.Item item) {
+        List<ImportStory.Correction> corrections = new ArrayList<>();
+        for (String line : lines(item.meta().getOrDefault("_broadsheet_correction", ""))) {
+            try {
+                var value = JSON.readTree(line);
+                String kind = value.path("kind").asText("");
+                String text = value.path("text").asText("");
+                Instant at = Instant.parse(value.path("publishedAt").asText(""));
+                if ((kind.equals("correction") || kind.equals("update")) && !text.isBlank()) {
+                    corrections.add(new ImportStory.Correction(kind, text, at));
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                // Not one of ours: reported below.
+            }
+            note("post " + item.postId() + ": a correction it carries could not be read and was left out");
+        }
+        return corrections;
     }
 
     /** The sections a Broadsheet export names by path (primary first), where this site has them. */
@@ -897,7 +1024,10 @@ public final class ImportRun {
     }
 
     private static @Nullable Instant ownTime(Wxr.Item item, String key) {
-        String value = item.meta().get(key);
+        return parseInstant(item.meta().get(key));
+    }
+
+    private static @Nullable Instant parseInstant(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -956,7 +1086,10 @@ public final class ImportRun {
                                 time,
                                 time == null ? s.clock().instant() : time,
                                 null,
-                                markdown != null),
+                                markdown != null,
+                                clip(oneLine(WordPressBody.plainText(item.excerpt())), 500),
+                                "1".equals(item.meta().get("_broadsheet_in_footer")),
+                                footerPosition(item)),
                         actor);
             } catch (IllegalArgumentException e) {
                 skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
@@ -975,56 +1108,136 @@ public final class ImportRun {
         skipComments(item, "comments on pages are not imported");
     }
 
+    private static int footerPosition(Wxr.Item item) {
+        try {
+            return Integer.parseInt(
+                    item.meta().getOrDefault("_broadsheet_footer_position", "0").strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private void skipComments(Wxr.Item item, String reason) {
         for (Wxr.Comment comment : item.comments()) {
             skip("comments", comment.id(), clip(WordPressBody.plainText(comment.content()), 60), reason);
         }
     }
 
-    /** The item's comments, parents before replies whatever their order in the file. */
-    private void comments(Wxr.Item item, long storyId) {
-        if (item.comments().isEmpty()) {
+    /** One story's comments on their way in: those stored (WordPress id → ours) and those waiting for a parent. */
+    private static final class StoryComments {
+        final long storyId;
+        final Map<String, Long> stored = new HashMap<>();
+        final Map<String, Wxr.Comment> waiting = new LinkedHashMap<>();
+
+        StoryComments(long storyId) {
+            this.storyId = storyId;
+        }
+    }
+
+    /** A comment ready to store, and the thread it belongs to. */
+    private record Ready(StoryComments thread, Wxr.Comment comment, ImportedComment row) {}
+
+    /**
+     * The batch's comments, parents before replies whatever their order in the file: one insert
+     * for every comment whose parent is stored, then one for their replies, and so on.
+     */
+    private void storeComments() {
+        if (batch.comments.isEmpty()) {
             return;
         }
-        Map<String, Long> ours = new HashMap<>(s.ledger()
-                .findAll(
-                        siteKey,
-                        "comment",
-                        item.comments().stream().map(Wxr.Comment::id).toList()));
-        Map<String, Wxr.Comment> pending = new LinkedHashMap<>();
-        for (Wxr.Comment comment : item.comments()) {
-            if (ours.containsKey(comment.id())) {
-                alreadyThere("comments");
-            } else {
-                pending.putIfAbsent(comment.id(), comment);
+        List<String> wpIds = batch.comments.stream()
+                .flatMap(of -> of.item().comments().stream())
+                .map(Wxr.Comment::id)
+                .toList();
+        Map<String, Long> known =
+                wpIds.isEmpty() || options.dryRun() ? Map.of() : s.ledger().findAll(siteKey, "comment", wpIds);
+        Set<String> claimed = new HashSet<>();
+        List<StoryComments> threads = new ArrayList<>();
+        for (CommentsOf of : batch.comments) {
+            if (of.item().comments().isEmpty()) {
+                continue;
             }
+            Long storyId = of.pending() == null ? Long.valueOf(of.storyId()) : of.pending().id;
+            if (storyId == null) {
+                skipComments(of.item(), "its post was not imported");
+                continue;
+            }
+            StoryComments thread = new StoryComments(storyId);
+            for (Wxr.Comment comment : of.item().comments()) {
+                Long id = known.get(comment.id());
+                if (id != null) {
+                    thread.stored.put(comment.id(), id);
+                    alreadyThere("comments");
+                } else if (!claimed.add(comment.id())) {
+                    alreadyThere("comments");
+                } else {
+                    thread.waiting.putIfAbsent(comment.id(), comment);
+                }
+            }
+            threads.add(thread);
         }
-        boolean progressed = true;
-        while (!pending.isEmpty() && progressed) {
-            progressed = false;
-            for (var it = pending.values().iterator(); it.hasNext(); ) {
-                Wxr.Comment comment = it.next();
-                String parent = comment.parent().strip();
-                boolean root = parent.isEmpty() || parent.equals("0");
-                if (root || ours.containsKey(parent) || !pending.containsKey(parent)) {
-                    Long parentId = root ? null : ours.get(parent);
+        while (true) {
+            List<Ready> round = new ArrayList<>();
+            for (StoryComments thread : threads) {
+                List<Wxr.Comment> ready = thread.waiting.values().stream()
+                        .filter(comment -> {
+                            String parent = comment.parent().strip();
+                            return parent.isEmpty()
+                                    || parent.equals("0")
+                                    || thread.stored.containsKey(parent)
+                                    || !thread.waiting.containsKey(parent);
+                        })
+                        .toList();
+                for (Wxr.Comment comment : ready) {
+                    thread.waiting.remove(comment.id());
+                    String parent = comment.parent().strip();
+                    boolean root = parent.isEmpty() || parent.equals("0");
+                    Long parentId = root ? null : thread.stored.get(parent);
                     if (!root && parentId == null) {
                         note("comment " + comment.id() + ": its parent " + parent + " is not in the export; shown as a"
                                 + " new thread");
                     }
-                    comment(comment, storyId, parentId == null || parentId < 0 ? null : parentId)
-                            .ifPresent(id -> ours.put(comment.id(), id));
-                    it.remove();
-                    progressed = true;
+                    commentRow(comment, thread.storyId, parentId == null || parentId < 0 ? null : parentId)
+                            .ifPresent(row -> round.add(new Ready(thread, comment, row)));
                 }
             }
+            if (round.isEmpty()) {
+                break;
+            }
+            store(round);
         }
-        for (Wxr.Comment loop : pending.values()) {
-            comment(loop, storyId, null).ifPresent(id -> ours.put(loop.id(), id));
+        // Replies in a loop of parents: each starts a thread of its own.
+        List<Ready> loops = new ArrayList<>();
+        for (StoryComments thread : threads) {
+            for (Wxr.Comment comment : thread.waiting.values()) {
+                commentRow(comment, thread.storyId, null).ifPresent(row -> loops.add(new Ready(thread, comment, row)));
+            }
+            thread.waiting.clear();
+        }
+        store(loops);
+    }
+
+    private void store(List<Ready> comments) {
+        if (comments.isEmpty()) {
+            return;
+        }
+        List<Long> ids = options.dryRun()
+                ? comments.stream().map(ready -> fakeId()).toList()
+                : s.comments().importComments(comments.stream().map(Ready::row).toList());
+        for (int i = 0; i < comments.size(); i++) {
+            Ready ready = comments.get(i);
+            long id = ids.get(i);
+            ready.thread().stored.put(ready.comment().id(), id);
+            if (!options.dryRun()) {
+                batch.ledger.add(
+                        new ImportLedger.Entry("comment", ready.comment().id(), id, null, null, null));
+            }
+            imported("comments");
         }
     }
 
-    private Optional<Long> comment(Wxr.Comment comment, long storyId, @Nullable Long parentId) {
+    /** The comment as it will be stored, or empty (and reported) when it cannot be. */
+    private Optional<ImportedComment> commentRow(Wxr.Comment comment, long storyId, @Nullable Long parentId) {
         String body = Text.withoutControlCharacters(WordPressBody.plainText(comment.content()));
         if (body.isBlank()) {
             skip("comments", comment.id(), "", "the comment is empty");
@@ -1048,29 +1261,19 @@ public final class ImportRun {
         if (email.isEmpty() || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
             email = null;
         }
-        Instant at = wpTime(comment.dateGmt());
+        // A Broadsheet export keeps the exact time beside WordPress's whole seconds.
+        Instant at = parseInstant(comment.meta().get("_broadsheet_posted_at"));
+        if (at == null) {
+            at = wpTime(comment.dateGmt());
+        }
         if (at == null) {
             at = wpTime(comment.date());
         }
         if (at == null) {
             at = s.clock().instant();
         }
-        imported("comments");
-        if (options.dryRun()) {
-            return Optional.of(fakeId());
-        }
-        long id = s.comments().importComment(storyId, parentId, name, email, body, status, at);
-        s.ledger()
-                .record(
-                        siteKey,
-                        "comment",
-                        comment.id(),
-                        id,
-                        null,
-                        null,
-                        null,
-                        s.clock().instant());
-        return Optional.of(id);
+        boolean featured = "1".equals(comment.meta().get("_broadsheet_featured"));
+        return Optional.of(new ImportedComment(storyId, parentId, name, email, body, status, at, featured));
     }
 
     // ---- Helpers. ----

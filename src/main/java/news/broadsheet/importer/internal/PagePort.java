@@ -20,7 +20,10 @@ public interface PagePort {
             @Nullable Instant publishedAt,
             Instant updatedAt,
             @Nullable String parentSlug,
-            boolean markdown) {}
+            boolean markdown,
+            String description,
+            boolean inFooter,
+            int footerPosition) {}
 
     /**
      * Creates the page.

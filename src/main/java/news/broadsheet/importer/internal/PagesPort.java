@@ -54,13 +54,16 @@ class PagesPort implements PagePort {
                             : base)
                     + suffix;
         }
+        String body = Text.withoutControlCharacters(page.bodyHtml());
+        PageContent content = (page.markdown()
+                        ? PageContent.markdown(slug, title, body)
+                        : PageContent.html(slug, title, body))
+                .describedAs(Text.withoutControlCharacters(page.description()).strip());
+        if (page.inFooter()) {
+            content = content.inFooter(Math.clamp(page.footerPosition(), 0, 999));
+        }
         return pages.put(
-                new WritePage(
-                        page.markdown()
-                                ? PageContent.markdown(slug, title, Text.withoutControlCharacters(page.bodyHtml()))
-                                : PageContent.html(slug, title, Text.withoutControlCharacters(page.bodyHtml())),
-                        page.published() ? PageStatus.PUBLISHED : PageStatus.DRAFT,
-                        page.publishedAt()),
+                new WritePage(content, page.published() ? PageStatus.PUBLISHED : PageStatus.DRAFT, page.publishedAt()),
                 actor);
     }
 

@@ -111,11 +111,21 @@ public final class WordPressBody {
 
     /** Plain text of a comment or an excerpt: tags removed, paragraphs and line breaks kept as newlines. */
     public static String plainText(String html) {
-        String marked =
-                html.replace("\r\n", "\n").replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</p>", "\n\n");
-        String text = Jsoup.parseBodyFragment(marked).body().wholeText();
-        return text.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        String text = html.replace("\r\n", "\n");
+        // Most comments are plain text already: no parser needed (a million of them in a big import).
+        if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0 || text.indexOf('\r') >= 0) {
+            String marked = BREAK.matcher(text).replaceAll("\n");
+            marked = PARAGRAPH_END.matcher(marked).replaceAll("\n\n");
+            text = Jsoup.parseBodyFragment(marked).body().wholeText();
+        }
+        text = TRAILING_SPACE.matcher(text).replaceAll("\n");
+        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
     }
+
+    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>");
+    private static final Pattern PARAGRAPH_END = Pattern.compile("(?i)</p>");
+    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private interface Replacer {
         String replace(Matcher match);
@@ -243,6 +253,27 @@ public final class WordPressBody {
     }
 
     /** WordPress's wpautop: blank lines make paragraphs, single newlines line breaks. */
+    // autop's rules, compiled once: a hundred thousand posts would compile each of them for every post.
+    private static final Pattern DOUBLE_BREAK = Pattern.compile("<br\\s*/?>\\s*<br\\s*/?>");
+
+    private static final Pattern BLOCK_OPEN = Pattern.compile("(<" + ALL_BLOCKS + "[\\s/>])");
+    private static final Pattern BLOCK_CLOSE = Pattern.compile("(</" + ALL_BLOCKS + ">)");
+    private static final Pattern RULE = Pattern.compile("<hr\\s*?/?>");
+    private static final Pattern BLANK_RUN = Pattern.compile("\n\n+");
+    private static final Pattern EMPTY_PARAGRAPH = Pattern.compile("<p>\\s*</p>");
+    private static final Pattern TEXT_BEFORE_CONTAINER_END = Pattern.compile("<p>([^<]+)</(div|address|form)>");
+    private static final Pattern PARAGRAPH_AROUND_BLOCK_TAG =
+            Pattern.compile("<p>\\s*(</?" + ALL_BLOCKS + "[^>]*>)\\s*</p>");
+    private static final Pattern PARAGRAPH_AROUND_LIST_ITEM = Pattern.compile("<p>(<li.+?)</p>");
+    private static final Pattern PARAGRAPH_BEFORE_BLOCKQUOTE = Pattern.compile("(?i)<p><blockquote([^>]*)>");
+    private static final Pattern PARAGRAPH_BEFORE_BLOCK_TAG = Pattern.compile("<p>\\s*(</?" + ALL_BLOCKS + "[^>]*>)");
+    private static final Pattern PARAGRAPH_END_AFTER_BLOCK_TAG =
+            Pattern.compile("(</?" + ALL_BLOCKS + "[^>]*>)\\s*</p>");
+    private static final Pattern LINE_END = Pattern.compile("(?<!<br>)\\s*\n");
+    private static final Pattern BREAK_AFTER_BLOCK_TAG = Pattern.compile("(</?" + ALL_BLOCKS + "[^>]*>)\\s*<br>");
+    private static final Pattern BREAK_BEFORE_BLOCK_TAG =
+            Pattern.compile("<br>(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)");
+
     static String autop(String input) {
         if (input.isBlank()) {
             return "";
@@ -255,11 +286,11 @@ public final class WordPressBody {
         // Newlines inside tags are not line breaks.
         pee = replace(TAG, pee, m -> m.group().replace('\n', ' '));
         pee = pee + "\n";
-        pee = pee.replaceAll("<br\\s*/?>\\s*<br\\s*/?>", "\n\n");
-        pee = pee.replaceAll("(<" + ALL_BLOCKS + "[\\s/>])", "\n\n$1");
-        pee = pee.replaceAll("(</" + ALL_BLOCKS + ">)", "$1\n\n");
-        pee = pee.replaceAll("<hr\\s*?/?>", "<hr>\n\n");
-        pee = pee.replaceAll("\n\n+", "\n\n");
+        pee = DOUBLE_BREAK.matcher(pee).replaceAll("\n\n");
+        pee = BLOCK_OPEN.matcher(pee).replaceAll("\n\n$1");
+        pee = BLOCK_CLOSE.matcher(pee).replaceAll("$1\n\n");
+        pee = RULE.matcher(pee).replaceAll("<hr>\n\n");
+        pee = BLANK_RUN.matcher(pee).replaceAll("\n\n");
         StringBuilder out = new StringBuilder();
         for (String chunk : pee.split("\n\\s*\n")) {
             if (!chunk.isBlank()) {
@@ -267,17 +298,17 @@ public final class WordPressBody {
             }
         }
         pee = out.toString();
-        pee = pee.replaceAll("<p>\\s*</p>", "");
-        pee = pee.replaceAll("<p>([^<]+)</(div|address|form)>", "<p>$1</p></$2>");
-        pee = pee.replaceAll("<p>\\s*(</?" + ALL_BLOCKS + "[^>]*>)\\s*</p>", "$1");
-        pee = pee.replaceAll("<p>(<li.+?)</p>", "$1");
-        pee = pee.replaceAll("(?i)<p><blockquote([^>]*)>", "<blockquote$1><p>");
+        pee = EMPTY_PARAGRAPH.matcher(pee).replaceAll("");
+        pee = TEXT_BEFORE_CONTAINER_END.matcher(pee).replaceAll("<p>$1</p></$2>");
+        pee = PARAGRAPH_AROUND_BLOCK_TAG.matcher(pee).replaceAll("$1");
+        pee = PARAGRAPH_AROUND_LIST_ITEM.matcher(pee).replaceAll("$1");
+        pee = PARAGRAPH_BEFORE_BLOCKQUOTE.matcher(pee).replaceAll("<blockquote$1><p>");
         pee = pee.replace("</blockquote></p>", "</p></blockquote>");
-        pee = pee.replaceAll("<p>\\s*(</?" + ALL_BLOCKS + "[^>]*>)", "$1");
-        pee = pee.replaceAll("(</?" + ALL_BLOCKS + "[^>]*>)\\s*</p>", "$1");
-        pee = pee.replaceAll("(?<!<br>)\\s*\n", "<br>\n");
-        pee = pee.replaceAll("(</?" + ALL_BLOCKS + "[^>]*>)\\s*<br>", "$1");
-        pee = pee.replaceAll("<br>(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", "$1");
+        pee = PARAGRAPH_BEFORE_BLOCK_TAG.matcher(pee).replaceAll("$1");
+        pee = PARAGRAPH_END_AFTER_BLOCK_TAG.matcher(pee).replaceAll("$1");
+        pee = LINE_END.matcher(pee).replaceAll("<br>\n");
+        pee = BREAK_AFTER_BLOCK_TAG.matcher(pee).replaceAll("$1");
+        pee = BREAK_BEFORE_BLOCK_TAG.matcher(pee).replaceAll("$1");
         for (int i = 0; i < pres.size(); i++) {
             pee = pee.replace("<pre wp-pre=\"" + i + "\"></pre>", pres.get(i));
         }

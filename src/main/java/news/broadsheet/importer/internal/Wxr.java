@@ -41,7 +41,8 @@ public final class Wxr {
             String content,
             String approved,
             String type,
-            String parent) {}
+            String parent,
+            Map<String, String> meta) {}
 
     /**
      * A post, page, attachment or any other post type.

@@ -42,7 +42,8 @@ public final class WxrReader {
             Set.of("_thumbnail_id", "_wp_attached_file", "_wp_attachment_image_alt");
 
     /** Broadsheet's own post meta that repeats; the rest of {@code _broadsheet_*} is kept once. */
-    private static final Set<String> REPEATED_META = Set.of("_broadsheet_byline", "_broadsheet_extra_section");
+    private static final Set<String> REPEATED_META =
+            Set.of("_broadsheet_byline", "_broadsheet_extra_section", "_broadsheet_correction");
 
     private static final XMLInputFactory FACTORY = factory();
 
@@ -241,17 +242,7 @@ public final class WxrReader {
                         meta.put(key, m.getOrDefault("meta_value", ""));
                     }
                 } else if ("comment".equals(name) && isWordPress(ns)) {
-                    Map<String, String> c = fields();
-                    comments.add(new Wxr.Comment(
-                            c.getOrDefault("comment_id", ""),
-                            c.getOrDefault("comment_author", ""),
-                            c.getOrDefault("comment_author_email", ""),
-                            c.getOrDefault("comment_date", ""),
-                            c.getOrDefault("comment_date_gmt", ""),
-                            c.getOrDefault("comment_content", ""),
-                            c.getOrDefault("comment_approved", ""),
-                            c.getOrDefault("comment_type", ""),
-                            c.getOrDefault("comment_parent", "")));
+                    comments.add(comment());
                 } else if ("encoded".equals(name)) {
                     f.put(ns != null && ns.contains("excerpt") ? "excerpt" : "content", text());
                 } else {
@@ -282,6 +273,40 @@ public final class WxrReader {
         }
 
         /** The children of the current element as name → text (the last of a repeated name wins). */
+        /** A {@code wp:comment}, with Broadsheet's own comment meta (exact time, featured). */
+        private Wxr.Comment comment() throws XMLStreamException {
+            Map<String, String> c = new HashMap<>();
+            Map<String, String> meta = new HashMap<>();
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    break;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if ("commentmeta".equals(xml.getLocalName())) {
+                        Map<String, String> m = fields();
+                        String key = m.getOrDefault("meta_key", "");
+                        if (key.startsWith("_broadsheet_")) {
+                            meta.put(key, m.getOrDefault("meta_value", ""));
+                        }
+                    } else {
+                        c.put(xml.getLocalName(), text());
+                    }
+                }
+            }
+            return new Wxr.Comment(
+                    c.getOrDefault("comment_id", ""),
+                    c.getOrDefault("comment_author", ""),
+                    c.getOrDefault("comment_author_email", ""),
+                    c.getOrDefault("comment_date", ""),
+                    c.getOrDefault("comment_date_gmt", ""),
+                    c.getOrDefault("comment_content", ""),
+                    c.getOrDefault("comment_approved", ""),
+                    c.getOrDefault("comment_type", ""),
+                    c.getOrDefault("comment_parent", ""),
+                    Map.copyOf(meta));
+        }
+
         private Map<String, String> fields() throws XMLStreamException {
             Map<String, String> fields = new HashMap<>();
             while (xml.hasNext()) {

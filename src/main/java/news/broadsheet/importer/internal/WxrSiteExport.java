@@ -451,6 +451,10 @@ public class WxrSiteExport {
         }
         wxr.meta("postmeta", "_broadsheet_status", page.status().dbValue());
         wxr.meta("postmeta", "_broadsheet_in_footer", page.content().inFooter() ? "1" : "0");
+        wxr.meta(
+                "postmeta",
+                "_broadsheet_footer_position",
+                Integer.toString(page.content().footerPosition()));
         wxr.meta("postmeta", "_broadsheet_updated_at", page.updatedAt().toString());
         if (publishedAt != null) {
             wxr.meta("postmeta", "_broadsheet_published_at", publishedAt.toString());

@@ -1,0 +1,292 @@
+package news.broadsheet.article.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import news.broadsheet.article.ArticleChanged;
+import news.broadsheet.article.ArticleChanged.Change;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.EditArticle;
+import news.broadsheet.article.EditorialRefusedException;
+import news.broadsheet.article.ImportOutcome;
+import news.broadsheet.article.ImportStory;
+import news.broadsheet.author.Author;
+import news.broadsheet.author.Authors;
+import news.broadsheet.section.Sections;
+import news.broadsheet.shared.Actor;
+import news.broadsheet.shared.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in stories written elsewhere (an import) a batch at a time: each is checked as the editor
+ * checks it ({@link StoryChecks}), stored with its own status and times, given a first revision,
+ * audited and announced ({@link ArticleChanged} IMPORTED) like any other; only the SQL is batched.
+ */
+@Service
+public class StoryImporter {
+
+    private final StoryImportRepository rows;
+    private final ArticleRepository articles;
+    private final StoryChecks checks;
+    private final ArticleBodyRenderer renderer;
+    private final Sections sections;
+    private final Authors authors;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StoryImporter(
+            StoryImportRepository rows,
+            ArticleRepository articles,
+            StoryChecks checks,
+            ArticleBodyRenderer renderer,
+            Sections sections,
+            Authors authors,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.rows = rows;
+        this.articles = articles;
+        this.checks = checks;
+        this.renderer = renderer;
+        this.sections = sections;
+        this.authors = authors;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the stories that pass the checks; a refused one leaves the others alone. A taken
+     * slug gets the first free {@code -2}, {@code -3}, ... suffix.
+     *
+     * @return one outcome per story, in order
+     */
+    // Refusals are outcomes, not exceptions: nothing here spoils the caller's batch transaction.
+    @Transactional
+    public List<ImportOutcome> importAll(Actor actor, List<ImportStory> stories) {
+        Instant now = clock.instant();
+        List<String> bases = stories.stream().map(StoryImporter::baseSlug).toList();
+        Set<String> taken = rows.takenSlugs(bases);
+        BatchFacts facts = new BatchFacts(stories, taken);
+
+        ImportOutcome[] outcomes = new ImportOutcome[stories.size()];
+        List<Integer> accepted = new ArrayList<>();
+        List<EditArticle> contents = new ArrayList<>();
+        List<StoryImportRepository.StoryRow> storyRows = new ArrayList<>();
+        for (int i = 0; i < stories.size(); i++) {
+            ImportStory story = stories.get(i);
+            EditArticle content = withSlug(story.content(), freeSlug(bases.get(i), taken));
+            try {
+                checks.checked(content, null, facts);
+                if (story.publishedAt() == null
+                        && story.status() != ArticleStatus.DRAFT
+                        && story.status() != ArticleStatus.IN_REVIEW) {
+                    throw EditorialRefusedException.invalid(
+                            "publishAt", "A " + story.status().label() + " story needs a time.");
+                }
+            } catch (EditorialRefusedException refused) {
+                outcomes[i] = ImportOutcome.refused(refused.errors());
+                continue;
+            }
+            taken.add(content.slug());
+            accepted.add(i);
+            contents.add(content);
+            storyRows.add(row(actor, story, content, now));
+        }
+        List<Long> ids = rows.insertStories(storyRows);
+
+        List<Object[]> bylines = new ArrayList<>();
+        List<Object[]> extraSections = new ArrayList<>();
+        List<Object[]> corrections = new ArrayList<>();
+        List<Object[]> revisions = new ArrayList<>();
+        Map<String, String> tagNames = new LinkedHashMap<>();
+        for (EditArticle content : contents) {
+            for (String name : content.tagNames()) {
+                String slug = Slugs.from(name);
+                if (!slug.isEmpty()) {
+                    tagNames.putIfAbsent(slug, name.strip());
+                }
+            }
+        }
+        Map<String, Long> tagIds = tagNames.isEmpty() ? Map.of() : rows.tagIds(tagNames);
+        List<Object[]> tags = new ArrayList<>();
+        for (int n = 0; n < ids.size(); n++) {
+            long id = ids.get(n);
+            EditArticle content = contents.get(n);
+            ImportStory story = stories.get(accepted.get(n));
+            int position = 0;
+            for (long authorId : new LinkedHashSet<>(content.authorIds())) {
+                bylines.add(new Object[] {id, authorId, position++});
+            }
+            content.extraSectionIds().stream()
+                    .filter(section -> section != content.sectionId())
+                    .distinct()
+                    .forEach(section -> extraSections.add(new Object[] {id, section}));
+            Set<Long> tagged = new HashSet<>();
+            for (String name : content.tagNames()) {
+                Long tagId = tagIds.get(Slugs.from(name));
+                if (tagId != null && tagged.add(tagId)) {
+                    tags.add(new Object[] {id, tagId});
+                }
+            }
+            for (ImportStory.Correction correction : story.corrections()) {
+                corrections.add(new Object[] {
+                    id,
+                    correction.kind(),
+                    correction.text(),
+                    correction.publishedAt().toEpochMilli(),
+                    actor.accountId()
+                });
+            }
+            revisions.add(new Object[] {
+                id,
+                0,
+                content.slug(),
+                content.headline(),
+                content.standfirst(),
+                content.bodyMarkdown(),
+                content.sectionId(),
+                content.seoTitle(),
+                content.seoDescription(),
+                actor.accountId(),
+                actor.name(),
+                now.toEpochMilli(),
+                "Imported"
+            });
+            outcomes[accepted.get(n)] = ImportOutcome.stored(id);
+        }
+        rows.insertAuthors(bylines);
+        rows.insertExtraSections(extraSections);
+        rows.insertTags(tags);
+        rows.insertCorrections(corrections);
+        rows.insertRevisions(revisions);
+        for (int n = 0; n < ids.size(); n++) {
+            ImportStory story = stories.get(accepted.get(n));
+            events.publishEvent(new ArticleChanged(
+                    actor,
+                    Change.IMPORTED,
+                    ids.get(n),
+                    contents.get(n).headline(),
+                    "Imported as " + story.status().label().toLowerCase(Locale.ROOT)));
+        }
+        return List.of(outcomes);
+    }
+
+    private StoryImportRepository.StoryRow row(Actor actor, ImportStory story, EditArticle content, Instant now) {
+        boolean goesOut = story.publishedAt() != null
+                && (story.status() == ArticleStatus.PUBLISHED || story.status() == ArticleStatus.SCHEDULED);
+        Long leadImage = story.leadImageId();
+        return new StoryImportRepository.StoryRow(
+                content.slug(),
+                content.headline().strip(),
+                content.standfirst().strip(),
+                content.bodyMarkdown(),
+                renderer.toHtml(content.bodyMarkdown()),
+                content.sectionId(),
+                story.status(),
+                story.publishedAt(),
+                story.createdAt(),
+                story.updatedAt(),
+                content.commentsOpen(),
+                actor.accountId(),
+                blankToNull(content.seoTitle()),
+                blankToNull(content.seoDescription()),
+                leadImage,
+                story.embargoUntil(),
+                story.expiresAt(),
+                // Coming out now, as far as feeds and sitemaps can tell (their Last-Modified).
+                goesOut ? now : null,
+                // As if saved by the editor: publishing and setting a lead image each count.
+                (goesOut ? 1 : 0) + (leadImage != null ? 1 : 0));
+    }
+
+    private static String baseSlug(ImportStory story) {
+        EditArticle content = story.content();
+        String base = content.slug().isBlank()
+                ? Slugs.from(content.headline())
+                : content.slug().strip();
+        return base.isEmpty() ? "story" : base;
+    }
+
+    /** The base, or its first free numbered form; {@code taken} knows the base and this batch. */
+    private String freeSlug(String base, Set<String> taken) {
+        String slug = base;
+        for (int n = 2; taken.contains(slug) || (!slug.equals(base) && articles.slugTaken(slug)); n++) {
+            String suffix = "-" + n;
+            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH
+                            ? base.substring(0, Slugs.MAX_LENGTH - suffix.length())
+                                    .replaceAll("-+$", "")
+                            : base)
+                    + suffix;
+        }
+        return slug;
+    }
+
+    private static EditArticle withSlug(EditArticle content, String slug) {
+        return new EditArticle(
+                content.headline(),
+                content.standfirst(),
+                content.bodyMarkdown(),
+                slug,
+                content.sectionId(),
+                content.extraSectionIds(),
+                content.tagNames(),
+                content.authorIds(),
+                content.seoTitle(),
+                content.seoDescription(),
+                content.commentsOpen());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The facts the checks need, looked up once for the whole batch. */
+    private final class BatchFacts implements StoryChecks.Facts {
+
+        private final Set<String> taken;
+        private final Map<Long, Boolean> sectionsSeen = new HashMap<>();
+        private final Map<Long, Author> bylines;
+
+        BatchFacts(List<ImportStory> stories, Set<String> taken) {
+            this.taken = taken;
+            Set<Long> authorIds = new HashSet<>();
+            stories.forEach(story -> authorIds.addAll(story.content().authorIds()));
+            this.bylines = authorIds.isEmpty() ? Map.of() : authors.byIds(authorIds);
+        }
+
+        @Override
+        public boolean slugTakenByAnother(String slug, @Nullable Long articleId) {
+            // The slug was chosen free of every stored story and of the batch so far.
+            return taken.contains(slug);
+        }
+
+        @Override
+        public boolean sectionExists(long sectionId) {
+            return sectionsSeen.computeIfAbsent(
+                    sectionId, id -> sections.byId(id).isPresent());
+        }
+
+        @Override
+        public Map<Long, Author> authors(Collection<Long> authorIds) {
+            Map<Long, Author> found = new HashMap<>();
+            for (long id : authorIds) {
+                Author author = bylines.get(id);
+                if (author != null) {
+                    found.put(id, author);
+                }
+            }
+            return found;
+        }
+    }
+}
