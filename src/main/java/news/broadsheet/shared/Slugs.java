@@ -29,6 +29,15 @@ public final class Slugs {
         return slug;
     }
 
+    /** The base with {@code -n} after it, the base shortened where both would pass the maximum length. */
+    public static String numbered(String base, int n) {
+        String suffix = "-" + n;
+        String kept = base.length() + suffix.length() > MAX_LENGTH
+                ? base.substring(0, MAX_LENGTH - suffix.length()).replaceAll("-+$", "")
+                : base;
+        return kept + suffix;
+    }
+
     public static boolean isValid(String candidate) {
         return candidate.length() <= MAX_LENGTH && VALID.matcher(candidate).matches();
     }

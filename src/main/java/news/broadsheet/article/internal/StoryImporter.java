@@ -222,12 +222,7 @@ public class StoryImporter {
     private String freeSlug(String base, Set<String> taken) {
         String slug = base;
         for (int n = 2; taken.contains(slug) || (!slug.equals(base) && articles.slugTaken(slug)); n++) {
-            String suffix = "-" + n;
-            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH
-                            ? base.substring(0, Slugs.MAX_LENGTH - suffix.length())
-                                    .replaceAll("-+$", "")
-                            : base)
-                    + suffix;
+            slug = Slugs.numbered(base, n);
         }
         return slug;
     }

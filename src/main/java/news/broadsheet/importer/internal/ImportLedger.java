@@ -197,6 +197,22 @@ public class ImportLedger {
         redirectsAdded = true;
     }
 
+    /**
+     * Brings PostgreSQL's statistics of the ledger up to date. A large import grows it from nothing
+     * to millions of rows within one run, faster than autovacuum analyses it (where it runs at all):
+     * with stale statistics the planner takes the ledger for a few rows and looks items up by
+     * scanning them, so every batch gets slower. SQLite's planner needs no statistics for these
+     * lookups.
+     */
+    public void refreshStatistics() {
+        boolean postgreSql = Boolean.TRUE.equals(
+                template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                        "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+        if (postgreSql) {
+            template.execute("ANALYZE wp_import_item");
+        }
+    }
+
     /** Whether this node has written redirects since it started (other nodes learn within seconds). */
     public boolean redirectsAddedHere() {
         return redirectsAdded;

@@ -105,6 +105,7 @@ public final class ImportRun {
     private final List<String> notes = new ArrayList<>();
     private long notesNotListed;
     private long done;
+    private long statisticsRefreshedAt = 250;
     private long total;
 
     public ImportRun(Services services, Path file, ImportOptions options, Actor actor, ImportProgress progress) {
@@ -695,6 +696,11 @@ public final class ImportRun {
             advance();
         }
         progress.advanced(done);
+        if (done >= statisticsRefreshedAt * 4 && !options.dryRun()) {
+            // The ledger has grown fourfold since the planner last looked: a few times per import.
+            statisticsRefreshedAt = done;
+            s.ledger().refreshStatistics();
+        }
     }
 
     /** A story waiting for the batch's one insert of stories. */

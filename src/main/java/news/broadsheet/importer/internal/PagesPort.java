@@ -47,12 +47,7 @@ class PagesPort implements PagePort {
             if (n > 50) {
                 throw new IllegalArgumentException(pages.slugRefusal(slug, null).orElse("no free address"));
             }
-            String suffix = "-" + n;
-            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH
-                            ? base.substring(0, Slugs.MAX_LENGTH - suffix.length())
-                                    .replaceAll("-+$", "")
-                            : base)
-                    + suffix;
+            slug = Slugs.numbered(base, n);
         }
         String body = Text.withoutControlCharacters(page.bodyHtml());
         PageContent content = (page.markdown()
