@@ -34,6 +34,7 @@ public class Sections {
             "login",
             "logout",
             "search",
+            "sections",
             "sitemap",
             "tag",
             "tags");
@@ -57,6 +58,11 @@ public class Sections {
     /** Top-level sections in their editorial order, for navigation and the home page. */
     public List<Section> topLevel() {
         return repository.findTopLevel();
+    }
+
+    /** The sections directly under this one, in their editorial order: a section front's subsections. */
+    public List<Section> children(Section section) {
+        return repository.findChildren(section.id());
     }
 
     /** The section and its ancestors, outermost first: World, then Defense. */

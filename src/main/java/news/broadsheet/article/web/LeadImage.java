@@ -18,8 +18,16 @@ public record LeadImage(
                 image.credit());
     }
 
-    /** The sizes hint for the small pictures in story lists. */
+    /** The lead story's picture on the front page: the width of its column. */
+    public String leadSizes() {
+        return "(min-width: 64rem) 40rem, (min-width: 48rem) 62vw, 100vw";
+    }
+
+    /**
+     * The sizes hint for the pictures in story lists: a thumbnail beside the headline on phones, the
+     * width of a grid column above it on wider screens (site.css, {@code .card}).
+     */
     public String cardSizes() {
-        return "(min-width: 48rem) 16rem, 33vw";
+        return "(min-width: 64rem) 15rem, (min-width: 48rem) 22vw, 7rem";
     }
 }

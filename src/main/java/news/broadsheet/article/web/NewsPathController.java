@@ -183,7 +183,10 @@ class NewsPathController {
                 section.description(),
                 cards.cards(list),
                 StoryCards.olderUrl(section.url(), list),
-                before == null ? null : section.url());
+                before == null ? null : section.url(),
+                sections.children(section).stream()
+                        .map(s -> new Crumb(s.name(), s.url()))
+                        .toList());
         return new ModelAndView("article/listing", Map.of("page", page, "head", heads.section(section, before)));
     }
 

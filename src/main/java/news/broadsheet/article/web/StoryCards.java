@@ -48,12 +48,17 @@ class StoryCards {
 
     /** Cards for a list, with every lead image looked up in one query. */
     List<StoryCard> cards(StoryList list) {
-        List<Long> imageIds = list.stories().stream()
+        return cards(list.stories());
+    }
+
+    /** Cards for these stories, with every lead image looked up in one query. */
+    List<StoryCard> cards(List<ArticleSummary> stories) {
+        List<Long> imageIds = stories.stream()
                 .map(ArticleSummary::leadImageId)
                 .filter(java.util.Objects::nonNull)
                 .toList();
         java.util.Map<Long, StoredImage> images = media.byIds(imageIds);
-        return list.stories().stream()
+        return stories.stream()
                 .map(story -> {
                     Long id = story.leadImageId();
                     StoredImage image = id == null ? null : images.get(id);

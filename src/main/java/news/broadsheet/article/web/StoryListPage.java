@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind what the page lists, for its label ("Section", "Topic", "Author")
  * @param olderUrl the next page, or null on the last page
  * @param newestUrl the first page, when this is a later page; null on the first page
+ * @param subsections a section front's subsections, for its own navigation; empty elsewhere
  */
 public record StoryListPage(
         String title,
@@ -18,4 +19,19 @@ public record StoryListPage(
         @Nullable String description,
         List<StoryCard> stories,
         @Nullable String olderUrl,
-        @Nullable String newestUrl) {}
+        @Nullable String newestUrl,
+        List<Crumb> subsections) {
+
+    /** A list with no subsections: a tag or an author. */
+    public StoryListPage(
+            String title,
+            String kind,
+            List<Crumb> trail,
+            String heading,
+            @Nullable String description,
+            List<StoryCard> stories,
+            @Nullable String olderUrl,
+            @Nullable String newestUrl) {
+        this(title, kind, trail, heading, description, stories, olderUrl, newestUrl, List.of());
+    }
+}

@@ -48,6 +48,13 @@ public class SectionRepository {
                 .list();
     }
 
+    public List<Section> findChildren(long parentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM section WHERE parent_id = ? ORDER BY position, id")
+                .param(parentId)
+                .query(ROW)
+                .list();
+    }
+
     public List<Long> findSubtreeIds(String path) {
         return jdbc.sql("SELECT id FROM section WHERE path = ? OR path LIKE ? ORDER BY id")
                 .param(path)

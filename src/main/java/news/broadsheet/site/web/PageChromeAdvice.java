@@ -1,11 +1,14 @@
 package news.broadsheet.site.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import news.broadsheet.page.Pages;
+import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.site.PageChrome;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,10 +37,16 @@ class PageChromeAdvice {
     }
 
     @ModelAttribute("chrome")
-    PageChrome chrome() {
+    PageChrome chrome(HttpServletRequest request) {
+        List<Section> topLevel = topLevel();
+        String path = request.getRequestURI();
         return new PageChrome(
                 site.name(),
-                navigation(),
+                topLevel.stream()
+                        .limit(PageChrome.MASTHEAD_SECTIONS)
+                        .map(s -> new PageChrome.NavLink(s.name(), s.url(), current(s.url(), path)))
+                        .toList(),
+                topLevel.size() > PageChrome.MASTHEAD_SECTIONS,
                 stylesheetUrl(),
                 clock.instant().atZone(site.timeZone()).getYear(),
                 footerPages());
@@ -54,11 +63,17 @@ class PageChromeAdvice {
         }
     }
 
-    private List<PageChrome.NavLink> navigation() {
+    /** {@code aria-current} for a section's link: its own front, or a page inside it. */
+    static @Nullable String current(String sectionUrl, String path) {
+        if (path.equals(sectionUrl)) {
+            return "page";
+        }
+        return path.startsWith(sectionUrl + "/") ? "true" : null;
+    }
+
+    private List<Section> topLevel() {
         try {
-            return sections.topLevel().stream()
-                    .map(s -> new PageChrome.NavLink(s.name(), s.url()))
-                    .toList();
+            return sections.topLevel();
         } catch (RuntimeException e) {
             // The error page must still render when the database is what failed.
             log.warn("Section navigation unavailable: {}", e.toString());
