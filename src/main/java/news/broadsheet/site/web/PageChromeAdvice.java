@@ -18,6 +18,7 @@ class PageChromeAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageChromeAdvice.class);
     private static final String STYLESHEET = "/assets/css/site.css";
+    private static final String ICON = "/assets/img/icon.svg";
 
     private final Sections sections;
     private final SiteSettings site;
@@ -38,7 +39,8 @@ class PageChromeAdvice {
         return new PageChrome(
                 site.name(),
                 navigation(),
-                stylesheetUrl(),
+                hashed(STYLESHEET),
+                hashed(ICON),
                 clock.instant().atZone(site.timeZone()).getYear(),
                 footerPages());
     }
@@ -66,8 +68,8 @@ class PageChromeAdvice {
         }
     }
 
-    private String stylesheetUrl() {
-        String url = resourceUrls.getForLookupPath(STYLESHEET);
-        return url != null ? url : STYLESHEET;
+    private String hashed(String asset) {
+        String url = resourceUrls.getForLookupPath(asset);
+        return url != null ? url : asset;
     }
 }
