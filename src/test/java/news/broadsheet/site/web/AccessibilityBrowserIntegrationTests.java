@@ -61,8 +61,9 @@ class AccessibilityBrowserIntegrationTests {
         assertThat(violations(ColorScheme.LIGHT)).isEmpty();
     }
 
+    /** Only colours change with the scheme, so the dark run checks contrast alone: half the time. */
     @Test
-    void everyPageHasNoViolationsInDarkMode() {
+    void everyPageHasEnoughContrastInDarkMode() {
         assertThat(violations(ColorScheme.DARK)).isEmpty();
     }
 
@@ -72,7 +73,7 @@ class AccessibilityBrowserIntegrationTests {
             Page page = context.newPage();
             for (PageTour.Stop stop : tour.publicPages()) {
                 page.navigate(http.base() + stop.path());
-                found.addAll(analyze(page, stop.name()));
+                found.addAll(analyze(page, stop.name(), scheme));
             }
             page.navigate(http.base() + tour.commentedArticle());
             // The browser's own checks would stop the post; the server's answer is the page to check.
@@ -84,7 +85,7 @@ class AccessibilityBrowserIntegrationTests {
             assertThat(page.locator(".field-error").count())
                     .as("comment form with errors")
                     .isPositive();
-            found.addAll(analyze(page, "comment form with errors"));
+            found.addAll(analyze(page, "comment form with errors", scheme));
 
             page.navigate(http.base() + "/login");
             page.locator("#username").fill(tour.staffUsername());
@@ -93,14 +94,18 @@ class AccessibilityBrowserIntegrationTests {
             page.waitForURL("**/admin");
             for (PageTour.Stop stop : tour.newsroomPages()) {
                 page.navigate(http.base() + stop.path());
-                found.addAll(analyze(page, "newsroom " + stop.name()));
+                found.addAll(analyze(page, "newsroom " + stop.name(), scheme));
             }
         }
         return found;
     }
 
-    private static List<String> analyze(Page page, String name) {
-        AxeResults results = new AxeBuilder(page).analyze();
+    private static List<String> analyze(Page page, String name, ColorScheme scheme) {
+        AxeBuilder axe = new AxeBuilder(page);
+        if (scheme == ColorScheme.DARK) {
+            axe.withRules(List.of("color-contrast"));
+        }
+        AxeResults results = axe.analyze();
         assertThat(results.getErrorMessage()).as("axe ran on " + name).isNull();
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
