@@ -2,6 +2,8 @@ package news.broadsheet.article;
 
 import java.util.List;
 import news.broadsheet.section.Section;
+import news.broadsheet.shared.Text;
+import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +25,15 @@ public record ArticleView(
         return seoTitle != null ? seoTitle : summary.headline();
     }
 
+    /** The SEO description, else the standfirst, else the start of the body: never empty for a story with text. */
     public String pageDescription() {
-        return seoDescription != null ? seoDescription : summary.standfirst();
+        if (seoDescription != null && !seoDescription.isBlank()) {
+            return seoDescription;
+        }
+        if (!summary.standfirst().isBlank()) {
+            return summary.standfirst();
+        }
+        return Text.excerpt(Jsoup.parse(bodyHtml).text(), 160);
     }
 
     public long id() {

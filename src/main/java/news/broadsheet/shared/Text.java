@@ -19,6 +19,19 @@ public final class Text {
         return text.length() <= maxLength && !hasControlCharacters(text);
     }
 
+    /**
+     * The start of a text for a meta description: whitespace collapsed, cut at a word boundary
+     * within {@code maxLength} characters, with an ellipsis when something was left out.
+     */
+    public static String excerpt(String text, int maxLength) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= maxLength) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', maxLength - 1);
+        return flat.substring(0, cut > maxLength / 2 ? cut : maxLength - 1).strip() + "\u2026";
+    }
+
     public static String withoutControlCharacters(String text) {
         return CONTROL.matcher(text).replaceAll("");
     }

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every public page shows around its content: the masthead, the section navigation, the
- * stylesheet's content-hashed address and the static pages linked from the footer. Controllers
- * receive it as the model attribute {@code chrome}.
+ * stylesheet's and the site icon's content-hashed addresses and the static pages linked from the
+ * footer. Controllers receive it as the model attribute {@code chrome}.
  *
  * @param sections the first top-level sections, for the masthead
  * @param moreSections whether there are more top-level sections than the masthead shows (they are
@@ -17,6 +17,7 @@ public record PageChrome(
         List<NavLink> sections,
         boolean moreSections,
         String stylesheetUrl,
+        String iconUrl,
         int year,
         List<NavLink> footerPages) {
 

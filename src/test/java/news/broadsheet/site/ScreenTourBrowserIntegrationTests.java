@@ -6,13 +6,14 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import news.broadsheet.support.Browser;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.PageTour;
 import news.broadsheet.support.TestDatabaseQueries;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * newsroom: each answers as it should and fits the width of the screen (nothing scrolls sideways).
  * Full-page screenshots land in {@code target/screenshots/} for people to look at.
  */
-@IntegrationTest(
-        properties = {
-            "broadsheet.demo-content.enabled=true",
-            "broadsheet.admin.username=tour.admin",
-            "broadsheet.admin.password=a passphrase for the screen tour"
-        })
+@IntegrationTest(properties = {"broadsheet.demo-content.enabled=true"})
 class ScreenTourBrowserIntegrationTests {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -39,52 +35,33 @@ class ScreenTourBrowserIntegrationTests {
     @Autowired
     TestDatabaseQueries database;
 
+    @Autowired
+    Newsroom newsroom;
+
     private String one(String sql) {
         return database.jdbc().sql(sql).query(String.class).list().getFirst();
     }
 
     @Test
-    void everyPageTypeAnswersAndFitsPhoneAndDesktop() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (database.count("article") < 14 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        String storyId = one("SELECT MIN(a.id) FROM article a JOIN comment c ON c.article_id = a.id"
-                + " WHERE a.status = 'published' AND c.status = 'approved'");
-        String commentId = one("SELECT MIN(id) FROM comment WHERE status = 'approved' AND article_id = " + storyId);
+    void everyPageTypeAnswersAndFitsPhoneAndDesktop() {
+        PageTour tour = PageTour.of(http, newsroom);
         String authorId = one("SELECT MIN(id) FROM author");
         String pageId = one("SELECT MIN(id) FROM page");
-
-        Map<String, String> readers = new LinkedHashMap<>();
-        readers.put("home", "/");
-        readers.put("section", "/world");
-        readers.put("subsection", "/world/defense");
-        readers.put("tag", "/tag/" + one("SELECT MIN(t.slug) FROM tag t JOIN article_tag x ON x.tag_id = t.id"));
-        readers.put("author", "/author/" + one("SELECT slug FROM author WHERE id = " + authorId));
-        readers.put("page", "/" + one("SELECT slug FROM page WHERE id = " + pageId));
-        readers.put("search", "/search?q=defence+budget");
-        readers.put("corrections", "/corrections");
-        readers.put("comment-report", "/comments/" + commentId + "/report");
-        readers.put("login", "/login");
-        readers.put("not-found", "/no/such/page/here");
-
-        Map<String, String> newsroom = new LinkedHashMap<>();
-        newsroom.put("admin-dashboard", "/admin");
-        newsroom.put("admin-stories", "/admin/articles");
-        newsroom.put("admin-editor", "/admin/articles/" + storyId + "/edit");
-        newsroom.put("admin-revisions", "/admin/articles/" + storyId + "/revisions");
-        newsroom.put("admin-desk", "/admin/comments");
-        newsroom.put("admin-sections", "/admin/sections");
-        newsroom.put("admin-tags", "/admin/tags");
-        newsroom.put("admin-authors", "/admin/authors");
-        newsroom.put("admin-author", "/admin/authors/" + authorId + "/edit");
-        newsroom.put("admin-pages", "/admin/pages");
-        newsroom.put("admin-page", "/admin/pages/" + pageId + "/edit");
-        newsroom.put("admin-users", "/admin/users");
-        newsroom.put("admin-profile", "/admin/profile");
-        newsroom.put("admin-import", "/admin/import");
-        newsroom.put("admin-demo", "/admin/demo");
-        newsroom.put("admin-audit", "/admin/audit");
+        List<PageTour.Stop> newsroomPages = new ArrayList<>(tour.newsroomPages());
+        newsroomPages.addAll(List.of(
+                new PageTour.Stop("sections", "/admin/sections"),
+                new PageTour.Stop("tags", "/admin/tags"),
+                new PageTour.Stop("authors", "/admin/authors"),
+                new PageTour.Stop("author editor", "/admin/authors/" + authorId + "/edit"),
+                new PageTour.Stop("pages", "/admin/pages"),
+                new PageTour.Stop("page editor", "/admin/pages/" + pageId + "/edit"),
+                new PageTour.Stop("users", "/admin/users"),
+                new PageTour.Stop("profile", "/admin/profile"),
+                new PageTour.Stop("wordpress import", "/admin/import"),
+                new PageTour.Stop("demo removal", "/admin/demo"),
+                new PageTour.Stop("audit log", "/admin/audit")));
+        List<PageTour.Stop> publicPages = new ArrayList<>(tour.publicPages());
+        publicPages.add(new PageTour.Stop("all sections", "/sections"));
 
         SoftAssertions softly = new SoftAssertions();
         try (Playwright playwright = Browser.start();
@@ -94,32 +71,35 @@ class ScreenTourBrowserIntegrationTests {
                         browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                                 .setViewportSize(width.getValue(), 844))) {
                     Page page = context.newPage();
-                    readers.forEach((name, path) -> visit(softly, page, name, path, width.getKey()));
+                    publicPages.forEach(stop -> visit(softly, page, stop, width.getKey()));
                     page.navigate(http.base() + "/login");
-                    page.getByLabel("Username").fill("tour.admin");
-                    page.getByLabel("Password").fill("a passphrase for the screen tour");
+                    page.getByLabel("Username").fill(tour.staffUsername());
+                    page.getByLabel("Password").fill(Newsroom.PASSWORD);
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                             .click();
                     page.waitForURL("**/admin");
-                    newsroom.forEach((name, path) -> visit(softly, page, name, path, width.getKey()));
+                    newsroomPages.forEach(stop -> visit(
+                            softly, page, new PageTour.Stop("admin " + stop.name(), stop.path()), width.getKey()));
                 }
             }
         }
         softly.assertAll();
     }
 
-    private void visit(SoftAssertions softly, Page page, String name, String path, String width) {
+    private void visit(SoftAssertions softly, Page page, PageTour.Stop stop, String width) {
+        String name = stop.name();
+        String path = stop.path();
         Response response = page.navigate(http.base() + path);
         softly.assertThat(response == null ? 0 : response.status())
                 .as("%s (%s) answers", name, path)
-                .isEqualTo(name.equals("not-found") ? 404 : 200);
+                .isEqualTo(name.equals("not found") ? 404 : 200);
         Object overflow =
                 page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         softly.assertThat(((Number) overflow).intValue())
                 .as("%s (%s) at %s width scrolls sideways by", name, path, width)
                 .isLessThanOrEqualTo(0);
         page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
+                .setPath(SCREENSHOTS.resolve(name.replace(' ', '-') + "-" + width + ".png"))
                 .setFullPage(true));
     }
 }

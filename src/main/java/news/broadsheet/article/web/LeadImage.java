@@ -1,10 +1,24 @@
 package news.broadsheet.article.web;
 
+import java.util.List;
+import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.StoredImage;
 
-/** A story's lead image as pages draw it: a responsive {@code <img>} with its caption and credit. */
+/**
+ * A story's lead image as pages draw it: a responsive {@code <img>} with its caption and credit.
+ *
+ * @param variants every stored width, narrowest first, for structured data
+ */
 public record LeadImage(
-        String url, String srcset, String sizes, int width, int height, String alt, String caption, String credit) {
+        String url,
+        String srcset,
+        String sizes,
+        int width,
+        int height,
+        String alt,
+        String caption,
+        String credit,
+        List<ImageVariant> variants) {
 
     static LeadImage of(StoredImage image) {
         return new LeadImage(
@@ -15,7 +29,8 @@ public record LeadImage(
                 image.height(),
                 image.altText(),
                 image.caption(),
-                image.credit());
+                image.credit(),
+                image.variants());
     }
 
     /** The lead story's picture on the front page: the width of its column. */

@@ -172,22 +172,26 @@ class NewsPathController {
             return permanentRedirect(before == null ? moved.url() : moved.url() + "?before=" + before);
         }
         StoryList list = articles.latest(section, StoryCursors.parse(before), STORIES_PER_PAGE);
-        List<Crumb> trail = sections.trail(section).stream()
-                .map(s -> new Crumb(s.name(), s.url()))
-                .toList();
+        List<Section> sectionTrail = sections.trail(section);
+        List<Crumb> trail =
+                sectionTrail.stream().map(s -> new Crumb(s.name(), s.url())).toList();
         StoryListPage page = new StoryListPage(
                 cards.title(section.name()),
                 "Section",
                 trail,
                 section.name(),
                 section.description(),
+                !section.description().isBlank() && before == null
+                        ? section.description()
+                        : cards.description("The latest " + section.name() + " stories", before),
                 cards.cards(list),
                 StoryCards.olderUrl(section.url(), list),
                 before == null ? null : section.url(),
                 sections.children(section).stream()
                         .map(s -> new Crumb(s.name(), s.url()))
                         .toList());
-        return new ModelAndView("article/listing", Map.of("page", page, "head", heads.section(section, before)));
+        return new ModelAndView(
+                "article/listing", Map.of("page", page, "head", heads.section(section, sectionTrail, before)));
     }
 
     private static void addIfPresent(List<Content> contents, @Nullable Content content) {

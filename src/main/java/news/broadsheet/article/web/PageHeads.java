@@ -9,6 +9,7 @@ import java.util.Map;
 import news.broadsheet.article.ArticleView;
 import news.broadsheet.article.Correction;
 import news.broadsheet.author.Author;
+import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.FeedLinks;
@@ -34,8 +35,42 @@ class PageHeads {
         this.json = json;
     }
 
+    /**
+     * Search engines pick pictures for news results from those of at least 50,000 pixels;
+     * smaller stored widths are left out of structured data.
+     */
+    static final int MIN_STRUCTURED_DATA_PIXELS = 50_000;
+
+    /** The publisher's logo: the site icon, which Google accepts at 112 pixels square and more. */
+    static final String LOGO_PATH = "/icon-512.png";
+
+    static final int LOGO_SIZE = 512;
+
+    /**
+     * The front page: schema.org {@code WebSite} with the site search as a {@code SearchAction},
+     * and the {@code NewsMediaOrganization} that publishes it.
+     */
     PageHead home() {
-        return PageHead.website(site.absolute("/"), FeedLinks.site(site.name()));
+        PageHead website = PageHead.website(site.absolute("/"), FeedLinks.site(site.name()));
+        Map<String, Object> searchAction = new LinkedHashMap<>();
+        searchAction.put("@type", "SearchAction");
+        searchAction.put(
+                "target",
+                Map.of("@type", "EntryPoint", "urlTemplate", site.absolute("/search") + "?q={search_term_string}"));
+        searchAction.put("query-input", "required name=search_term_string");
+        Map<String, Object> webSite = new LinkedHashMap<>();
+        webSite.put("@type", "WebSite");
+        webSite.put("@id", site.absolute("/") + "#website");
+        webSite.put("url", site.absolute("/"));
+        webSite.put("name", site.name());
+        webSite.put("inLanguage", site.language());
+        webSite.put("publisher", Map.of("@id", organizationId()));
+        webSite.put("potentialAction", searchAction);
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("@context", "https://schema.org");
+        graph.put("@graph", List.of(webSite, publisher()));
+        return new PageHead(
+                website.canonicalUrl(), "website", null, website.feeds(), json.writeValueAsString(graph), true);
     }
 
     /** A story list; a later page of it ({@code ?before=}) is its own canonical page. */
@@ -77,8 +112,15 @@ class PageHeads {
                 listing.canonicalUrl(), "profile", preview, listing.feeds(), json.writeValueAsString(page), true);
     }
 
-    PageHead section(Section section, @Nullable String olderThan) {
-        return listing(section.url(), olderThan, FeedLinks.section(site.name(), section.name(), section.path()));
+    /** A section front: its story list, and a {@code BreadcrumbList} of the sections above it and itself. */
+    PageHead section(Section section, List<Section> trail, @Nullable String olderThan) {
+        PageHead listing =
+                listing(section.url(), olderThan, FeedLinks.section(site.name(), section.name(), section.path()));
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("@context", "https://schema.org");
+        graph.put("@graph", List.of(breadcrumbs(trail)));
+        return new PageHead(
+                listing.canonicalUrl(), "website", null, listing.feeds(), json.writeValueAsString(graph), true);
     }
 
     PageHead article(
@@ -94,12 +136,12 @@ class PageHeads {
                 : new PageHead.Image(site.absolute(image.url()), image.width(), image.height(), image.alt());
         Map<String, Object> graph = new LinkedHashMap<>();
         graph.put("@context", "https://schema.org");
-        graph.put("@graph", List.of(newsArticle(article, url, preview, contributedData), breadcrumbs(trail)));
+        graph.put("@graph", List.of(newsArticle(article, url, image, contributedData), breadcrumbs(trail)));
         return new PageHead(url, "article", preview, feeds, json.writeValueAsString(graph), true);
     }
 
     private Map<String, Object> newsArticle(
-            ArticleView article, String url, PageHead.@Nullable Image image, Map<String, Object> contributedData) {
+            ArticleView article, String url, @Nullable LeadImage image, Map<String, Object> contributedData) {
         var summary = article.summary();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@type", "NewsArticle");
@@ -109,7 +151,7 @@ class PageHeads {
         data.put("headline", summary.headline());
         data.put("description", article.pageDescription());
         if (image != null) {
-            data.put("image", List.of(image.url()));
+            data.put("image", images(image));
         }
         data.put("datePublished", time(summary.publishedAt()));
         // A scheduled story keeps the updated time it was saved with; it cannot predate going out.
@@ -163,8 +205,41 @@ class PageHeads {
         return person;
     }
 
+    /**
+     * The lead image in every stored width large enough for search engines, largest first, each
+     * with its absolute address and size; the largest alone when none is large enough.
+     */
+    private List<Map<String, Object>> images(LeadImage image) {
+        List<ImageVariant> large = image.variants().reversed().stream()
+                .filter(variant -> (long) variant.width() * variant.height() >= MIN_STRUCTURED_DATA_PIXELS)
+                .toList();
+        List<ImageVariant> chosen = large.isEmpty() ? List.of(image.variants().getLast()) : large;
+        return chosen.stream()
+                .map(variant -> imageObject(variant.url(), variant.width(), variant.height()))
+                .toList();
+    }
+
+    private Map<String, Object> imageObject(String path, int width, int height) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("@type", "ImageObject");
+        object.put("url", site.absolute(path));
+        object.put("width", width);
+        object.put("height", height);
+        return object;
+    }
+
+    private String organizationId() {
+        return site.absolute("/") + "#organization";
+    }
+
     private Map<String, Object> publisher() {
-        return Map.of("@type", "NewsMediaOrganization", "name", site.name(), "url", site.absolute("/"));
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("@type", "NewsMediaOrganization");
+        organization.put("@id", organizationId());
+        organization.put("name", site.name());
+        organization.put("url", site.absolute("/"));
+        organization.put("logo", imageObject(LOGO_PATH, LOGO_SIZE, LOGO_SIZE));
+        return organization;
     }
 
     private Map<String, Object> correction(Correction correction) {

@@ -89,4 +89,15 @@ class StoryCards {
     String title(String heading) {
         return heading + " | " + site.name();
     }
+
+    /**
+     * A list page's meta description: what it lists and where, so section, tag and author pages
+     * each describe themselves; a later page says it holds older stories.
+     */
+    String description(String whatItLists, @Nullable String olderThan) {
+        String sentence = whatItLists + " from " + site.name() + ".";
+        return olderThan == null
+                ? sentence
+                : "Older " + Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
 }

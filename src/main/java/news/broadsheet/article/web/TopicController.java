@@ -77,6 +77,7 @@ class TopicController {
                         List.of(),
                         tag.name(),
                         null,
+                        cards.description("Stories about " + tag.name(), before),
                         cards.cards(list),
                         StoryCards.olderUrl(tag.url(), list),
                         before == null ? null : tag.url()));
@@ -110,6 +111,10 @@ class TopicController {
                         List.of(),
                         author.name(),
                         null,
+                        cards.description(
+                                "Stories by " + author.name()
+                                        + (author.jobTitle().isEmpty() ? "" : ", " + author.jobTitle() + ","),
+                                before),
                         cards.cards(list),
                         StoryCards.olderUrl(author.url(), list),
                         before == null ? null : author.url()));

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves every feed at the addresses {@link news.broadsheet.shared.FeedLinks} defines. Each answer
- * carries a strong ETag (a hash of its bytes) and Last-Modified (its newest entry, or the last time a
+ * carries a weak ETag (a hash of its bytes) and Last-Modified (its newest entry, or the last time a
  * story came out or came down in its scope if that is later), so readers that poll get a 304 until
  * something changes; unknown feeds are a plain 404.
  */
@@ -158,7 +158,8 @@ class FeedController {
     private static String etag(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+            // Weak: the same entity is sent gzipped or not, and Tomcat compresses only weakly tagged answers.
+            return "W/\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

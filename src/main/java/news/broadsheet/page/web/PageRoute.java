@@ -9,6 +9,8 @@ import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.FeedLinks;
 import news.broadsheet.shared.PageHead;
 import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.shared.Text;
+import org.jsoup.Jsoup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -38,13 +40,15 @@ class PageRoute implements TopLevelRoute {
                 return new ModelAndView(redirect);
             });
         }
-        String description = page.description().isBlank() ? null : page.description();
+        String description = page.description().isBlank()
+                ? Text.excerpt(Jsoup.parse(page.bodyHtml()).text(), 160)
+                : page.description();
         Map<String, Object> model = new java.util.HashMap<>();
         model.put(
                 "page",
                 new PublicPage(page.title(), page.bodyHtml(), DisplayTime.of(page.updatedAt(), site.timeZone())));
         model.put("title", page.title() + " | " + site.name());
-        if (description != null) {
+        if (!description.isEmpty()) {
             model.put("description", description);
         }
         model.put("head", PageHead.website(site.absolute(page.url()), FeedLinks.site(site.name())));

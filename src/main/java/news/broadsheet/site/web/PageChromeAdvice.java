@@ -21,6 +21,7 @@ class PageChromeAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageChromeAdvice.class);
     private static final String STYLESHEET = "/assets/css/site.css";
+    private static final String ICON = "/assets/img/icon.svg";
 
     private final Sections sections;
     private final SiteSettings site;
@@ -47,7 +48,8 @@ class PageChromeAdvice {
                         .map(s -> new PageChrome.NavLink(s.name(), s.url(), current(s.url(), path)))
                         .toList(),
                 topLevel.size() > PageChrome.MASTHEAD_SECTIONS,
-                stylesheetUrl(),
+                hashed(STYLESHEET),
+                hashed(ICON),
                 clock.instant().atZone(site.timeZone()).getYear(),
                 footerPages());
     }
@@ -81,8 +83,8 @@ class PageChromeAdvice {
         }
     }
 
-    private String stylesheetUrl() {
-        String url = resourceUrls.getForLookupPath(STYLESHEET);
-        return url != null ? url : STYLESHEET;
+    private String hashed(String asset) {
+        String url = resourceUrls.getForLookupPath(asset);
+        return url != null ? url : asset;
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The sitemap index and the sitemaps it lists: the site's pages and every live story (each in files
  * of at most {@link SitemapSettings#urlsPerFile} addresses, stories paged by id) and the Google News
- * sitemap. Answers carry a strong ETag and a Last-Modified that also moves when a story comes out
+ * sitemap. Answers carry a weak ETag and a Last-Modified that also moves when a story comes out
  * or comes down (which leaves no entry to date it), so crawlers get a 304 until something changes.
  */
 @RestController
@@ -251,7 +251,8 @@ class SitemapController {
     static String etag(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+            // Weak: the same entity is sent gzipped or not, and Tomcat compresses only weakly tagged answers.
+            return "W/\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -204,9 +204,125 @@ class PageHeadIntegrationTests {
         assertThat(property(page, "og:image:alt")).isEqualTo("A frigate leaving port");
         assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
         assertThat(meta(page, "twitter:image")).isEqualTo(image);
-        assertThat(ofType(graph(page), "NewsArticle").get("image").get(0).asString())
-                .isEqualTo(image);
+        JsonNode images = ofType(graph(page), "NewsArticle").get("image");
+        assertThat(images.get(0).get("@type").asString()).isEqualTo("ImageObject");
+        assertThat(images.get(0).get("url").asString()).as("largest first").isEqualTo(image);
+        assertThat(images.valueStream().map(i -> i.get("width").asInt()))
+                .as("every stored width of 50,000 pixels or more, largest first")
+                .containsExactly(1200, 960, 480);
+        for (JsonNode each : images) {
+            String url = each.get("url").asString();
+            assertThat(url).startsWith(BASE + "/media/");
+            assertThat(each.get("width").asInt() * each.get("height").asInt()).isGreaterThanOrEqualTo(50_000);
+            assertThat(http.get(url.substring(BASE.length())).status()).as(url).isEqualTo(200);
+        }
         assertThat(http.get(image.substring(BASE.length())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void structuredDataLeavesOutLeadImageWidthsTooSmallForSearchEngines() throws IOException {
+        ArticleSummary story = newsroom.article(defense, reporter).publish();
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+        assertThat(editor.upload(
+                                "/admin/articles/" + story.id() + "/image",
+                                Map.of("altText", "A long thin coastline"),
+                                "image",
+                                "coast.jpg",
+                                "image/jpeg",
+                                jpeg(1000, 100))
+                        .status())
+                .isEqualTo(302);
+
+        JsonNode images =
+                ofType(graph(http.get(story.url()).page()), "NewsArticle").get("image");
+
+        assertThat(images.valueStream().map(i -> i.get("width").asInt()))
+                .as("960 x 96 has 92,160 pixels; 480 x 48 has too few")
+                .containsExactly(1000, 960);
+    }
+
+    @Test
+    void frontPageDescribesTheSiteItsSearchAndItsPublisher() {
+        List<JsonNode> graph = graph(http.get("/").page());
+
+        JsonNode website = ofType(graph, "WebSite");
+        assertThat(website.get("url").asString()).isEqualTo(BASE + "/");
+        assertThat(website.get("name").asString()).isEqualTo("The Daily Test");
+        JsonNode search = website.get("potentialAction");
+        assertThat(search.get("@type").asString()).isEqualTo("SearchAction");
+        String template = search.get("target").get("urlTemplate").asString();
+        assertThat(template).isEqualTo(BASE + "/search?q={search_term_string}");
+        assertThat(search.get("query-input").asString()).isEqualTo("required name=search_term_string");
+        assertThat(http.get(template.substring(BASE.length()).replace("{search_term_string}", "harbour"))
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode publisher = ofType(graph, "NewsMediaOrganization");
+        assertThat(website.get("publisher").get("@id").asString())
+                .isEqualTo(publisher.get("@id").asString());
+        assertThat(publisher.get("name").asString()).isEqualTo("The Daily Test");
+        assertThat(publisher.get("url").asString()).isEqualTo(BASE + "/");
+        String logo = publisher.get("logo").get("url").asString();
+        assertThat(logo).startsWith(BASE + "/").endsWith(".png");
+        assertThat(publisher.get("logo").get("width").asInt()).isGreaterThanOrEqualTo(112);
+        Http.Response image = http.get(logo.substring(BASE.length()));
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.header("Content-Type")).isEqualTo("image/png");
+    }
+
+    @Test
+    void storiesNameTheirPublisherWithItsLogo() {
+        ArticleSummary story = newsroom.article(defense, reporter).publish();
+
+        JsonNode publisher =
+                ofType(graph(http.get(story.url()).page()), "NewsArticle").get("publisher");
+
+        assertThat(publisher.get("@type").asString()).isEqualTo("NewsMediaOrganization");
+        assertThat(publisher.get("logo").get("url").asString()).startsWith(BASE + "/");
+    }
+
+    @Test
+    void sectionFrontsCarryTheirBreadcrumbTrail() {
+        newsroom.article(defense, reporter).publish();
+
+        JsonNode trail =
+                ofType(graph(http.get(defense.url()).page()), "BreadcrumbList").get("itemListElement");
+
+        assertThat(trail).hasSize(2);
+        assertThat(trail.get(0).get("name").asString()).isEqualTo("World");
+        assertThat(trail.get(0).get("item").asString()).isEqualTo(BASE + world.url());
+        assertThat(trail.get(1).get("position").asInt()).isEqualTo(2);
+        assertThat(trail.get(1).get("name").asString()).isEqualTo("Defense");
+        assertThat(trail.get(1).get("item").asString()).isEqualTo(BASE + defense.url());
+    }
+
+    @Test
+    void listPagesDescribeWhatTheyList() {
+        ArticleSummary story =
+                newsroom.article(defense, reporter).tags("Naval affairs").publish();
+        String tagUrl = http.get(story.url()).page().selectFirst(".tags a").attr("href");
+
+        assertThat(meta(http.get(tagUrl).page(), "description"))
+                .isEqualTo("Stories about Naval affairs from The Daily Test.");
+        assertThat(meta(http.get(reporter.url()).page(), "description"))
+                .isEqualTo("Stories by Marta Quill from The Daily Test.");
+        assertThat(meta(http.get(world.url()).page(), "description"))
+                .as("the section's own description")
+                .isEqualTo("About World.");
+    }
+
+    @Test
+    void storyWithoutStandfirstIsDescribedByTheStartOfItsText() {
+        ArticleSummary story = newsroom.article(defense, reporter)
+                .standfirst("")
+                .body("The harbour master said on Monday that " + "the port stays open to all shipping. ".repeat(10))
+                .publish();
+
+        String description = meta(http.get(story.url()).page(), "description");
+
+        assertThat(description).startsWith("The harbour master said on Monday").endsWith("\u2026");
+        assertThat(description.length()).isLessThanOrEqualTo(160);
     }
 
     @Test
