@@ -33,6 +33,10 @@ class StoryListPagesIntegrationTests {
 
     Section world;
     Section defense;
+
+    @Autowired
+    news.broadsheet.support.TestDatabaseQueries db;
+
     Author reporter;
 
     @BeforeEach
@@ -217,17 +221,47 @@ class StoryListPagesIntegrationTests {
         Document home = http.get("/").page();
 
         assertThat(home.selectFirst(".lead .card__headline a").attr("href")).isEqualTo(lead.url());
-        Element worldFront = home.selectFirst("section.front:has(h2 a[href=" + world.url() + "])");
-        assertThat(worldFront).isNotNull();
-        assertThat(worldFront.select(".card__headline a").eachAttr("href")).contains(worldStory.url());
+        // The next newest sit beside the lead; each story shows once on the page.
+        assertThat(home.select(".latest .card__headline a").eachAttr("href")).contains(worldStory.url());
+        List<String> links = headlineLinks(home);
+        assertThat(links).doesNotHaveDuplicates();
+        // A section row never repeats a story shown above it.
         Element scienceFront = home.selectFirst("section.front:has(h2 a[href=" + science.url() + "])");
-        // The lead is not repeated under its section.
         assertThat(
                         scienceFront == null
                                 ? List.of()
                                 : scienceFront.select(".card__headline a").eachAttr("href"))
                 .doesNotContain(lead.url());
-        assertThat(home.select("nav.sections-nav a").eachAttr("href")).contains(world.url(), science.url());
+        // The masthead names the first top-level sections and links to all of them when there are more.
+        List<String> nav = home.select("nav.sections-nav a").eachAttr("href");
+        int topLevel = db.jdbc()
+                .sql("SELECT COUNT(*) FROM section WHERE parent_id IS NULL")
+                .query(Integer.class)
+                .single();
+        if (topLevel > news.broadsheet.site.PageChrome.MASTHEAD_SECTIONS) {
+            assertThat(nav)
+                    .hasSize(news.broadsheet.site.PageChrome.MASTHEAD_SECTIONS + 1)
+                    .endsWith("/sections");
+            assertThat(http.get("/sections").page().select("main a").eachAttr("href"))
+                    .contains(world.url(), science.url(), defense.url());
+        } else {
+            assertThat(nav).contains(world.url(), science.url());
+        }
+    }
+
+    @Test
+    void theCurrentSectionIsMarkedInTheMastheadAndSectionFrontsListTheirSubsections() {
+        String first = http.get("/").page().selectFirst("nav.sections-nav a").attr("href");
+        Element current = http.get(first).page().selectFirst("nav.sections-nav a[aria-current]");
+        assertThat(current).isNotNull();
+        assertThat(current.attr("href")).isEqualTo(first);
+        assertThat(current.attr("aria-current")).isEqualTo("page");
+        assertThat(http.get("/").page().select("nav.sections-nav a[aria-current]"))
+                .isEmpty();
+
+        Document front = http.get(world.url()).page();
+        assertThat(front.select("nav.subsections a").eachAttr("href")).contains(defense.url());
+        assertThat(http.get(defense.url()).page().select("nav.subsections")).isEmpty();
     }
 
     private static List<String> headlineLinks(Document page) {
