@@ -37,8 +37,11 @@ public class ArticleBodyRenderer {
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
+    /** The body as readers see it: sanitised HTML, with typographic quotes and dashes. */
     public String toHtml(String markdown) {
-        return sanitize(renderer.render(parser.parse(markdown)));
+        org.commonmark.node.Node document = parser.parse(markdown);
+        news.broadsheet.shared.Typography.smarten(document);
+        return sanitize(renderer.render(document));
     }
 
     /** Keeps only the allowed elements and attributes of HTML written elsewhere (an imported page). */

@@ -15,6 +15,25 @@ class ArticleBodyRendererTests {
     private final ArticleBodyRenderer renderer = new ArticleBodyRenderer();
 
     @Test
+    void setsTypographicQuotesDashesAndEllipsesInTextButNeverInCodeOrAddresses() {
+        String html = renderer.toHtml("""
+                "It's over -- for now," the minister said... Then: "*Nobody* expected this."
+
+                The '90s -- and 1990--2000 --- were different. Use `"raw" -- code` and [a "link"](https://example.org/a--b?q="x").
+
+                    "indented code" -- stays
+                """);
+
+        assertThat(html)
+                .contains("<p>“It’s over – for now,” the minister said… Then: “<em>Nobody</em> expected this.”</p>")
+                .contains("The ’90s – and 1990–2000 — were different.")
+                .contains("<code>&#34;raw&#34; -- code</code>")
+                .contains("href=\"https://example.org/a--b?q&#61;&#34;x&#34;\"")
+                .contains(">a “link”</a>")
+                .contains("&#34;indented code&#34; -- stays");
+    }
+
+    @Test
     void rendersNewsMarkdown() {
         String html = renderer.toHtml("""
                 Lead paragraph with **bold** and a [link](https://example.org/report).
