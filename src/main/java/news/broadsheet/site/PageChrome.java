@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * footer. Controllers receive it as the model attribute {@code chrome}.
  *
  * @param sections the first top-level sections, for the masthead
+ * @param scriptUrl the public pages' script (relative times), content-hashed; pages work without it
  * @param moreSections whether there are more top-level sections than the masthead shows (they are
  *     all on {@code /sections})
  */
@@ -18,6 +19,7 @@ public record PageChrome(
         boolean moreSections,
         String stylesheetUrl,
         String iconUrl,
+        String scriptUrl,
         int year,
         List<NavLink> footerPages) {
 

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 class PageChromeAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageChromeAdvice.class);
+    private static final String SCRIPT = "/assets/js/site.js";
     private static final String STYLESHEET = "/assets/css/site.css";
     private static final String ICON = "/assets/img/icon.svg";
 
@@ -50,6 +51,7 @@ class PageChromeAdvice {
                 topLevel.size() > PageChrome.MASTHEAD_SECTIONS,
                 hashed(STYLESHEET),
                 hashed(ICON),
+                hashed(SCRIPT),
                 clock.instant().atZone(site.timeZone()).getYear(),
                 footerPages());
     }
