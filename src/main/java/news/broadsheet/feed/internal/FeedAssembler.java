@@ -161,7 +161,7 @@ public class FeedAssembler {
                     url,
                     story.headline(),
                     story.standfirst(),
-                    body == null ? null : AbsoluteLinks.in(body, url),
+                    body == null ? null : news.broadsheet.shared.AbsoluteLinks.in(body, url),
                     story.publishedAt(),
                     lastModified(story),
                     story.authors().stream()

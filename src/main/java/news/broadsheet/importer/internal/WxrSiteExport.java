@@ -339,7 +339,7 @@ public class WxrSiteExport {
                 byline.isEmpty() ? "" : byline.getFirst().slug());
         wxr.guid(draftLink);
         wxr.cdata(null, "description", "");
-        wxr.cdata(WxrWriter.CONTENT, "encoded", WxrLinks.absolute(story.bodyHtml(), link));
+        wxr.cdata(WxrWriter.CONTENT, "encoded", news.broadsheet.shared.AbsoluteLinks.in(story.bodyHtml(), link));
         wxr.cdata(WxrWriter.EXCERPT, "encoded", story.standfirst());
         wxr.wp("post_id", story.id());
         dates(wxr, postDate, story.publishedAt(), story.updatedAt());
@@ -431,7 +431,10 @@ public class WxrSiteExport {
         wxr.cdata(WxrWriter.DC, "creator", "");
         wxr.guid(draftLink);
         wxr.cdata(null, "description", "");
-        wxr.cdata(WxrWriter.CONTENT, "encoded", WxrLinks.absolute(pages.render(page.content()), link));
+        wxr.cdata(
+                WxrWriter.CONTENT,
+                "encoded",
+                news.broadsheet.shared.AbsoluteLinks.in(pages.render(page.content()), link));
         wxr.cdata(WxrWriter.EXCERPT, "encoded", page.content().description());
         wxr.wp("post_id", postId);
         dates(wxr, postDate, released ? publishedAt : null, page.updatedAt());

@@ -1,15 +1,16 @@
-package news.broadsheet.feed.internal;
+package news.broadsheet.shared;
 
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the links and image sources in a story's sanitised body absolute, so they work in a feed
- * reader. The body comes from the article module's HTML sanitiser, which always writes attribute
- * values in double quotes, so a pattern over {@code href="…"} and {@code src="…"} finds them all.
+ * Makes the links and image sources in a story's sanitised body absolute, so they still work once
+ * the HTML leaves this site: in a feed reader, in a WordPress export. The body comes from the
+ * article module's HTML sanitiser, which always writes attribute values in double quotes, so a
+ * pattern over {@code href="…"} and {@code src="…"} finds them all.
  */
-final class AbsoluteLinks {
+public final class AbsoluteLinks {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\s(?:href|src)=\")([^\"]*)(\")");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -20,7 +21,7 @@ final class AbsoluteLinks {
      * @param html sanitised HTML
      * @param pageUrl the absolute address of the page the HTML was written for
      */
-    static String in(String html, String pageUrl) {
+    public static String in(String html, String pageUrl) {
         URI base = URI.create(pageUrl);
         Matcher attribute = ATTRIBUTE.matcher(html);
         StringBuilder result = new StringBuilder(html.length() + 64);
