@@ -270,7 +270,7 @@ class ModerationRulesIntegrationTests {
         assertThat(moderator
                         .get("/admin/comments/settings")
                         .page()
-                        .select("#bans-heading + table tbody tr")
+                        .select("#bans-heading + .table-scroll table tbody tr")
                         .text())
                 .contains("troll@example.org", "Personal attack");
         clock.advance(Duration.ofMinutes(2));
