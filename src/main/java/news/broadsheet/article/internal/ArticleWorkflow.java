@@ -180,6 +180,39 @@ public class ArticleWorkflow {
         publish(staff.actor(), Change.SCHEDULED, id, draft.headline(), "Scheduled for " + at);
     }
 
+    /** Takes a scheduled story off the schedule and back to review; nothing goes out. */
+    @Transactional
+    public void cancelSchedule(StaffPrincipal staff, long id) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        Instant now = clock.instant();
+        if (!editorial.transition(id, List.of(ArticleStatus.SCHEDULED), ArticleStatus.IN_REVIEW, now)) {
+            throw EditorialRefusedException.invalid("", "Only scheduled stories can be taken off the schedule.");
+        }
+        // The scheduled time was never a publication; a past one (the story went out before) stays.
+        editorial.clearFuturePublication(id, now);
+        publish(staff.actor(), Change.SCHEDULE_CANCELLED, id, draft.headline(), "Schedule cancelled");
+    }
+
+    /** Sends a story in review back to its reporter as a draft, with an editorial note saying why. */
+    @Transactional
+    public void returnToReporter(StaffPrincipal staff, long id, String note) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        String body = note.strip();
+        if (body.isEmpty()
+                || body.length() > 5000
+                || StoryChecks.CONTROL_CHARACTERS.matcher(body).find()) {
+            throw EditorialRefusedException.invalid(
+                    "returnNote", "Tell the reporter what to change, in up to 5,000 characters.");
+        }
+        if (!editorial.transition(id, List.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, clock.instant())) {
+            throw EditorialRefusedException.invalid("", "Only stories in review can be returned to the reporter.");
+        }
+        editorial.insertNote(id, null, staff.accountId(), staff.displayName(), body, clock.instant());
+        publish(staff.actor(), Change.RETURNED, id, draft.headline(), "Returned to the reporter");
+    }
+
     @Transactional
     public void unpublish(StaffPrincipal staff, long id) {
         ArticleDraft draft = existing(id);
@@ -290,6 +323,11 @@ public class ArticleWorkflow {
 
     public Optional<EditorialRepository.Revision> revision(long id, int version) {
         return editorial.findRevision(id, version);
+    }
+
+    /** The headlines of those of these stories that still exist (the audit log names its stories). */
+    public java.util.Map<Long, String> headlines(java.util.Collection<Long> ids) {
+        return editorial.findHeadlines(ids);
     }
 
     public List<EditorialRepository.Note> notes(long id) {

@@ -51,6 +51,20 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ArticleAdminController {
 
+    /** What the editor's buttons may ask for besides a preview. */
+    private static final java.util.Set<String> FORM_STEPS = java.util.Set.of(
+            "save",
+            "submit",
+            "publish",
+            "schedule",
+            "cancel-schedule",
+            "return",
+            "unpublish",
+            "embargo",
+            "lift-embargo",
+            "expiry",
+            "clear-expiry");
+
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final ArticleWorkflow workflow;
@@ -130,43 +144,132 @@ class ArticleAdminController {
         return "admin/article/edit";
     }
 
+    /**
+     * The editor's one form: every button saves what was typed first (when it changed), then
+     * takes its step, so no workflow action throws unsaved edits away.
+     */
     @PostMapping("/admin/articles/{id}")
     String save(
             @AuthenticationPrincipal StaffPrincipal staff,
             @PathVariable long id,
             @ModelAttribute ArticleForm form,
             @RequestParam(defaultValue = "save") String intent,
+            @RequestParam(defaultValue = "") String publishAt,
+            @RequestParam(defaultValue = "") String embargoUntil,
+            @RequestParam(defaultValue = "") String expiresAt,
+            @RequestParam(defaultValue = "") String returnNote,
             HttpServletResponse response,
             Model model) {
         ArticleDraft draft = draft(id);
         if ("preview".equals(intent)) {
             return preview(staff, draft, form, model);
         }
+        if (!FORM_STEPS.contains(intent)) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("page", editPage(staff, draft, form, Map.of(), null, "Unknown action.", null, null));
+            return "admin/article/edit";
+        }
+        boolean saved = false;
         try {
-            workflow.save(staff, id, form.versionOrZero(), form.validContent());
-            return "redirect:/admin/articles/" + id + "/edit?done=saved";
+            int version = form.versionOrZero();
+            // A plain save always records a revision; a workflow step saves only what changed.
+            if ("save".equals(intent) || (ArticleWorkflow.canEdit(staff, draft) && changed(draft, form))) {
+                workflow.save(staff, id, version, form.validContent());
+                saved = true;
+                version = draft(id).version();
+            }
+            switch (intent) {
+                case "save" -> {}
+                case "submit" -> workflow.submit(staff, id);
+                case "publish" -> workflow.publishNow(staff, id, version);
+                case "schedule" -> workflow.schedule(staff, id, required(publishAt, "publishAt"), version);
+                case "cancel-schedule" -> workflow.cancelSchedule(staff, id);
+                case "return" -> workflow.returnToReporter(staff, id, returnNote);
+                case "unpublish" -> workflow.unpublish(staff, id);
+                case "embargo" -> workflow.embargo(staff, id, required(embargoUntil, "embargoUntil"));
+                case "lift-embargo" -> workflow.embargo(staff, id, null);
+                case "expiry" -> workflow.expire(staff, id, required(expiresAt, "expiresAt"));
+                case "clear-expiry" -> workflow.expire(staff, id, null);
+                default -> throw new IllegalStateException(intent);
+            }
+            return "redirect:/admin/articles/" + id + "/edit?done=" + ("save".equals(intent) ? "saved" : intent);
         } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
             ArticleDraft current = draft(id);
-            ArticleEditPage.Conflict conflict = e.kind() == EditorialRefusedException.Kind.CONFLICT
+            ArticleEditPage.Conflict conflict = !saved && e.kind() == EditorialRefusedException.Kind.CONFLICT
                     ? new ArticleEditPage.Conflict(
                             current.headline(), current.standfirst(), current.bodyMarkdown(), current.version())
                     : null;
             // After a conflict the form carries the newer version: saving again is a deliberate overwrite.
-            ArticleForm kept = conflict == null ? form : form.atVersion(current.version());
-            model.addAttribute("page", editPage(staff, current, kept, e.errors(), null, message(e), null, conflict));
+            // After our own save it carries the saved version, so the next click does not conflict with it.
+            ArticleForm kept = conflict == null && !saved ? form : form.atVersion(current.version());
+            String problem = saved ? "Your changes were saved, but: " + message(e) : message(e);
+            model.addAttribute(
+                    "page",
+                    editPage(staff, current, kept, e.errors(), null, problem, null, conflict)
+                            .withStepValues(publishAt, embargoUntil, expiresAt, returnNote));
             return "admin/article/edit";
         }
     }
 
-    /** Shows the form again with its body rendered as readers would see it; nothing is saved. */
-    private String preview(StaffPrincipal staff, @Nullable ArticleDraft draft, ArticleForm form, Model model) {
+    /** Whether the form says anything the stored story does not. */
+    private static boolean changed(ArticleDraft draft, ArticleForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        EditArticle content = form.content(errors);
+        EditArticle typed = form.content(errors);
+        return !errors.isEmpty() || !typed.equals(ArticleForm.of(draft).content(new LinkedHashMap<>()));
+    }
+
+    /**
+     * Renders what was typed with the public story template, under a "draft preview" banner;
+     * nothing is saved. The editor's Preview button opens it in a new tab, so the form stays as typed.
+     */
+    private String preview(StaffPrincipal staff, @Nullable ArticleDraft draft, ArticleForm form, Model model) {
+        EditArticle content = form.content(new LinkedHashMap<>());
+        List<Crumb> trail = sections.byId(content.sectionId())
+                .map(section -> sections.trail(section).stream()
+                        .map(s -> new Crumb(s.name(), s.url()))
+                        .toList())
+                .orElse(List.of());
+        Map<Long, news.broadsheet.author.Author> bylines = authors.byIds(content.authorIds());
+        List<Crumb> authorCrumbs = content.authorIds().stream()
+                .map(bylines::get)
+                .filter(java.util.Objects::nonNull)
+                .map(a -> new Crumb(a.name(), a.url()))
+                .toList();
+        Long imageId = draft == null ? null : draft.leadImageId();
+        Instant publishedAt = draft == null ? null : draft.publishedAt();
+        ArticlePage page = new ArticlePage(
+                content.headline(),
+                content.standfirst(),
+                trail,
+                authorCrumbs,
+                time(publishedAt == null ? clock.instant() : publishedAt),
+                null,
+                imageId == null ? null : media.byId(imageId).map(LeadImage::of).orElse(null),
+                renderer.toHtml(content.bodyMarkdown()),
+                content.tagNames().stream()
+                        .map(name -> new Crumb(name, "/tag/" + news.broadsheet.shared.Slugs.from(name)))
+                        .toList(),
+                List.of(),
+                List.of(),
+                List.of());
+        model.addAttribute("page", page);
+        model.addAttribute("title", "Draft preview: " + content.headline());
+        model.addAttribute("description", content.standfirst());
         model.addAttribute(
-                "page",
-                editPage(staff, draft, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
-        return "admin/article/edit";
+                "draftPreview",
+                draft == null
+                        ? "Not saved and not published. Close this tab to go back to the editor."
+                        : "Your unsaved changes, as readers would see them. Nothing is saved or published:"
+                                + " close this tab to go back to the editor.");
+        return "article/show";
+    }
+
+    /** The saved draft, as readers would see it. */
+    @GetMapping("/admin/articles/{id}/preview")
+    String savedPreview(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, Model model) {
+        ArticleDraft draft = draft(id);
+        return preview(staff, draft, ArticleForm.of(draft), model);
     }
 
     // --- workflow ---------------------------------------------------------------------------
@@ -386,22 +489,58 @@ class ArticleAdminController {
 
     private ArticleEditPage.Workflow workflow(StaffPrincipal staff, ArticleDraft draft) {
         boolean publisher = ArticleWorkflow.canPublish(staff);
+        boolean editable = ArticleWorkflow.canEdit(staff, draft);
+        ArticleStatus status = draft.status();
         String base = "/admin/articles/" + draft.id();
+        ArticleEditPage.Step next = null;
+        String waiting = null;
+        if (publisher) {
+            next = switch (status) {
+                case DRAFT, IN_REVIEW -> new ArticleEditPage.Step("publish", "Publish now");
+                case SCHEDULED -> new ArticleEditPage.Step("publish", "Publish now instead");
+                case UNPUBLISHED -> new ArticleEditPage.Step("publish", "Publish again");
+                case PUBLISHED -> null;
+            };
+            if (status == ArticleStatus.PUBLISHED) {
+                waiting = "Live: saving changes what readers see.";
+            }
+        } else if (status == ArticleStatus.DRAFT && editable) {
+            next = new ArticleEditPage.Step("submit", "Submit for review");
+        } else {
+            waiting = switch (status) {
+                case DRAFT -> "A draft: its reporter submits it for review.";
+                case IN_REVIEW -> "Waiting for an editor to review it.";
+                case SCHEDULED -> "Scheduled by an editor.";
+                case PUBLISHED -> "Published.";
+                case UNPUBLISHED -> "Taken down by an editor.";
+            };
+        }
+        Instant publishedAt = draft.publishedAt();
+        boolean scheduled = status == ArticleStatus.SCHEDULED && publishedAt != null;
+        // The field shows the time as scheduled; only an unscheduled story starts from the next full hour.
+        String scheduleValue = scheduled && publishedAt != null
+                ? local(publishedAt)
+                : local(clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS));
         return new ArticleEditPage.Workflow(
-                draft.status().label(),
+                status.label(),
                 articles.liveById(draft.id()).map(a -> a.url()).orElse(null),
                 draft.publishedAt() == null ? null : time(draft.publishedAt()),
+                scheduled,
                 time(draft.updatedAt()),
                 draft.embargoUntil() == null ? null : time(draft.embargoUntil()),
                 draft.expiresAt() == null ? null : time(draft.expiresAt()),
-                draft.status() == ArticleStatus.DRAFT && ArticleWorkflow.canEdit(staff, draft),
+                next,
+                waiting,
+                publisher && status != ArticleStatus.PUBLISHED,
+                publisher && status == ArticleStatus.SCHEDULED,
+                publisher && status == ArticleStatus.IN_REVIEW,
+                publisher && status == ArticleStatus.PUBLISHED,
+                publisher && status == ArticleStatus.PUBLISHED,
                 publisher,
-                publisher && (draft.status() == ArticleStatus.PUBLISHED || draft.status() == ArticleStatus.SCHEDULED),
-                publisher && draft.status() == ArticleStatus.PUBLISHED,
-                local(clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS)),
+                scheduleValue,
                 draft.embargoUntil() == null ? "" : local(draft.embargoUntil()),
                 draft.expiresAt() == null ? "" : local(draft.expiresAt()),
-                base + "/workflow",
+                "",
                 base + "/corrections",
                 base + "/revisions",
                 base + "/notes",
@@ -521,6 +660,8 @@ class ArticleAdminController {
             case "publish" -> "Published.";
             case "schedule" -> "Scheduled.";
             case "unpublish" -> "Taken down.";
+            case "cancel-schedule" -> "Taken off the schedule; the story is back in review.";
+            case "return" -> "Returned to the reporter with your note.";
             case "embargo" -> "Embargo set.";
             case "lift-embargo" -> "Embargo lifted.";
             case "expiry" -> "Expiry set.";
