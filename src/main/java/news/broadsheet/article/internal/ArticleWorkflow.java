@@ -32,6 +32,9 @@ public class ArticleWorkflow {
 
     private static final List<ArticleStatus> REPORTER_EDITABLE = List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
 
+    /** Stories readers cannot see, whose changes may be saved in the background. */
+    public static final List<ArticleStatus> AUTOSAVED = List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
+
     private final EditorialRepository editorial;
     private final ArticleRepository articles;
     private final ArticleBodyRenderer renderer;
@@ -112,7 +115,31 @@ public class ArticleWorkflow {
      */
     @Transactional
     public void save(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
+        write(staff, existing(id), expectedVersion, content, "Saved");
+    }
+
+    /**
+     * Saves a draft in the background while its writer types. Only stories readers cannot see yet
+     * are autosaved: half-typed text never goes out.
+     *
+     * @return the new version
+     * @throws EditorialRefusedException CONFLICT when someone saved a newer version, or the story is out
+     */
+    @Transactional
+    public int autosave(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
         ArticleDraft draft = existing(id);
+        if (!AUTOSAVED.contains(draft.status())) {
+            throw new EditorialRefusedException(
+                    EditorialRefusedException.Kind.CONFLICT,
+                    Map.of("", "Only drafts and stories in review are saved automatically; save this one yourself."));
+        }
+        write(staff, draft, expectedVersion, content, "Autosaved");
+        return expectedVersion + 1;
+    }
+
+    private void write(
+            StaffPrincipal staff, ArticleDraft draft, int expectedVersion, EditArticle content, String note) {
+        long id = draft.id();
         if (!canEdit(staff, draft)) {
             throw EditorialRefusedException.forbidden(
                     "You cannot change this story: reporters edit their own drafts until an editor takes over.");
@@ -136,8 +163,8 @@ public class ArticleWorkflow {
         }
         writeRelations(id, content);
         editorial.insertRevision(
-                id, expectedVersion + 1, content, slug, staff.accountId(), staff.displayName(), now, "Saved");
-        publish(staff.actor(), Change.SAVED, id, content.headline(), "Saved version " + (expectedVersion + 1));
+                id, expectedVersion + 1, content, slug, staff.accountId(), staff.displayName(), now, note);
+        publish(staff.actor(), Change.SAVED, id, content.headline(), note + " version " + (expectedVersion + 1));
     }
 
     @Transactional

@@ -33,6 +33,8 @@ import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +43,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * The article editor under {@code /admin/articles}: the list, writing and saving, the workflow
@@ -65,6 +69,10 @@ class ArticleAdminController {
             "expiry",
             "clear-expiry");
 
+    private static final String EDITOR_SCRIPT = "/assets/js/editor.js";
+
+    private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("HH:mm");
+
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final ArticleWorkflow workflow;
@@ -75,6 +83,7 @@ class ArticleAdminController {
     private final MediaLibrary media;
     private final SiteSettings site;
     private final java.time.Clock clock;
+    private final ResourceUrlProvider assets;
 
     ArticleAdminController(
             ArticleWorkflow workflow,
@@ -84,7 +93,8 @@ class ArticleAdminController {
             ArticleBodyRenderer renderer,
             MediaLibrary media,
             SiteSettings site,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            ResourceUrlProvider assets) {
         this.workflow = workflow;
         this.articles = articles;
         this.sections = sections;
@@ -93,6 +103,7 @@ class ArticleAdminController {
         this.media = media;
         this.site = site;
         this.clock = clock;
+        this.assets = assets;
     }
 
     // --- writing ----------------------------------------------------------------------------
@@ -107,8 +118,7 @@ class ArticleAdminController {
                 .filter(a -> !a.retired())
                 .map(a -> a.id())
                 .orElse(null);
-        model.addAttribute(
-                "page", editPage(staff, null, ArticleForm.blank(defaultAuthor), Map.of(), null, null, null, null));
+        model.addAttribute("page", editPage(staff, null, ArticleForm.blank(defaultAuthor), Map.of(), null, null, null));
         return "admin/article/edit";
     }
 
@@ -127,7 +137,7 @@ class ArticleAdminController {
             return "redirect:/admin/articles/" + id + "/edit?done=created";
         } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
-            model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null, null));
+            model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null));
             return "admin/article/edit";
         }
     }
@@ -139,8 +149,7 @@ class ArticleAdminController {
             @RequestParam(required = false) @Nullable String done,
             Model model) {
         ArticleDraft draft = draft(id);
-        model.addAttribute(
-                "page", editPage(staff, draft, ArticleForm.of(draft), Map.of(), notice(done), null, null, null));
+        model.addAttribute("page", editPage(staff, draft, ArticleForm.of(draft), Map.of(), notice(done), null, null));
         return "admin/article/edit";
     }
 
@@ -166,7 +175,7 @@ class ArticleAdminController {
         }
         if (!FORM_STEPS.contains(intent)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("page", editPage(staff, draft, form, Map.of(), null, "Unknown action.", null, null));
+            model.addAttribute("page", editPage(staff, draft, form, Map.of(), null, "Unknown action.", null));
             return "admin/article/edit";
         }
         boolean saved = false;
@@ -206,11 +215,41 @@ class ArticleAdminController {
             String problem = saved ? "Your changes were saved, but: " + message(e) : message(e);
             model.addAttribute(
                     "page",
-                    editPage(staff, current, kept, e.errors(), null, problem, null, conflict)
+                    editPage(staff, current, kept, e.errors(), null, problem, conflict)
                             .withStepValues(publishAt, embargoUntil, expiresAt, returnNote));
             return "admin/article/edit";
         }
     }
+
+    /**
+     * Saves a draft as it is typed (the editor's script posts the form here a few seconds after the
+     * last keystroke), answering with the new version for the form to carry.
+     */
+    @PostMapping(path = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Autosaved> autosave(
+            @AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @ModelAttribute ArticleForm form) {
+        ArticleDraft draft = draft(id);
+        int version = form.versionOrZero();
+        try {
+            if (!changed(draft, form)) {
+                return ResponseEntity.ok(new Autosaved(version, "No changes to save.", null));
+            }
+            int saved = workflow.autosave(staff, id, version, form.validContent());
+            String at = SAVED_AT.format(clock.instant().atZone(site.timeZone()));
+            return ResponseEntity.ok(new Autosaved(saved, "Draft saved automatically at " + at + ".", null));
+        } catch (EditorialRefusedException e) {
+            String problem = e.kind() == EditorialRefusedException.Kind.INVALID
+                    ? "Not saved automatically yet: "
+                            + String.join(" ", e.errors().values())
+                    : "Not saved automatically: " + message(e);
+            return ResponseEntity.status(status(e)).body(new Autosaved(version, null, problem));
+        }
+    }
+
+    /** The answer to an autosave: the version the form now carries, and what to tell the writer. */
+    record Autosaved(
+            int version, @Nullable String saved, @Nullable String problem) {}
 
     /** Whether the form says anything the stored story does not. */
     private static boolean changed(ArticleDraft draft, ArticleForm form) {
@@ -396,7 +435,6 @@ class ArticleAdminController {
                             Map.of(e.field(), e.getMessage()),
                             null,
                             "The image was not added: " + e.getMessage(),
-                            null,
                             null));
             return "admin/article/edit";
         } catch (EditorialRefusedException e) {
@@ -423,7 +461,7 @@ class ArticleAdminController {
         response.setStatus(status(e));
         ArticleDraft current = draft(id);
         model.addAttribute(
-                "page", editPage(staff, current, ArticleForm.of(current), e.errors(), null, message(e), null, null));
+                "page", editPage(staff, current, ArticleForm.of(current), e.errors(), null, message(e), null));
         return "admin/article/edit";
     }
 
@@ -436,7 +474,6 @@ class ArticleAdminController {
             Map<String, String> errors,
             @Nullable String notice,
             @Nullable String problem,
-            @Nullable String previewHtml,
             ArticleEditPage.@Nullable Conflict conflict) {
         boolean editable = draft == null ? ArticleWorkflow.canWrite(staff) : ArticleWorkflow.canEdit(staff, draft);
         List<ArticleEditPage.Option> sectionOptions = new ArrayList<>();
@@ -478,7 +515,10 @@ class ArticleAdminController {
                 problem,
                 editable,
                 draft == null ? null : workflow(staff, draft),
-                previewHtml,
+                assetUrl(EDITOR_SCRIPT),
+                draft != null && editable && ArticleWorkflow.AUTOSAVED.contains(draft.status())
+                        ? "/admin/articles/" + draft.id() + "/autosave"
+                        : null,
                 conflict,
                 draft == null ? List.of() : notes(draft.id()),
                 draft == null || draft.leadImageId() == null
@@ -606,6 +646,11 @@ class ArticleAdminController {
 
     private String local(Instant instant) {
         return LOCAL_INPUT.format(LocalDateTime.ofInstant(instant, site.timeZone()));
+    }
+
+    private String assetUrl(String path) {
+        String url = assets.getForLookupPath(path);
+        return url != null ? url : path;
     }
 
     private DisplayTime time(Instant instant) {

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The article editor: the story's fields, what the current user may do with it, its workflow
  * state, and its editorial notes. Every address the page links or posts to is in here.
+ *
+ * @param scriptUrl the editor's script (unsaved-changes warning, autosave), content-hashed
+ * @param autosaveUrl where the script saves a draft as it is typed, or null when this story is not
+ *     autosaved (new, already out, or not this user's to change)
  */
 public record ArticleEditPage(
         String title,
@@ -22,7 +26,8 @@ public record ArticleEditPage(
         @Nullable String problem,
         boolean editable,
         @Nullable Workflow workflow,
-        @Nullable String previewHtml,
+        String scriptUrl,
+        @Nullable String autosaveUrl,
         @Nullable Conflict conflict,
         List<Note> notes,
         @Nullable LeadImage leadImage,
@@ -56,7 +61,8 @@ public record ArticleEditPage(
                         problem,
                         editable,
                         workflow.withTyped(schedule, embargo, expiry, note),
-                        previewHtml,
+                        scriptUrl,
+                        autosaveUrl,
                         conflict,
                         notes,
                         leadImage,

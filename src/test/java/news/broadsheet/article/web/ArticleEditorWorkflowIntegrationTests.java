@@ -282,6 +282,53 @@ class ArticleEditorWorkflowIntegrationTests {
                 .isEmpty();
     }
 
+    @Test
+    void autosavesADraftAndHandsBackTheVersionTheFormMustCarry() {
+        StaffClient reporter = signIn(Role.REPORTER);
+        long id = create(reporter, "Pontoon repairs begin", "First words.");
+        Document page = reporter.get(editUrl(id)).page();
+        String autosaveUrl = page.selectFirst("#story-form").attr("data-autosave-url");
+        assertThat(autosaveUrl).isEqualTo("/admin/articles/" + id + "/autosave");
+        String script = page.selectFirst("head script[src]").attr("src");
+        assertThat(script).matches("/assets/js/editor-[0-9a-f]{32}\\.js");
+        assertThat(http.get(script).body()).contains("beforeunload");
+
+        Http.Response saved = post(reporter, autosaveUrl, page, "body", "First words, and more.");
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"version\":1").contains("saved automatically");
+        assertThat(body(id)).isEqualTo("First words, and more.");
+        assertThat(database.jdbc()
+                        .sql("SELECT note FROM article_revision WHERE article_id = ? ORDER BY version DESC")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .first()
+                .isEqualTo("Autosaved");
+        Http.Response stale = post(reporter, autosaveUrl, page, "body", "From an old tab.");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else saved");
+        assertThat(body(id)).isEqualTo("First words, and more.");
+        Http.Response unfinished =
+                post(reporter, autosaveUrl, reporter.get(editUrl(id)).page(), "headline", "");
+        assertThat(unfinished.status()).isEqualTo(422);
+        assertThat(unfinished.body()).contains("Not saved automatically yet");
+    }
+
+    @Test
+    void neverAutosavesAStoryReadersCanSee() {
+        StaffClient editor = signIn(Role.EDITOR);
+        long id = create(editor, "Harbour tolls rise", "Live text.");
+        submit(editor, id, editor.get(editUrl(id)).page(), "intent", "publish");
+        Document page = editor.get(editUrl(id)).page();
+        assertThat(page.selectFirst("#story-form").hasAttr("data-autosave-url")).isFalse();
+
+        Http.Response refused = post(editor, "/admin/articles/" + id + "/autosave", page, "body", "Half-typed");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(body(id)).isEqualTo("Live text.");
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private StaffClient signIn(Role role) {
@@ -310,6 +357,10 @@ class ArticleEditorWorkflowIntegrationTests {
 
     /** Submits the editor's form as loaded (with the controls tied to it by form=), some fields changed. */
     static Http.Response submit(StaffClient staff, long id, Document page, String... changes) {
+        return post(staff, "/admin/articles/" + id, page, changes);
+    }
+
+    static Http.Response post(StaffClient staff, String path, Document page, String... changes) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> pairs = new java.util.ArrayList<>();
         for (Element input :
@@ -334,7 +385,7 @@ class ArticleEditorWorkflowIntegrationTests {
             pairs.add(k);
             pairs.add(v);
         });
-        return staff.post("/admin/articles/" + id, pairs.toArray(String[]::new));
+        return staff.post(path, pairs.toArray(String[]::new));
     }
 
     private String status(long id) {
