@@ -18,6 +18,10 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         SUBMITTED("article.submitted"),
         PUBLISHED("article.published"),
         SCHEDULED("article.scheduled"),
+        /** Taken off the schedule before it went out, back to review. */
+        SCHEDULE_CANCELLED("article.schedule-cancelled"),
+        /** Sent back from review to its reporter, with a note. */
+        RETURNED("article.returned"),
         UNPUBLISHED("article.unpublished"),
         EMBARGOED("article.embargoed"),
         EMBARGO_LIFTED("article.embargo-lifted"),

@@ -1,8 +1,7 @@
 package news.broadsheet.article;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.shared.DisplayTime;
@@ -33,25 +32,41 @@ public record RevisionsPage(
     /** One revision in the list. */
     public record Revision(int version, String savedBy, DisplayTime savedAt, String note, String restoreUrl) {}
 
-    /** One line of a comparison: unchanged ("same"), "removed" or "added". */
-    public record DiffLine(String kind, String text) {}
+    /**
+     * One line of a comparison: unchanged ("same"), "removed" or "added". Its HTML is escaped text
+     * in which only the words that changed are marked, with {@code <del>} or {@code <ins>}.
+     */
+    public record DiffLine(String kind, String html) {}
 
-    /** A unified view: every line of the newer text, with removed lines inserted where they were. */
+    private static final DiffRowGenerator WORD_DIFF = DiffRowGenerator.create()
+            .showInlineDiffs(true)
+            .inlineDiffByWord(true)
+            .mergeOriginalRevised(false)
+            .oldTag(start -> start ? "<del>" : "</del>")
+            .newTag(start -> start ? "<ins>" : "</ins>")
+            .build();
+
+    /**
+     * A unified view: every line of the newer text, with removed lines inserted where they were.
+     * A changed line appears twice, before and after, with its changed words marked.
+     */
     public static List<DiffLine> diff(List<String> older, List<String> newer) {
-        Patch<String> patch = DiffUtils.diff(older, newer);
         List<DiffLine> lines = new ArrayList<>();
-        int position = 0;
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            int start = delta.getSource().getPosition();
-            for (; position < start; position++) {
-                lines.add(new DiffLine("same", older.get(position)));
+        for (DiffRow row : WORD_DIFF.generateDiffRows(older, newer)) {
+            switch (row.getTag()) {
+                case EQUAL -> lines.add(new DiffLine("same", row.getNewLine()));
+                case DELETE -> lines.add(new DiffLine("removed", row.getOldLine()));
+                case INSERT -> lines.add(new DiffLine("added", row.getNewLine()));
+                case CHANGE -> {
+                    // Rows pair the old and new lines of a change; when one side has more lines, the other is empty.
+                    if (!row.getOldLine().isEmpty()) {
+                        lines.add(new DiffLine("removed", row.getOldLine()));
+                    }
+                    if (!row.getNewLine().isEmpty()) {
+                        lines.add(new DiffLine("added", row.getNewLine()));
+                    }
+                }
             }
-            delta.getSource().getLines().forEach(l -> lines.add(new DiffLine("removed", l)));
-            delta.getTarget().getLines().forEach(l -> lines.add(new DiffLine("added", l)));
-            position = start + delta.getSource().size();
-        }
-        for (; position < older.size(); position++) {
-            lines.add(new DiffLine("same", older.get(position)));
         }
         return lines;
     }

@@ -32,6 +32,9 @@ public class ArticleWorkflow {
 
     private static final List<ArticleStatus> REPORTER_EDITABLE = List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
 
+    /** Stories readers cannot see, whose changes may be saved in the background. */
+    public static final List<ArticleStatus> AUTOSAVED = List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW);
+
     private final EditorialRepository editorial;
     private final ArticleRepository articles;
     private final ArticleBodyRenderer renderer;
@@ -112,7 +115,31 @@ public class ArticleWorkflow {
      */
     @Transactional
     public void save(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
+        write(staff, existing(id), expectedVersion, content, "Saved");
+    }
+
+    /**
+     * Saves a draft in the background while its writer types. Only stories readers cannot see yet
+     * are autosaved: half-typed text never goes out.
+     *
+     * @return the new version
+     * @throws EditorialRefusedException CONFLICT when someone saved a newer version, or the story is out
+     */
+    @Transactional
+    public int autosave(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
         ArticleDraft draft = existing(id);
+        if (!AUTOSAVED.contains(draft.status())) {
+            throw new EditorialRefusedException(
+                    EditorialRefusedException.Kind.CONFLICT,
+                    Map.of("", "Only drafts and stories in review are saved automatically; save this one yourself."));
+        }
+        write(staff, draft, expectedVersion, content, "Autosaved");
+        return expectedVersion + 1;
+    }
+
+    private void write(
+            StaffPrincipal staff, ArticleDraft draft, int expectedVersion, EditArticle content, String note) {
+        long id = draft.id();
         if (!canEdit(staff, draft)) {
             throw EditorialRefusedException.forbidden(
                     "You cannot change this story: reporters edit their own drafts until an editor takes over.");
@@ -136,8 +163,8 @@ public class ArticleWorkflow {
         }
         writeRelations(id, content);
         editorial.insertRevision(
-                id, expectedVersion + 1, content, slug, staff.accountId(), staff.displayName(), now, "Saved");
-        publish(staff.actor(), Change.SAVED, id, content.headline(), "Saved version " + (expectedVersion + 1));
+                id, expectedVersion + 1, content, slug, staff.accountId(), staff.displayName(), now, note);
+        publish(staff.actor(), Change.SAVED, id, content.headline(), note + " version " + (expectedVersion + 1));
     }
 
     @Transactional
@@ -178,6 +205,39 @@ public class ArticleWorkflow {
         clearPastExpiry(draft, at);
         editorial.setPublication(id, ArticleStatus.SCHEDULED, at, clock.instant());
         publish(staff.actor(), Change.SCHEDULED, id, draft.headline(), "Scheduled for " + at);
+    }
+
+    /** Takes a scheduled story off the schedule and back to review; nothing goes out. */
+    @Transactional
+    public void cancelSchedule(StaffPrincipal staff, long id) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        Instant now = clock.instant();
+        if (!editorial.transition(id, List.of(ArticleStatus.SCHEDULED), ArticleStatus.IN_REVIEW, now)) {
+            throw EditorialRefusedException.invalid("", "Only scheduled stories can be taken off the schedule.");
+        }
+        // The scheduled time was never a publication; a past one (the story went out before) stays.
+        editorial.clearFuturePublication(id, now);
+        publish(staff.actor(), Change.SCHEDULE_CANCELLED, id, draft.headline(), "Schedule cancelled");
+    }
+
+    /** Sends a story in review back to its reporter as a draft, with an editorial note saying why. */
+    @Transactional
+    public void returnToReporter(StaffPrincipal staff, long id, String note) {
+        ArticleDraft draft = existing(id);
+        requirePublisher(staff);
+        String body = note.strip();
+        if (body.isEmpty()
+                || body.length() > 5000
+                || StoryChecks.CONTROL_CHARACTERS.matcher(body).find()) {
+            throw EditorialRefusedException.invalid(
+                    "returnNote", "Tell the reporter what to change, in up to 5,000 characters.");
+        }
+        if (!editorial.transition(id, List.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, clock.instant())) {
+            throw EditorialRefusedException.invalid("", "Only stories in review can be returned to the reporter.");
+        }
+        editorial.insertNote(id, null, staff.accountId(), staff.displayName(), body, clock.instant());
+        publish(staff.actor(), Change.RETURNED, id, draft.headline(), "Returned to the reporter");
     }
 
     @Transactional
@@ -290,6 +350,11 @@ public class ArticleWorkflow {
 
     public Optional<EditorialRepository.Revision> revision(long id, int version) {
         return editorial.findRevision(id, version);
+    }
+
+    /** The headlines of those of these stories that still exist (the audit log names its stories). */
+    public java.util.Map<Long, String> headlines(java.util.Collection<Long> ids) {
+        return editorial.findHeadlines(ids);
     }
 
     public List<EditorialRepository.Note> notes(long id) {

@@ -253,6 +253,26 @@ public class EditorialRepository {
                 .update();
     }
 
+    /** The headlines of those of these stories that exist. */
+    public java.util.Map<Long, String> findHeadlines(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> headlines = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return headlines;
+        }
+        jdbc.sql("SELECT id, headline FROM article WHERE id IN (:ids)")
+                .param("ids", java.util.List.copyOf(ids))
+                .query((rs, n) -> headlines.put(rs.getLong("id"), rs.getString("headline")))
+                .list();
+        return headlines;
+    }
+
+    /** Forgets a publication time still to come (a cancelled schedule); one in the past stays. */
+    public void clearFuturePublication(long id, Instant now) {
+        jdbc.sql("UPDATE article SET published_at = NULL WHERE id = ? AND published_at > ?")
+                .params(id, now.toEpochMilli())
+                .update();
+    }
+
     public void setEmbargo(long id, @Nullable Instant until, Instant now) {
         jdbc.sql("UPDATE article SET embargo_until = :until, " + STAMP_IF_OUT
                         + ", version = version + 1 WHERE id = :id")

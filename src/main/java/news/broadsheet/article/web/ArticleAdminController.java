@@ -33,6 +33,8 @@ import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +43,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * The article editor under {@code /admin/articles}: the list, writing and saving, the workflow
@@ -50,6 +54,24 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 class ArticleAdminController {
+
+    /** What the editor's buttons may ask for besides a preview. */
+    private static final java.util.Set<String> FORM_STEPS = java.util.Set.of(
+            "save",
+            "submit",
+            "publish",
+            "schedule",
+            "cancel-schedule",
+            "return",
+            "unpublish",
+            "embargo",
+            "lift-embargo",
+            "expiry",
+            "clear-expiry");
+
+    private static final String EDITOR_SCRIPT = "/assets/js/editor.js";
+
+    private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("HH:mm");
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -61,6 +83,7 @@ class ArticleAdminController {
     private final MediaLibrary media;
     private final SiteSettings site;
     private final java.time.Clock clock;
+    private final ResourceUrlProvider assets;
 
     ArticleAdminController(
             ArticleWorkflow workflow,
@@ -70,7 +93,8 @@ class ArticleAdminController {
             ArticleBodyRenderer renderer,
             MediaLibrary media,
             SiteSettings site,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            ResourceUrlProvider assets) {
         this.workflow = workflow;
         this.articles = articles;
         this.sections = sections;
@@ -79,6 +103,7 @@ class ArticleAdminController {
         this.media = media;
         this.site = site;
         this.clock = clock;
+        this.assets = assets;
     }
 
     // --- writing ----------------------------------------------------------------------------
@@ -93,8 +118,7 @@ class ArticleAdminController {
                 .filter(a -> !a.retired())
                 .map(a -> a.id())
                 .orElse(null);
-        model.addAttribute(
-                "page", editPage(staff, null, ArticleForm.blank(defaultAuthor), Map.of(), null, null, null, null));
+        model.addAttribute("page", editPage(staff, null, ArticleForm.blank(defaultAuthor), Map.of(), null, null, null));
         return "admin/article/edit";
     }
 
@@ -113,7 +137,7 @@ class ArticleAdminController {
             return "redirect:/admin/articles/" + id + "/edit?done=created";
         } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
-            model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null, null));
+            model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null));
             return "admin/article/edit";
         }
     }
@@ -125,48 +149,166 @@ class ArticleAdminController {
             @RequestParam(required = false) @Nullable String done,
             Model model) {
         ArticleDraft draft = draft(id);
-        model.addAttribute(
-                "page", editPage(staff, draft, ArticleForm.of(draft), Map.of(), notice(done), null, null, null));
+        model.addAttribute("page", editPage(staff, draft, ArticleForm.of(draft), Map.of(), notice(done), null, null));
         return "admin/article/edit";
     }
 
+    /**
+     * The editor's one form: every button saves what was typed first (when it changed), then
+     * takes its step, so no workflow action throws unsaved edits away.
+     */
     @PostMapping("/admin/articles/{id}")
     String save(
             @AuthenticationPrincipal StaffPrincipal staff,
             @PathVariable long id,
             @ModelAttribute ArticleForm form,
             @RequestParam(defaultValue = "save") String intent,
+            @RequestParam(defaultValue = "") String publishAt,
+            @RequestParam(defaultValue = "") String embargoUntil,
+            @RequestParam(defaultValue = "") String expiresAt,
+            @RequestParam(defaultValue = "") String returnNote,
             HttpServletResponse response,
             Model model) {
         ArticleDraft draft = draft(id);
         if ("preview".equals(intent)) {
             return preview(staff, draft, form, model);
         }
+        if (!FORM_STEPS.contains(intent)) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("page", editPage(staff, draft, form, Map.of(), null, "Unknown action.", null));
+            return "admin/article/edit";
+        }
+        boolean saved = false;
         try {
-            workflow.save(staff, id, form.versionOrZero(), form.validContent());
-            return "redirect:/admin/articles/" + id + "/edit?done=saved";
+            int version = form.versionOrZero();
+            // A plain save always records a revision; a workflow step saves only what changed.
+            if ("save".equals(intent) || (ArticleWorkflow.canEdit(staff, draft) && changed(draft, form))) {
+                workflow.save(staff, id, version, form.validContent());
+                saved = true;
+                version = draft(id).version();
+            }
+            switch (intent) {
+                case "save" -> {}
+                case "submit" -> workflow.submit(staff, id);
+                case "publish" -> workflow.publishNow(staff, id, version);
+                case "schedule" -> workflow.schedule(staff, id, required(publishAt, "publishAt"), version);
+                case "cancel-schedule" -> workflow.cancelSchedule(staff, id);
+                case "return" -> workflow.returnToReporter(staff, id, returnNote);
+                case "unpublish" -> workflow.unpublish(staff, id);
+                case "embargo" -> workflow.embargo(staff, id, required(embargoUntil, "embargoUntil"));
+                case "lift-embargo" -> workflow.embargo(staff, id, null);
+                case "expiry" -> workflow.expire(staff, id, required(expiresAt, "expiresAt"));
+                case "clear-expiry" -> workflow.expire(staff, id, null);
+                default -> throw new IllegalStateException(intent);
+            }
+            return "redirect:/admin/articles/" + id + "/edit?done=" + ("save".equals(intent) ? "saved" : intent);
         } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
             ArticleDraft current = draft(id);
-            ArticleEditPage.Conflict conflict = e.kind() == EditorialRefusedException.Kind.CONFLICT
+            ArticleEditPage.Conflict conflict = !saved && e.kind() == EditorialRefusedException.Kind.CONFLICT
                     ? new ArticleEditPage.Conflict(
                             current.headline(), current.standfirst(), current.bodyMarkdown(), current.version())
                     : null;
             // After a conflict the form carries the newer version: saving again is a deliberate overwrite.
-            ArticleForm kept = conflict == null ? form : form.atVersion(current.version());
-            model.addAttribute("page", editPage(staff, current, kept, e.errors(), null, message(e), null, conflict));
+            // After our own save it carries the saved version, so the next click does not conflict with it.
+            ArticleForm kept = conflict == null && !saved ? form : form.atVersion(current.version());
+            String problem = saved ? "Your changes were saved, but: " + message(e) : message(e);
+            model.addAttribute(
+                    "page",
+                    editPage(staff, current, kept, e.errors(), null, problem, conflict)
+                            .withStepValues(publishAt, embargoUntil, expiresAt, returnNote));
             return "admin/article/edit";
         }
     }
 
-    /** Shows the form again with its body rendered as readers would see it; nothing is saved. */
-    private String preview(StaffPrincipal staff, @Nullable ArticleDraft draft, ArticleForm form, Model model) {
+    /**
+     * Saves a draft as it is typed (the editor's script posts the form here a few seconds after the
+     * last keystroke), answering with the new version for the form to carry.
+     */
+    @PostMapping(path = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Autosaved> autosave(
+            @AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @ModelAttribute ArticleForm form) {
+        ArticleDraft draft = draft(id);
+        int version = form.versionOrZero();
+        try {
+            if (!changed(draft, form)) {
+                return ResponseEntity.ok(new Autosaved(version, "No changes to save.", null));
+            }
+            int saved = workflow.autosave(staff, id, version, form.validContent());
+            String at = SAVED_AT.format(clock.instant().atZone(site.timeZone()));
+            return ResponseEntity.ok(new Autosaved(saved, "Draft saved automatically at " + at + ".", null));
+        } catch (EditorialRefusedException e) {
+            String problem = e.kind() == EditorialRefusedException.Kind.INVALID
+                    ? "Not saved automatically yet: "
+                            + String.join(" ", e.errors().values())
+                    : "Not saved automatically: " + message(e);
+            return ResponseEntity.status(status(e)).body(new Autosaved(version, null, problem));
+        }
+    }
+
+    /** The answer to an autosave: the version the form now carries, and what to tell the writer. */
+    record Autosaved(
+            int version, @Nullable String saved, @Nullable String problem) {}
+
+    /** Whether the form says anything the stored story does not. */
+    private static boolean changed(ArticleDraft draft, ArticleForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        EditArticle content = form.content(errors);
+        EditArticle typed = form.content(errors);
+        return !errors.isEmpty() || !typed.equals(ArticleForm.of(draft).content(new LinkedHashMap<>()));
+    }
+
+    /**
+     * Renders what was typed with the public story template, under a "draft preview" banner;
+     * nothing is saved. The editor's Preview button opens it in a new tab, so the form stays as typed.
+     */
+    private String preview(StaffPrincipal staff, @Nullable ArticleDraft draft, ArticleForm form, Model model) {
+        EditArticle content = form.content(new LinkedHashMap<>());
+        List<Crumb> trail = sections.byId(content.sectionId())
+                .map(section -> sections.trail(section).stream()
+                        .map(s -> new Crumb(s.name(), s.url()))
+                        .toList())
+                .orElse(List.of());
+        Map<Long, news.broadsheet.author.Author> bylines = authors.byIds(content.authorIds());
+        List<Crumb> authorCrumbs = content.authorIds().stream()
+                .map(bylines::get)
+                .filter(java.util.Objects::nonNull)
+                .map(a -> new Crumb(a.name(), a.url()))
+                .toList();
+        Long imageId = draft == null ? null : draft.leadImageId();
+        Instant publishedAt = draft == null ? null : draft.publishedAt();
+        ArticlePage page = new ArticlePage(
+                content.headline(),
+                content.standfirst(),
+                trail,
+                authorCrumbs,
+                time(publishedAt == null ? clock.instant() : publishedAt),
+                null,
+                imageId == null ? null : media.byId(imageId).map(LeadImage::of).orElse(null),
+                renderer.toHtml(content.bodyMarkdown()),
+                content.tagNames().stream()
+                        .map(name -> new Crumb(name, "/tag/" + news.broadsheet.shared.Slugs.from(name)))
+                        .toList(),
+                List.of(),
+                List.of(),
+                List.of());
+        model.addAttribute("page", page);
+        model.addAttribute("title", "Draft preview: " + content.headline());
+        model.addAttribute("description", content.standfirst());
         model.addAttribute(
-                "page",
-                editPage(staff, draft, form, errors, null, null, renderer.toHtml(content.bodyMarkdown()), null));
-        return "admin/article/edit";
+                "draftPreview",
+                draft == null
+                        ? "Not saved and not published. Close this tab to go back to the editor."
+                        : "Your unsaved changes, as readers would see them. Nothing is saved or published:"
+                                + " close this tab to go back to the editor.");
+        return "article/show";
+    }
+
+    /** The saved draft, as readers would see it. */
+    @GetMapping("/admin/articles/{id}/preview")
+    String savedPreview(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, Model model) {
+        ArticleDraft draft = draft(id);
+        return preview(staff, draft, ArticleForm.of(draft), model);
     }
 
     // --- workflow ---------------------------------------------------------------------------
@@ -293,7 +435,6 @@ class ArticleAdminController {
                             Map.of(e.field(), e.getMessage()),
                             null,
                             "The image was not added: " + e.getMessage(),
-                            null,
                             null));
             return "admin/article/edit";
         } catch (EditorialRefusedException e) {
@@ -320,7 +461,7 @@ class ArticleAdminController {
         response.setStatus(status(e));
         ArticleDraft current = draft(id);
         model.addAttribute(
-                "page", editPage(staff, current, ArticleForm.of(current), e.errors(), null, message(e), null, null));
+                "page", editPage(staff, current, ArticleForm.of(current), e.errors(), null, message(e), null));
         return "admin/article/edit";
     }
 
@@ -333,7 +474,6 @@ class ArticleAdminController {
             Map<String, String> errors,
             @Nullable String notice,
             @Nullable String problem,
-            @Nullable String previewHtml,
             ArticleEditPage.@Nullable Conflict conflict) {
         boolean editable = draft == null ? ArticleWorkflow.canWrite(staff) : ArticleWorkflow.canEdit(staff, draft);
         List<ArticleEditPage.Option> sectionOptions = new ArrayList<>();
@@ -375,7 +515,10 @@ class ArticleAdminController {
                 problem,
                 editable,
                 draft == null ? null : workflow(staff, draft),
-                previewHtml,
+                assetUrl(EDITOR_SCRIPT),
+                draft != null && editable && ArticleWorkflow.AUTOSAVED.contains(draft.status())
+                        ? "/admin/articles/" + draft.id() + "/autosave"
+                        : null,
                 conflict,
                 draft == null ? List.of() : notes(draft.id()),
                 draft == null || draft.leadImageId() == null
@@ -386,22 +529,58 @@ class ArticleAdminController {
 
     private ArticleEditPage.Workflow workflow(StaffPrincipal staff, ArticleDraft draft) {
         boolean publisher = ArticleWorkflow.canPublish(staff);
+        boolean editable = ArticleWorkflow.canEdit(staff, draft);
+        ArticleStatus status = draft.status();
         String base = "/admin/articles/" + draft.id();
+        ArticleEditPage.Step next = null;
+        String waiting = null;
+        if (publisher) {
+            next = switch (status) {
+                case DRAFT, IN_REVIEW -> new ArticleEditPage.Step("publish", "Publish now");
+                case SCHEDULED -> new ArticleEditPage.Step("publish", "Publish now instead");
+                case UNPUBLISHED -> new ArticleEditPage.Step("publish", "Publish again");
+                case PUBLISHED -> null;
+            };
+            if (status == ArticleStatus.PUBLISHED) {
+                waiting = "Live: saving changes what readers see.";
+            }
+        } else if (status == ArticleStatus.DRAFT && editable) {
+            next = new ArticleEditPage.Step("submit", "Submit for review");
+        } else {
+            waiting = switch (status) {
+                case DRAFT -> "A draft: its reporter submits it for review.";
+                case IN_REVIEW -> "Waiting for an editor to review it.";
+                case SCHEDULED -> "Scheduled by an editor.";
+                case PUBLISHED -> "Published.";
+                case UNPUBLISHED -> "Taken down by an editor.";
+            };
+        }
+        Instant publishedAt = draft.publishedAt();
+        boolean scheduled = status == ArticleStatus.SCHEDULED && publishedAt != null;
+        // The field shows the time as scheduled; only an unscheduled story starts from the next full hour.
+        String scheduleValue = scheduled && publishedAt != null
+                ? local(publishedAt)
+                : local(clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS));
         return new ArticleEditPage.Workflow(
-                draft.status().label(),
+                status.label(),
                 articles.liveById(draft.id()).map(a -> a.url()).orElse(null),
                 draft.publishedAt() == null ? null : time(draft.publishedAt()),
+                scheduled,
                 time(draft.updatedAt()),
                 draft.embargoUntil() == null ? null : time(draft.embargoUntil()),
                 draft.expiresAt() == null ? null : time(draft.expiresAt()),
-                draft.status() == ArticleStatus.DRAFT && ArticleWorkflow.canEdit(staff, draft),
+                next,
+                waiting,
+                publisher && status != ArticleStatus.PUBLISHED,
+                publisher && status == ArticleStatus.SCHEDULED,
+                publisher && status == ArticleStatus.IN_REVIEW,
+                publisher && status == ArticleStatus.PUBLISHED,
+                publisher && status == ArticleStatus.PUBLISHED,
                 publisher,
-                publisher && (draft.status() == ArticleStatus.PUBLISHED || draft.status() == ArticleStatus.SCHEDULED),
-                publisher && draft.status() == ArticleStatus.PUBLISHED,
-                local(clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS)),
+                scheduleValue,
                 draft.embargoUntil() == null ? "" : local(draft.embargoUntil()),
                 draft.expiresAt() == null ? "" : local(draft.expiresAt()),
-                base + "/workflow",
+                "",
                 base + "/corrections",
                 base + "/revisions",
                 base + "/notes",
@@ -469,6 +648,11 @@ class ArticleAdminController {
         return LOCAL_INPUT.format(LocalDateTime.ofInstant(instant, site.timeZone()));
     }
 
+    private String assetUrl(String path) {
+        String url = assets.getForLookupPath(path);
+        return url != null ? url : path;
+    }
+
     private DisplayTime time(Instant instant) {
         return DisplayTime.of(instant, site.timeZone());
     }
@@ -521,6 +705,8 @@ class ArticleAdminController {
             case "publish" -> "Published.";
             case "schedule" -> "Scheduled.";
             case "unpublish" -> "Taken down.";
+            case "cancel-schedule" -> "Taken off the schedule; the story is back in review.";
+            case "return" -> "Returned to the reporter with your note.";
             case "embargo" -> "Embargo set.";
             case "lift-embargo" -> "Embargo lifted.";
             case "expiry" -> "Expiry set.";

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The article editor: the story's fields, what the current user may do with it, its workflow
  * state, and its editorial notes. Every address the page links or posts to is in here.
+ *
+ * @param scriptUrl the editor's script (unsaved-changes warning, autosave), content-hashed
+ * @param autosaveUrl where the script saves a draft as it is typed, or null when this story is not
+ *     autosaved (new, already out, or not this user's to change)
  */
 public record ArticleEditPage(
         String title,
@@ -22,14 +26,47 @@ public record ArticleEditPage(
         @Nullable String problem,
         boolean editable,
         @Nullable Workflow workflow,
-        @Nullable String previewHtml,
+        String scriptUrl,
+        @Nullable String autosaveUrl,
         @Nullable Conflict conflict,
         List<Note> notes,
         @Nullable LeadImage leadImage,
         @Nullable String imageAction) {
 
+    /** The id of the editor's form, which every workflow button submits. */
+    public static final String FORM_ID = "story-form";
+
     public @Nullable String error(String field) {
         return errors.get(field);
+    }
+
+    public String formId() {
+        return FORM_ID;
+    }
+
+    /** The page with the values typed into the publishing panel kept. */
+    ArticleEditPage withStepValues(String schedule, String embargo, String expiry, String note) {
+        return workflow == null
+                ? this
+                : new ArticleEditPage(
+                        title,
+                        id,
+                        formAction,
+                        fields,
+                        sections,
+                        extraSections,
+                        authors,
+                        errors,
+                        notice,
+                        problem,
+                        editable,
+                        workflow.withTyped(schedule, embargo, expiry, note),
+                        scriptUrl,
+                        autosaveUrl,
+                        conflict,
+                        notes,
+                        leadImage,
+                        imageAction);
     }
 
     /** The form's values as text. */
@@ -48,30 +85,72 @@ public record ArticleEditPage(
     public record Option(long id, String label, boolean selected) {}
 
     /**
-     * The story's state and the actions this user may take on it.
+     * The publishing panel: the story's state, the one next step this user can take, and the
+     * other steps that fit its status. Every button submits the editor's form ({@link #FORM_ID}).
      *
      * @param publicUrl the story's address when readers can see it, else null
-     * @param defaultTime a datetime-local value an hour from now, to start from
+     * @param nextStep the main thing to do now, or null when there is none for this user
+     * @param waiting what the story is waiting for, when this user has nothing to do
+     * @param scheduleValue the datetime-local value of the schedule field: the scheduled time
+     *     itself when there is one, else the next full hour after the one to come
+     * @param canTime whether embargo and expiry may be set
      */
     public record Workflow(
             String statusLabel,
             @Nullable String publicUrl,
             @Nullable DisplayTime publishedAt,
+            boolean scheduled,
             DisplayTime updatedAt,
             @Nullable DisplayTime embargoUntil,
             @Nullable DisplayTime expiresAt,
-            boolean canSubmit,
-            boolean canPublish,
+            @Nullable Step nextStep,
+            @Nullable String waiting,
+            boolean canSchedule,
+            boolean canCancelSchedule,
+            boolean canReturn,
             boolean canUnpublish,
             boolean canCorrect,
-            String defaultTime,
+            boolean canTime,
+            String scheduleValue,
             String embargoValue,
             String expiryValue,
-            String workflowUrl,
+            String returnNote,
             String correctionsUrl,
             String revisionsUrl,
             String notesUrl,
-            String timeZone) {}
+            String timeZone) {
+
+        /** The same panel with what the user typed into its fields, kept after a refusal. */
+        Workflow withTyped(String schedule, String embargo, String expiry, String note) {
+            return new Workflow(
+                    statusLabel,
+                    publicUrl,
+                    publishedAt,
+                    scheduled,
+                    updatedAt,
+                    embargoUntil,
+                    expiresAt,
+                    nextStep,
+                    waiting,
+                    canSchedule,
+                    canCancelSchedule,
+                    canReturn,
+                    canUnpublish,
+                    canCorrect,
+                    canTime,
+                    schedule.isBlank() ? scheduleValue : schedule,
+                    embargo.isBlank() ? embargoValue : embargo,
+                    expiry.isBlank() ? expiryValue : expiry,
+                    note,
+                    correctionsUrl,
+                    revisionsUrl,
+                    notesUrl,
+                    timeZone);
+        }
+    }
+
+    /** A workflow button: the intent it submits and its label. */
+    public record Step(String intent, String label) {}
 
     /** The newer version someone else saved, shown beside the editor's unsaved changes. */
     public record Conflict(String headline, String standfirst, String body, int version) {}

@@ -258,17 +258,22 @@ class ArticleEditorIntegrationTests {
         StaffClient editor = signIn(Role.EDITOR);
         long id = create(reporter, "Draft under review", "Reviewed text.");
         reporter.post(workflowUrl(id), "action", "submit");
-        String reviewed = editor.get(editUrl(id))
-                .page()
-                .selectFirst("form[action$=workflow] input[name=version]")
-                .val();
+        Document reviewed = editor.get(editUrl(id)).page();
         save(reporter, id, reporter.get(editUrl(id)).page(), "body", "Unreviewed text.");
 
-        Http.Response publish = editor.post(workflowUrl(id), "action", "publish", "version", reviewed);
+        Http.Response publish = save(editor, id, reviewed, "intent", "publish");
 
         assertThat(publish.status()).isEqualTo(409);
-        assertThat(publish.page().selectFirst(".form-problem").text()).contains("changed since you opened it");
+        assertThat(publish.page().selectFirst(".form-problem").text()).contains("Someone else saved this story");
+        assertThat(publish.page().selectFirst(".conflict").text()).contains("Unreviewed text.");
         assertThat(status(id)).isEqualTo("in_review");
+        assertThat(draftBody(id)).isEqualTo("Unreviewed text.");
+
+        String stale =
+                reviewed.selectFirst("form.editor__form input[name=version]").val();
+        Http.Response direct = editor.post(workflowUrl(id), "action", "publish", "version", stale);
+        assertThat(direct.status()).isEqualTo(409);
+        assertThat(direct.page().selectFirst(".form-problem").text()).contains("changed since you opened it");
     }
 
     @Test
@@ -365,7 +370,9 @@ class ArticleEditorIntegrationTests {
                 save(editor, id, editor.get(editUrl(id)).page(), "body", "**Bold** draft.", "intent", "preview");
 
         assertThat(preview.status()).isEqualTo(200);
-        assertThat(preview.page().selectFirst(".preview strong").text()).isEqualTo("Bold");
+        assertThat(preview.page().selectFirst(".preview-banner").text()).startsWith("Draft preview.");
+        assertThat(preview.page().selectFirst(".story h1").text()).isEqualTo("Preview test");
+        assertThat(preview.page().selectFirst(".story__body strong").text()).isEqualTo("Bold");
         assertThat(draftBody(id)).isEqualTo("Original.");
     }
 
