@@ -165,7 +165,13 @@
             formSection.replaceWith(fresh);
             formSection = fresh;
           }
-          say(formSection, answer.problem, true);
+          const drawn = formSection.querySelector(".form-problem");
+          if (drawn) {
+            drawn.tabIndex = -1;
+            drawn.focus();
+          } else {
+            say(formSection, answer.problem, true);
+          }
           return;
         }
         const body = form.querySelector("textarea[name=body]");
