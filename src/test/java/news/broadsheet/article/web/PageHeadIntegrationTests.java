@@ -161,14 +161,21 @@ class PageHeadIntegrationTests {
         Http.Response first =
                 http.postForm("/articles/" + story.id() + "/comments", form("name", "Ada Reader", "body", hostile));
         assertThat(first.status()).isEqualTo(303);
-        String firstId = first.location().substring(first.location().indexOf("#comment-") + "#comment-".length());
+        String firstId = first.location().replaceAll(".*[?&]comment=published-(\\d+).*", "$1");
         http.postForm(
                 "/articles/" + story.id() + "/comments",
                 form("name", "Ben Replier", "body", "I agree.", "parentId", firstId));
 
         Document page = http.get(story.url()).page();
 
-        assertThat(page.select("script")).as("only the JSON-LD data block").hasSize(1);
+        assertThat(page.select("script:not([src])"))
+                .as("only the JSON-LD data block")
+                .hasSize(1);
+        assertThat(page.select("script[src]").eachAttr("src"))
+                .as("and the comments' own script file")
+                .singleElement()
+                .asString()
+                .startsWith("/assets/js/comments-");
         JsonNode article = ofType(graph(page), "NewsArticle");
         assertThat(article.get("commentCount").asInt()).isEqualTo(2);
         assertThat(article.get("comment")).hasSize(1);
