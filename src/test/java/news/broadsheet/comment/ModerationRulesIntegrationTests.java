@@ -284,7 +284,7 @@ class ModerationRulesIntegrationTests {
         assertThat(moderator
                         .get("/admin/comments/settings")
                         .page()
-                        .select("#bans-heading + table tbody tr")
+                        .select("section[aria-labelledby=bans-heading] table tbody tr")
                         .text())
                 .contains("troll@example.org", "Personal attack");
         clock.advance(Duration.ofMinutes(2));
