@@ -125,6 +125,11 @@ public class Comments {
         return new PostedComment(id, decision.status(), decision.reasons());
     }
 
+    /** The moderation policy in force for the story: its own, its section's, or the site's. */
+    public ModerationPolicy moderationPolicy(ArticleSummary article) {
+        return decider.policy(article);
+    }
+
     /** Whether readers may comment on the story now: not closed by hand, and not closed by its age. */
     public boolean commentsOpen(ArticleSummary article) {
         return article.commentsOpen() && !decider.closedByAge(article, clock.instant());

@@ -8,10 +8,10 @@ import java.util.List;
  */
 public record PostedComment(long id, CommentStatus status, List<String> reasons) {
 
-    /** The reason a reader sees for a rejection: the first rule that rejected it. */
+    /** The reason a reader sees for a rejection: {@code language} for a banned word, else {@code other}. */
     public String rejectionKey() {
         return reasons.stream()
-                .filter(r -> r.startsWith("banned"))
+                .filter(r -> r.startsWith("banned word"))
                 .findFirst()
                 .map(r -> "language")
                 .orElse("other");

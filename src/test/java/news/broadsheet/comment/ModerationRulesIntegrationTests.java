@@ -72,10 +72,19 @@ class ModerationRulesIntegrationTests {
 
         Http.Response posted = post("Ann", "ann@example.org", "What a Scoundrel this minister is.");
 
-        assertThat(posted.location()).isEqualTo(story.url() + "?comment=rejected-language#comments");
-        assertThat(http.get(posted.location()).page().selectFirst(".notice").text())
-                .isEqualTo("Your comment was not published: it contains language we do not allow.");
+        assertThat(posted.status()).isEqualTo(422);
+        org.jsoup.nodes.Document page = posted.page();
+        assertThat(page.select(".notice")).as("no success box").isEmpty();
+        assertThat(page.selectFirst(".form-problem[role=alert]").text())
+                .startsWith("Your comment was not posted: it contains language we do not allow.");
+        assertThat(page.selectFirst("main form input[name=name]").val()).isEqualTo("Ann");
+        assertThat(page.selectFirst("main form input[name=email]").val()).isEqualTo("ann@example.org");
+        assertThat(page.selectFirst("main form textarea[name=body]").text())
+                .isEqualTo("What a Scoundrel this minister is.");
         assertThat(lastComment()).isEqualTo("rejected|banned word: scoundrel");
+
+        Http.Response edited = post("Ann", "ann@example.org", "What a rogue this minister is.");
+        assertThat(edited.status()).as("the edited comment goes through").isEqualTo(303);
     }
 
     @Test
@@ -136,6 +145,11 @@ class ModerationRulesIntegrationTests {
     @Test
     void holdsNewCommentersUntilTheyHaveEnoughApprovedComments() {
         policy("article", story.id(), "new-commenters");
+        assertThat(http.get(story.url())
+                        .page()
+                        .selectFirst("#comment-review-note")
+                        .text())
+                .isEqualTo("Comments from new commenters are reviewed by a moderator before they appear.");
 
         post("Eve", "eve@example.org", "My first comment.");
         assertThat(lastComment()).startsWith("pending|policy: new commenter (0 approved so far)");
@@ -157,7 +171,7 @@ class ModerationRulesIntegrationTests {
 
         assertThat(postOn(inChild, "Fay", "A comment held by the parent section's policy.")
                         .location())
-                .endsWith("?comment=pending#comments");
+                .endsWith("?comment=pending#comments-notice");
         policy("article", inChild.id(), "post");
         assertThat(postOn(inChild, "Fay", "Now the article says post.").location())
                 .contains("?comment=published");
@@ -222,7 +236,7 @@ class ModerationRulesIntegrationTests {
                         .status())
                 .isEqualTo(302);
         assertThat(post("Ivy", "ivy@example.org", "Held by the section now.").location())
-                .endsWith("?comment=pending#comments");
+                .endsWith("?comment=pending#comments-notice");
 
         Http.Response invalid = moderator.post(
                 "/admin/comments/settings",
@@ -270,12 +284,16 @@ class ModerationRulesIntegrationTests {
         assertThat(moderator
                         .get("/admin/comments/settings")
                         .page()
-                        .select("#bans-heading + .table-scroll table tbody tr")
+                        .select("section[aria-labelledby=bans-heading] table tbody tr")
                         .text())
                 .contains("troll@example.org", "Personal attack");
         clock.advance(Duration.ofMinutes(2));
-        post("Troll", "troll@example.org", "Back again.");
+        Http.Response banned = post("Troll", "troll@example.org", "Back again.");
         assertThat(lastComment()).endsWith("banned commenter");
+        assertThat(banned.status()).isEqualTo(403);
+        assertThat(banned.page().select(".notice")).isEmpty();
+        assertThat(banned.page().selectFirst(".form-problem").text()).contains("breaks our community rules");
+        assertThat(banned.page().selectFirst("textarea[readonly]").text()).isEqualTo("Back again.");
         clock.advance(Duration.ofDays(8));
         post("Troll", "troll@example.org", "After the ban.");
         assertThat(lastComment()).doesNotContain("banned commenter");
@@ -298,9 +316,11 @@ class ModerationRulesIntegrationTests {
         Http.Response reported = http.postForm("/comments/" + id + "/report", form("reason", "abuse"));
         http.postForm("/comments/" + id + "/report", form("reason", "spam"));
 
-        assertThat(reported.status()).isEqualTo(302);
-        assertThat(http.get(reported.location()).page().selectFirst(".notice").text())
-                .contains("Thank you for your report");
+        assertThat(reported.status()).isEqualTo(303);
+        assertThat(reported.location()).isEqualTo(story.url() + "?comment=reported-" + id + "#comments-notice");
+        org.jsoup.nodes.Element notice = http.get(reported.location()).page().getElementById("comments-notice");
+        assertThat(notice.text()).contains("Thank you for your report");
+        assertThat(notice.selectFirst("a").attr("href")).isEqualTo("#comment-" + id);
         assertThat(database.jdbc()
                         .sql("SELECT COUNT(*) FROM comment_report WHERE comment_id = ?")
                         .param(id)

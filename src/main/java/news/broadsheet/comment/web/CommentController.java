@@ -1,9 +1,12 @@
 package news.broadsheet.comment.web;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.text.NumberFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +16,7 @@ import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.comment.CommentRefusedException;
+import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.comment.PostComment;
@@ -28,11 +32,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Receives the "Leave a Comment" form. Success redirects back to the article (Post/Redirect/Get)
- * with a notice; anything that cannot be accepted re-shows what the reader wrote with a message
- * beside the field, under the matching 4xx status.
+ * Receives the "Leave a Comment" form. Success redirects back to the article's notice
+ * (Post/Redirect/Get); anything that cannot be accepted, a banned word included, re-shows what the
+ * reader wrote with the message as an error, under the matching 4xx status. A request that accepts
+ * JSON (the page's script) gets the same outcome as JSON, with HTML the page can put in place.
  */
 @Controller
 class CommentController {
@@ -42,13 +48,18 @@ class CommentController {
 
     private final Articles articles;
     private final Comments comments;
+    private final TemplateEngine templates;
+    private final JsonMapper json;
 
-    CommentController(Articles articles, Comments comments) {
+    CommentController(Articles articles, Comments comments, TemplateEngine templates, JsonMapper json) {
         this.articles = articles;
         this.comments = comments;
+        this.templates = templates;
+        this.json = json;
     }
 
     @PostMapping("/articles/{articleId}/comments")
+    @Nullable
     ModelAndView post(
             @PathVariable String articleId,
             @Valid CommentForm form,
@@ -66,6 +77,7 @@ class CommentController {
                     Map.of(),
                     "Comments can only be posted from this site.",
                     false,
+                    request,
                     response,
                     model);
         }
@@ -78,11 +90,12 @@ class CommentController {
                     Map.of(),
                     "This story is not available, so your comment could not be posted. Your text is below.",
                     false,
+                    request,
                     response,
                     model);
         }
         if (!comments.commentsOpen(article)) {
-            return closed(article, form, response, model);
+            return closed(article, form, request, response, model);
         }
         Map<String, String> errors = fieldErrors(binding);
         checkText(errors, "name", form.nameOrEmpty(), CommentForm.NAME_LIMIT, "Your name");
@@ -92,7 +105,8 @@ class CommentController {
             errors.put("email", "Give your email address to be told about replies, or untick the box.");
         }
         if (!errors.isEmpty()) {
-            return refuse(HttpStatus.UNPROCESSABLE_CONTENT, article, form, errors, null, true, response, model);
+            return refuse(
+                    HttpStatus.UNPROCESSABLE_CONTENT, article, form, errors, null, true, request, response, model);
         }
         try {
             PostedComment posted = comments.post(new PostComment(
@@ -104,10 +118,13 @@ class CommentController {
                     request.getRemoteAddr(),
                     staff == null ? null : staff.accountId(),
                     form.wantsNotifications()));
-            return seeOther(afterPosting(article, posted));
+            return switch (posted.status()) {
+                case APPROVED, PENDING -> accepted(article, posted, form, request, response);
+                case REJECTED, SPAM -> rejected(article, posted, form, request, response, model);
+            };
         } catch (CommentRefusedException e) {
             return switch (e.reason()) {
-                case COMMENTS_CLOSED -> closed(article, form, response, model);
+                case COMMENTS_CLOSED -> closed(article, form, request, response, model);
                 case REPEATED ->
                     refuse(
                             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -116,6 +133,7 @@ class CommentController {
                             Map.of(),
                             e.getMessage(),
                             false,
+                            request,
                             response,
                             model);
                 case FLOODED -> {
@@ -127,6 +145,7 @@ class CommentController {
                             Map.of(),
                             e.getMessage(),
                             true,
+                            request,
                             response,
                             model);
                 }
@@ -138,13 +157,19 @@ class CommentController {
                             Map.of("parent", e.getMessage()),
                             null,
                             true,
+                            request,
                             response,
                             model);
             };
         }
     }
 
-    private ModelAndView closed(ArticleSummary article, CommentForm form, HttpServletResponse response, Model model) {
+    private @Nullable ModelAndView closed(
+            ArticleSummary article,
+            CommentForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         return refuse(
                 HttpStatus.FORBIDDEN,
                 article,
@@ -152,17 +177,78 @@ class CommentController {
                 Map.of(),
                 "Comments are closed on this story, so your comment was not posted. Your text is below.",
                 false,
+                request,
                 response,
                 model);
     }
 
-    /** Back to the story: to the new comment if it shows, else to the comments with a notice. */
-    private static String afterPosting(ArticleSummary article, PostedComment posted) {
-        return switch (posted.status()) {
-            case APPROVED -> article.url() + "?comment=published#comment-" + posted.id();
-            case REJECTED, SPAM -> article.url() + "?comment=rejected-" + posted.rejectionKey() + "#comments";
-            case PENDING -> article.url() + "?comment=pending#comments";
-        };
+    /**
+     * Back to the story's notice, which links to the new comment when it shows. The script gets
+     * the notice and, for a comment that shows at once, the comment to put in the thread.
+     */
+    private @Nullable ModelAndView accepted(
+            ArticleSummary article,
+            PostedComment posted,
+            CommentForm form,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        boolean shows = posted.status() == CommentStatus.APPROVED;
+        if (!wantsJson(request)) {
+            return seeOther(article.url()
+                    + CommentNotices.redirectSuffix(shows ? "published" : "pending", shows ? posted.id() : null));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", shows ? "published" : "pending");
+        answer.put("notice", shows ? CommentNotices.PUBLISHED : CommentNotices.PENDING);
+        answer.put("commentId", posted.id());
+        answer.put("parentId", form.parentId());
+        if (shows) {
+            comments.replyTarget(article.id(), posted.id()).ifPresent(comment -> {
+                StringOutput html = new StringOutput();
+                Map<String, Object> params = new HashMap<>();
+                params.put("comment", comment);
+                params.put("replyUrl", article.url() + "?replyto=" + comment.id() + "#comment-form");
+                templates.render("comment/item.jte", params, html);
+                answer.put("commentHtml", html.toString());
+            });
+        }
+        return writeJson(response, HttpStatus.OK, answer);
+    }
+
+    /**
+     * The rules rejected the comment (it is kept, rejected, for the moderators' record): the reader
+     * is told why as an error, with their text, and may edit out a banned word and send it again.
+     */
+    private @Nullable ModelAndView rejected(
+            ArticleSummary article,
+            PostedComment posted,
+            CommentForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if ("language".equals(posted.rejectionKey())) {
+            return refuse(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    article,
+                    form,
+                    Map.of(),
+                    "Your comment was not posted: it contains language we do not allow. Please change it and"
+                            + " send it again.",
+                    true,
+                    request,
+                    response,
+                    model);
+        }
+        return refuse(
+                HttpStatus.FORBIDDEN,
+                article,
+                form,
+                Map.of(),
+                "Your comment was not posted because it breaks our community rules. Your text is below.",
+                false,
+                request,
+                response,
+                model);
     }
 
     private static ModelAndView seeOther(String url) {
@@ -183,27 +269,62 @@ class CommentController {
      * @param article the story, or null when it is unknown or not published
      * @param submittable whether sending the form again can succeed
      */
-    private ModelAndView refuse(
+    private @Nullable ModelAndView refuse(
             HttpStatus status,
             @Nullable ArticleSummary article,
             CommentForm form,
             Map<String, String> errors,
             @Nullable String problem,
             boolean submittable,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        response.setStatus(status.value());
-        String replyingTo = article == null || form.parentId() == null
+        CommentView replyingTo = article == null || form.parentId() == null
                 ? null
-                : comments.replyTarget(article.id(), form.parentId())
-                        .map(CommentView::authorName)
-                        .orElse(null);
-        CommentFormView view = CommentForms.filled(article, form, replyingTo, errors, problem, submittable);
+                : comments.replyTarget(article.id(), form.parentId()).orElse(null);
+        CommentFormView view = CommentForms.filled(
+                article,
+                form,
+                replyingTo,
+                errors,
+                problem,
+                submittable,
+                article == null ? null : comments.moderationPolicy(article));
+        if (wantsJson(request)) {
+            // The script swaps in the form as the server draws it: errors beside fields, text kept.
+            StringOutput html = new StringOutput();
+            templates.render("comment/form.jte", Map.of("form", view), html);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("problem", problem != null ? problem : "Your comment was not posted.");
+            answer.put("errors", errors);
+            answer.put("formHtml", html.toString());
+            return writeJson(response, status, answer);
+        }
+        response.setStatus(status.value());
         model.addAttribute(
                 "page",
                 new CommentFormPage(
                         article == null ? null : article.headline(), article == null ? null : article.url(), view));
         return new ModelAndView("comment/form-page");
+    }
+
+    /** The page's script asks for JSON; a browser's own form submission never does. */
+    static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+
+    /** Answers with JSON and tells Spring the response is complete (no view to render). */
+    private @Nullable ModelAndView writeJson(HttpServletResponse response, HttpStatus status, Object body) {
+        response.setStatus(status.value());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            json.writeValue(response.getOutputStream(), body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return null;
     }
 
     private static Map<String, String> fieldErrors(BindingResult binding) {

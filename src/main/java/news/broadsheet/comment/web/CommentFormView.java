@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * message for each field that needs fixing.
  *
  * @param replyingTo the name on the comment being replied to, or null for a new thread
+ * @param replyingToExcerpt the start of that comment's text, quoted above the form
  * @param cancelReplyUrl where "cancel reply" leads, when replying
  * @param summary the field errors in page order, each linking to its field
  * @param problem a message about the whole submission (comments closed), or null
  * @param submittable false when sending the form again cannot succeed: the reader's text is then
  *     shown to copy, without a form
+ * @param reviewNote says that comments wait for a moderator, when the story's policy holds them
  */
 public record CommentFormView(
         String action,
@@ -22,13 +24,15 @@ public record CommentFormView(
         String body,
         @Nullable Long parentId,
         @Nullable String replyingTo,
+        @Nullable String replyingToExcerpt,
         @Nullable String cancelReplyUrl,
         Map<String, String> errors,
         List<Problem> summary,
         @Nullable String problem,
         boolean submittable,
         int bodyLimit,
-        boolean notifyReplies) {
+        boolean notifyReplies,
+        @Nullable String reviewNote) {
 
     /** One entry of the error summary. */
     public record Problem(String targetId, String message) {}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.comment.CommentView;
+import news.broadsheet.comment.ModerationPolicy;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the form view for both places it appears: under the article, and on its own after a refusal. */
@@ -17,13 +19,21 @@ final class CommentForms {
 
     private CommentForms() {}
 
+    /** How much of a comment the reply form and the report page quote. */
+    static final int EXCERPT_LENGTH = 200;
+
+    /**
+     * @param replyingTo the comment being replied to, or null
+     * @param policy the story's moderation policy, or null when there is no story
+     */
     static CommentFormView filled(
             @Nullable ArticleSummary article,
             CommentForm form,
-            @Nullable String replyingTo,
+            @Nullable CommentView replyingTo,
             Map<String, String> errors,
             @Nullable String problem,
-            boolean submittable) {
+            boolean submittable,
+            @Nullable ModerationPolicy policy) {
         Long parentId = replyingTo == null ? null : form.parentId();
         List<CommentFormView.Problem> summary = new ArrayList<>();
         for (String field : ORDER) {
@@ -38,13 +48,37 @@ final class CommentForms {
                 form.emailOrEmpty(),
                 form.bodyOrEmpty(),
                 parentId,
-                replyingTo,
+                replyingTo == null ? null : replyingTo.authorName(),
+                replyingTo == null ? null : excerpt(replyingTo.text()),
                 parentId == null || article == null ? null : article.url() + "#comment-form",
                 errors,
                 summary,
                 problem,
                 submittable && article != null,
                 CommentForm.BODY_LIMIT,
-                form.wantsNotifications());
+                form.wantsNotifications(),
+                reviewNote(policy));
+    }
+
+    static @Nullable String reviewNote(@Nullable ModerationPolicy policy) {
+        if (policy == null) {
+            return null;
+        }
+        return switch (policy) {
+            case PRE -> "Comments are reviewed by a moderator before they appear.";
+            case NEW_COMMENTERS -> "Comments from new commenters are reviewed by a moderator before they appear.";
+            case POST -> null;
+        };
+    }
+
+    /** The start of a comment's text, cut at a word, for quoting. */
+    static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.codePointCount(0, flat.length()) <= EXCERPT_LENGTH) {
+            return flat;
+        }
+        String cut = flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_LENGTH));
+        int space = cut.lastIndexOf(' ');
+        return (space > EXCERPT_LENGTH / 2 ? cut.substring(0, space) : cut) + "…";
     }
 }

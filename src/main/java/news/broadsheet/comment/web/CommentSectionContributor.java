@@ -16,20 +16,27 @@ import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Puts the comment count under the article's byline and the thread and form under its body. */
 @Component
 @Order(100)
 class CommentSectionContributor implements ArticlePageContributor {
 
+    /** Posting, replying and reporting without leaving the page, when JavaScript runs. */
+    private static final String SCRIPT = "/assets/js/comments.js";
+
     private final Comments comments;
     private final TemplateEngine templates;
     private final SiteSettings site;
+    private final ResourceUrlProvider resourceUrls;
 
-    CommentSectionContributor(Comments comments, TemplateEngine templates, SiteSettings site) {
+    CommentSectionContributor(
+            Comments comments, TemplateEngine templates, SiteSettings site, ResourceUrlProvider resourceUrls) {
         this.comments = comments;
         this.templates = templates;
         this.site = site;
+        this.resourceUrls = resourceUrls;
     }
 
     @Override
@@ -37,12 +44,16 @@ class CommentSectionContributor implements ArticlePageContributor {
         ArticleView article = request.article();
         CommentThread thread = comments.thread(article.id(), request.parameter("comments"));
         boolean open = comments.commentsOpen(article.summary());
+        CommentNotices.Notice notice = CommentNotices.of(request.parameter("comment"));
         CommentSectionView section = new CommentSectionView(
                 thread,
-                notice(request.parameter("comment")),
+                notice == null ? null : notice.text(),
+                notice == null || notice.commentAnchor() == null ? null : "#" + notice.commentAnchor(),
+                notice == null ? null : notice.linkLabel(),
                 open ? form(article, request.parameter("replyto")) : null,
                 open ? null : "Comments are closed on this story.",
-                article.url() + "?replyto=");
+                article.url() + "?replyto=",
+                scriptUrl());
         String label = CommentSectionView.countLabel(thread.count());
         Content byline = output -> templates.render("comment/count.jte", Map.of("label", label), output);
         Content afterBody = output -> templates.render("comment/section.jte", Map.of("section", section), output);
@@ -84,26 +95,18 @@ class CommentSectionContributor implements ArticlePageContributor {
         Optional<CommentView> parent = parseId(replyTo).flatMap(id -> comments.replyTarget(article.id(), id));
         CommentForm empty = CommentForm.empty(parent.map(CommentView::id).orElse(null));
         return CommentForms.filled(
-                article.summary(), empty, parent.map(CommentView::authorName).orElse(null), Map.of(), null, true);
+                article.summary(),
+                empty,
+                parent.orElse(null),
+                Map.of(),
+                null,
+                true,
+                comments.moderationPolicy(article.summary()));
     }
 
-    private static @Nullable String notice(@Nullable String outcome) {
-        if ("pending".equals(outcome)) {
-            return "Thank you. Your comment has been received and will appear once a moderator has approved it.";
-        }
-        if ("published".equals(outcome)) {
-            return "Thank you. Your comment has been published.";
-        }
-        if ("reported".equals(outcome)) {
-            return "Thank you for your report. A moderator will look at the comment.";
-        }
-        if ("rejected-language".equals(outcome)) {
-            return "Your comment was not published: it contains language we do not allow.";
-        }
-        if (outcome != null && outcome.startsWith("rejected")) {
-            return "Your comment was not published because it breaks our community rules.";
-        }
-        return null;
+    private String scriptUrl() {
+        String url = resourceUrls.getForLookupPath(SCRIPT);
+        return url != null ? url : SCRIPT;
     }
 
     private static Optional<Long> parseId(@Nullable String value) {

@@ -1,12 +1,16 @@
 package news.broadsheet.comment.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
+import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Readers report a comment (spam, abuse, off-topic, other) through a small form that works
@@ -27,39 +32,79 @@ class ReportController {
 
     private final Comments comments;
     private final Articles articles;
+    private final JsonMapper json;
 
-    ReportController(Comments comments, Articles articles) {
+    ReportController(Comments comments, Articles articles, JsonMapper json) {
         this.comments = comments;
         this.articles = articles;
+        this.json = json;
     }
 
     @GetMapping("/comments/{id}/report")
     String form(@PathVariable String id, Model model) {
-        ArticleSummary article = articleOf(id);
-        model.addAttribute("page", new ReportPage(Long.parseLong(id), article.headline(), article.url()));
+        model.addAttribute("page", page(id, null));
         return "comment/report";
     }
 
+    /**
+     * Takes the report and goes back to the story's notice, which links to the comment; the page's
+     * script (asking for JSON) gets the notice instead. Without a reason the form shows again.
+     */
     @PostMapping("/comments/{id}/report")
+    @Nullable
     String report(
             @PathVariable String id,
             @RequestParam(defaultValue = "") String reason,
             HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response,
+            Model model)
+            throws java.io.IOException {
         if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Reports come from this site only");
         }
-        ArticleSummary article = articleOf(id);
+        ReportPage page = page(id, null);
         if (!REASONS.contains(reason)) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Choose a reason");
+            String problem = "Please choose what is wrong with the comment.";
+            if (CommentController.wantsJson(request)) {
+                return writeJson(response, HttpStatus.UNPROCESSABLE_CONTENT, Map.of("problem", problem));
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("page", page(id, problem));
+            return "comment/report";
         }
-        comments.report(Long.parseLong(id), request.getRemoteAddr(), reason);
-        return "redirect:" + article.url() + "?comment=reported#comment-" + id;
+        comments.report(page.commentId(), request.getRemoteAddr(), reason);
+        if (CommentController.wantsJson(request)) {
+            return writeJson(response, HttpStatus.OK, Map.of("notice", CommentNotices.REPORTED));
+        }
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader("Location", page.articleUrl() + CommentNotices.redirectSuffix("reported", page.commentId()));
+        return null;
     }
 
-    private ArticleSummary articleOf(String id) {
-        Optional<Long> articleId =
-                id.matches("\\d{1,18}") ? comments.articleOfApproved(Long.parseLong(id)) : Optional.empty();
-        return articleId.flatMap(articles::liveById).orElseThrow(() -> new ArticleNotFoundException("comment " + id));
+    private @Nullable String writeJson(HttpServletResponse response, HttpStatus status, Object body)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+        return null;
+    }
+
+    private ReportPage page(String id, @Nullable String problem) {
+        Optional<Long> commentId = id.matches("\\d{1,18}") ? Optional.of(Long.parseLong(id)) : Optional.empty();
+        ArticleSummary article = commentId
+                .flatMap(comments::articleOfApproved)
+                .flatMap(articles::liveById)
+                .orElseThrow(() -> new ArticleNotFoundException("comment " + id));
+        CommentView comment = comments.replyTarget(article.id(), commentId.get())
+                .orElseThrow(() -> new ArticleNotFoundException("comment " + id));
+        return new ReportPage(
+                comment.id(),
+                article.headline(),
+                article.url(),
+                comment.authorName(),
+                comment.postedAt(),
+                CommentForms.excerpt(comment.text()),
+                problem);
     }
 }

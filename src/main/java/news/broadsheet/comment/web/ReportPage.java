@@ -1,4 +1,27 @@
 package news.broadsheet.comment.web;
 
-/** The report form: which comment, on which story. */
-public record ReportPage(long commentId, String headline, String articleUrl) {}
+import news.broadsheet.shared.DisplayTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report form: which comment (its author, time and the start of its text), on which story.
+ *
+ * @param problem why the last report was not taken (no reason chosen), or null
+ */
+public record ReportPage(
+        long commentId,
+        String headline,
+        String articleUrl,
+        String authorName,
+        DisplayTime postedAt,
+        String excerpt,
+        @Nullable String problem) {
+
+    public String action() {
+        return "/comments/" + commentId + "/report";
+    }
+
+    public String commentUrl() {
+        return articleUrl + "#comment-" + commentId;
+    }
+}

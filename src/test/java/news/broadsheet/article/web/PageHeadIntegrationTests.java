@@ -161,14 +161,20 @@ class PageHeadIntegrationTests {
         Http.Response first =
                 http.postForm("/articles/" + story.id() + "/comments", form("name", "Ada Reader", "body", hostile));
         assertThat(first.status()).isEqualTo(303);
-        String firstId = first.location().substring(first.location().indexOf("#comment-") + "#comment-".length());
+        String firstId = first.location().replaceAll(".*[?&]comment=published-(\\d+).*", "$1");
         http.postForm(
                 "/articles/" + story.id() + "/comments",
                 form("name", "Ben Replier", "body", "I agree.", "parentId", firstId));
 
         Document page = http.get(story.url()).page();
 
-        assertThat(page.select("script")).as("only the JSON-LD data block").hasSize(1);
+        assertThat(page.select("script:not([src])"))
+                .as("only the JSON-LD data block")
+                .hasSize(1);
+        assertThat(page.select("script[src]").eachAttr("src"))
+                .as("besides the site's own script files, the comments' among them")
+                .allMatch(src -> src.matches("/assets/js/[a-z-]+-[0-9a-f]{32}\\.js"))
+                .anyMatch(src -> src.startsWith("/assets/js/comments-"));
         JsonNode article = ofType(graph(page), "NewsArticle");
         assertThat(article.get("commentCount").asInt()).isEqualTo(2);
         assertThat(article.get("comment")).hasSize(1);

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Path;
+import java.time.Instant;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.author.Author;
+import news.broadsheet.comment.CommentStatus;
+import news.broadsheet.comment.Comments;
+import news.broadsheet.comment.ModerationPolicy;
 import news.broadsheet.section.Section;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Browser;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
@@ -38,6 +45,9 @@ class CommentFormBrowserIntegrationTests {
 
     @Autowired
     Http http;
+
+    @Autowired
+    Comments comments;
 
     Playwright playwright;
     com.microsoft.playwright.Browser browser;
@@ -83,11 +93,103 @@ class CommentFormBrowserIntegrationTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
 
-            page.waitForURL("**" + story.url() + "?comment=pending#comments");
-            assertThat(page.locator(".notice").textContent()).contains("once a moderator has approved it");
+            page.waitForURL("**" + story.url() + "?comment=pending#comments-notice");
+            Locator notice = page.locator("#comments-notice");
+            assertThat(notice.textContent()).contains("once a moderator has approved it");
+            BoundingBox box = notice.boundingBox();
+            assertThat(box.y).as("the page scrolled to the notice").isBetween(0.0, 844.0 - box.height);
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "article-after-comment-phone.png"))
                     .setFullPage(true));
+        }
+    }
+
+    @Test
+    void postsRepliesAndReportsInPlaceWithJavaScriptOnAPhone() {
+        comments.setPolicy(new Actor(null, "test"), "article", story.id(), ModerationPolicy.POST, null);
+        long first = comments.importComment(
+                story.id(),
+                null,
+                "First Reader",
+                null,
+                "The patrols were announced last spring, then quietly postponed.",
+                CommentStatus.APPROVED,
+                Instant.now().minusSeconds(3600));
+        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + story.url());
+            String address = page.url();
+            // A full page load would wipe this mark: it shows that nothing navigated.
+            page.evaluate("() => { window.stayedOnPage = true; }");
+            assertThat(page.locator("#comment-review-note").count())
+                    .as("nothing is held under post")
+                    .isZero();
+
+            field(page, "Name").fill("Phone Reader");
+            field(page, "Comment").fill("Posted without leaving the page.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                    .click();
+
+            Locator notice = page.locator("#comment-form .notice");
+            notice.waitFor();
+            assertThat(notice.textContent()).startsWith("Thank you. Your comment has been published.");
+            Locator posted = page.locator("#comments > ol.comment-list > li > article.comment")
+                    .filter(new Locator.FilterOptions().setHasText("Posted without leaving the page."));
+            assertThat(posted.locator(".comment__author").textContent()).isEqualTo("Phone Reader");
+            assertThat(field(page, "Comment").inputValue())
+                    .as("ready for the next comment")
+                    .isEmpty();
+
+            page.locator("#comment-" + first + " a.comment__reply").click();
+            Locator replyForm = page.locator("li:has(> #comment-" + first + ") > #comment-form");
+            assertThat(replyForm.locator("blockquote.comment-quote").textContent())
+                    .isEqualTo("The patrols were announced last spring, then quietly postponed.");
+            assertThat(replyForm.locator(".comment-form__replying").textContent())
+                    .startsWith("Replying to First Reader.");
+            field(page, "Comment").fill("They were postponed twice, in fact.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                    .click();
+
+            Locator reply = page.locator("li:has(> #comment-" + first + ") > ol.comment-list > li > article.comment");
+            reply.waitFor();
+            assertThat(reply.locator(".comment__body").textContent()).contains("They were postponed twice, in fact.");
+            assertThat(page.locator("li:has(> #comment-" + first + ") > #comment-form")
+                            .count())
+                    .as("the form went back below the thread")
+                    .isZero();
+
+            page.locator("#comment-" + first + " a.comment__report").click();
+            page.locator("#comment-" + first + " form.report-form").waitFor();
+            page.locator("#comment-" + first + " label", new Page.LocatorOptions().setHasText("Off-topic"))
+                    .click();
+            page.locator("#comment-" + first + " form.report-form button[type=submit]")
+                    .click();
+            Locator reported = page.locator("#comment-" + first + " .comment__report-slot .notice");
+            reported.waitFor();
+            assertThat(reported.textContent()).startsWith("Thank you for your report");
+
+            assertThat(page.url()).isEqualTo(address);
+            assertThat(page.evaluate("() => window.stayedOnPage === true")).isEqualTo(true);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "article-comments-in-place-phone.png"))
+                    .setFullPage(true));
+        }
+        assertThat(comments.thread(story.id()).count()).isEqualTo(3);
+    }
+
+    @Test
+    void commentActionsAreLargeEnoughToTap() {
+        comments.importComment(story.id(), null, "Tap Reader", null, "Short.", CommentStatus.APPROVED, Instant.now());
+        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + story.url());
+            Locator targets = page.locator(".comment__actions a, a.comment__permalink");
+            assertThat(targets.count()).isEqualTo(3);
+            for (int i = 0; i < targets.count(); i++) {
+                BoundingBox box = targets.nth(i).boundingBox();
+                assertThat(box.height).as(targets.nth(i).textContent()).isGreaterThanOrEqualTo(44);
+                assertThat(box.width).as(targets.nth(i).textContent()).isGreaterThanOrEqualTo(44);
+            }
         }
     }
 

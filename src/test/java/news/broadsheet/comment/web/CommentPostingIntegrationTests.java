@@ -19,10 +19,14 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Posting comments under the default policy, {@code pre}: every comment waits for a moderator. */
 @IntegrationTest
 class CommentPostingIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     Newsroom newsroom;
@@ -52,11 +56,97 @@ class CommentPostingIntegrationTests {
         Http.Response posted = post(story, "Ada Reader", "ada@example.org", "A thoughtful remark.");
 
         assertThat(posted.status()).isEqualTo(303);
-        assertThat(posted.location()).isEqualTo(story.url() + "?comment=pending#comments");
+        assertThat(posted.location()).isEqualTo(story.url() + "?comment=pending#comments-notice");
         Document page = http.get(posted.location()).page();
-        assertThat(page.selectFirst(".notice").text()).contains("will appear once a moderator has approved it");
+        assertThat(page.getElementById("comments-notice").text())
+                .contains("will appear once a moderator has approved it");
+        assertThat(page.getElementById("comments-notice").hasClass("notice")).isTrue();
         assertThat(page.select(".comment")).isEmpty();
         assertThat(page.selectFirst(".comments__empty").text()).isEqualTo("No comments available for this post.");
+    }
+
+    @Test
+    void saysAboveTheFormThatCommentsAreReviewedFirst() {
+        Document page = http.get(story.url()).page();
+
+        Element note = page.selectFirst("#comment-form #comment-review-note");
+        assertThat(note.text()).isEqualTo("Comments are reviewed by a moderator before they appear.");
+        assertThat(note.nextElementSiblings().select("form"))
+                .as("above the form")
+                .isNotEmpty();
+    }
+
+    @Test
+    void quotesTheCommentBeingRepliedToWithoutJavaScript() {
+        long parent = postAndApprove(story, "Ada Reader", "", "The council should publish the full budget.");
+
+        Document page = http.get(story.url() + "?replyto=" + parent).page();
+
+        assertThat(page.selectFirst("#comment-form .comment-form__replying").text())
+                .startsWith("Replying to Ada Reader.");
+        assertThat(page.selectFirst("#comment-form blockquote.comment-quote").text())
+                .isEqualTo("The council should publish the full budget.");
+        assertThat(page.selectFirst("#comment-form input[name=parentId]").val()).isEqualTo(String.valueOf(parent));
+    }
+
+    @Test
+    void answersTheScriptWithJsonForAcceptedAndRefusedComments() throws Exception {
+        Http.Response accepted = http.postForm(
+                action(story),
+                form("name", "Script Reader", "email", "", "body", "Sent by the page's script."),
+                "Accept",
+                "application/json");
+
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.header("Content-Type")).startsWith("application/json");
+        JsonNode answer = JSON.readTree(accepted.body());
+        assertThat(answer.get("status").asString()).isEqualTo("pending");
+        assertThat(answer.get("notice").asString()).contains("once a moderator has approved it");
+        assertThat(comments.status(answer.get("commentId").asLong())).contains(CommentStatus.PENDING);
+
+        Http.Response refused = http.postForm(
+                action(story),
+                form("name", "Script Reader", "email", "not-an-email", "body", "Text to keep."),
+                "Accept",
+                "application/json");
+
+        assertThat(refused.status()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("errors").get("email").asString())
+                .isEqualTo("Please enter a valid email address, or leave the field empty.");
+        Document form =
+                org.jsoup.Jsoup.parseBodyFragment(problem.get("formHtml").asString());
+        assertThat(form.selectFirst("#comment-form textarea[name=body]").text()).isEqualTo("Text to keep.");
+        assertThat(form.selectFirst("#comment-email").val()).isEqualTo("not-an-email");
+        assertThat(form.selectFirst("#comment-email-error").text()).startsWith("Please enter a valid email");
+    }
+
+    @Test
+    void showsTheReportedCommentAndLandsOnTheNoticeAfterReporting() throws Exception {
+        long id = postAndApprove(story, "Ada Reader", "", "A remark someone may not like. ".repeat(12));
+
+        Document page = http.get("/comments/" + id + "/report").page();
+
+        assertThat(page.selectFirst(".comment-reported__author").text()).isEqualTo("Ada Reader");
+        assertThat(page.selectFirst(".comment-reported time").attr("datetime")).isNotBlank();
+        assertThat(page.selectFirst(".comment-reported blockquote").text())
+                .startsWith("A remark someone may not like.")
+                .endsWith("…")
+                .hasSizeLessThanOrEqualTo(CommentForms.EXCERPT_LENGTH + 1);
+
+        Http.Response noReason = http.postForm("/comments/" + id + "/report", form("reason", ""));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.page().selectFirst("form.report-form .form-problem").text())
+                .isEqualTo("Please choose what is wrong with the comment.");
+
+        Http.Response reported = http.postForm("/comments/" + id + "/report", form("reason", "spam"));
+        assertThat(reported.status()).isEqualTo(303);
+        assertThat(reported.location()).endsWith("?comment=reported-" + id + "#comments-notice");
+
+        Http.Response byScript =
+                http.postForm("/comments/" + id + "/report", form("reason", "off-topic"), "Accept", "application/json");
+        assertThat(byScript.status()).isEqualTo(200);
+        assertThat(JSON.readTree(byScript.body()).get("notice").asString()).startsWith("Thank you for your report");
     }
 
     @Test

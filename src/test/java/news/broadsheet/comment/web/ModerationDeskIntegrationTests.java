@@ -173,7 +173,7 @@ class ModerationDeskIntegrationTests {
                 "body",
                 "Thanks for reading.");
 
-        assertThat(posted.location()).contains("?comment=published#comment-");
+        assertThat(posted.location()).contains("?comment=published-");
         Element comment = http.get(story.url()).page().selectFirst("article.comment:has(.comment__staff)");
         assertThat(comment.selectFirst(".comment__author").text()).isEqualTo("The Editor");
         assertThat(comment.selectFirst(".comment__staff").text()).isEqualTo("Staff");

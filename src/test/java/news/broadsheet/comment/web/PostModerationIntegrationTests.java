@@ -35,10 +35,14 @@ class PostModerationIntegrationTests {
 
         assertThat(posted.status()).isEqualTo(303);
         assertThat(posted.location())
-                .matches(java.util.regex.Pattern.quote(story.url() + "?comment=published#comment-") + "\\d+");
-        String anchor = posted.location().substring(posted.location().indexOf('#') + 1);
+                .matches(java.util.regex.Pattern.quote(story.url() + "?comment=published-") + "\\d+#comments-notice");
         Document page = http.get(posted.location()).page();
-        assertThat(page.selectFirst(".notice").text()).isEqualTo("Thank you. Your comment has been published.");
+        Element notice = page.getElementById("comments-notice");
+        assertThat(notice.text()).isEqualTo("Thank you. Your comment has been published. Read your comment");
+        assertThat(page.select("#comment-review-note"))
+                .as("nothing is held under post")
+                .isEmpty();
+        String anchor = notice.selectFirst("a").attr("href").substring(1);
         Element comment = page.getElementById(anchor);
         assertThat(comment.selectFirst(".comment__author").text()).isEqualTo("Quick Reader");
         assertThat(comment.selectFirst(".comment__body").text()).isEqualTo("Seen at once.");
@@ -47,7 +51,11 @@ class PostModerationIntegrationTests {
         Http.Response reply = http.postForm(
                 "/articles/" + story.id() + "/comments",
                 form("name", "Replier", "body", "Answering.", "parentId", anchor.substring("comment-".length())));
-        String replyAnchor = reply.location().substring(reply.location().indexOf('#') + 1);
+        String replyAnchor = http.get(reply.location())
+                .page()
+                .selectFirst("#comments-notice a")
+                .attr("href")
+                .substring(1);
         Element replyItem = http.get(story.url()).page().getElementById(anchor).parent();
         assertThat(replyItem.selectFirst("> ol.comment-list > li > article").id())
                 .isEqualTo(replyAnchor);

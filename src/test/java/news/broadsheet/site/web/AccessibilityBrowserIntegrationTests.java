@@ -81,7 +81,8 @@ class AccessibilityBrowserIntegrationTests {
             page.locator("#comment-email").fill("not-an-address");
             page.locator("#comment-body").fill("A view.");
             page.locator("#comment-form button[type=submit]").click();
-            page.waitForLoadState();
+            // The page's script puts the server's answer in place: wait for it, not for a load.
+            page.locator(".field-error").first().waitFor();
             assertThat(page.locator(".field-error").count())
                     .as("comment form with errors")
                     .isPositive();
