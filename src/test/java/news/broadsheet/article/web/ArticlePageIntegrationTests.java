@@ -62,7 +62,7 @@ class ArticlePageIntegrationTests {
         assertThat(page.selectFirst("h1").text()).isEqualTo("Alliance sees no immediate threat");
         assertThat(page.selectFirst("p.standfirst").text()).isEqualTo("Ministers meet as patrols are stepped up.");
         assertThat(page.selectFirst(".story__body").select("p").eachText())
-                .contains("The first paragraph.", "\"We are ready,\" the minister said.");
+                .contains("The first paragraph.", "“We are ready,” the minister said.");
         assertThat(page.selectFirst(".story__body blockquote").text()).isEqualTo("A quoted passage.");
         assertThat(page.select(".tags a")).extracting(Element::text).containsExactly("Air policing", "Baltic security");
         assertThat(page.selectFirst(".story__comment-count").text()).isEqualTo("0 comments");
