@@ -66,7 +66,7 @@ class FromEmptyNewsroomBrowserIntegrationTests {
             page.locator("#new-section-name").fill("Harbour");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create section"))
                     .click();
-            assertThat(page.locator("[role=status]").textContent()).contains("Saved");
+            assertThat(page.locator("p.notice[role=status]").textContent()).contains("Saved");
 
             nav(page, "Authors");
             assertThat(page.locator("main").textContent()).contains("No bylines yet");
@@ -75,7 +75,7 @@ class FromEmptyNewsroomBrowserIntegrationTests {
             page.getByLabel("Short bio (Markdown)").fill("Has covered the *waterfront* since 2019.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create byline"))
                     .click();
-            assertThat(page.locator("[role=status]").textContent()).contains("Byline created");
+            assertThat(page.locator("p.notice[role=status]").textContent()).contains("Byline created");
 
             nav(page, "Stories");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Write a new story"))
@@ -90,10 +90,10 @@ class FromEmptyNewsroomBrowserIntegrationTests {
                             AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Save").setExact(true))
                     .click();
-            assertThat(page.locator("[role=status]").textContent()).contains("Draft created");
+            assertThat(page.locator("p.notice[role=status]").textContent()).contains("Draft created");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish now"))
                     .click();
-            assertThat(page.locator("[role=status]").textContent()).contains("Published");
+            assertThat(page.locator("p.notice[role=status]").textContent()).contains("Published");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("View on the site"))
                     .click();
