@@ -1,6 +1,8 @@
 package news.broadsheet.support;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +32,40 @@ public final class Browser {
                                 "--disable-background-networking",
                                 "--disable-component-update",
                                 "--no-first-run")));
+    }
+
+    /** A phone: 390 × 844 CSS pixels at twice the density, touch, with or without JavaScript. */
+    public static com.microsoft.playwright.Browser.NewContextOptions phone(boolean javaScript) {
+        return new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setJavaScriptEnabled(javaScript);
+    }
+
+    /** A laptop screen: 1280 × 900 CSS pixels, with or without JavaScript. */
+    public static com.microsoft.playwright.Browser.NewContextOptions desktop(boolean javaScript) {
+        return new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 900)
+                .setJavaScriptEnabled(javaScript);
+    }
+
+    /** Signs a newsroom account in through the real sign-in form and waits for the newsroom's front page. */
+    public static void signIn(Page page, String base, String username) {
+        page.navigate(base + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(Newsroom.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL("**/admin");
+    }
+
+    /** Saves the whole page under {@code target/screenshots/}, where CI keeps it as an artifact. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", name + ".png"))
+                .setFullPage(true));
     }
 
     public static Playwright start() {
