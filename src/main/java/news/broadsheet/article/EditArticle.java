@@ -20,4 +20,21 @@ public record EditArticle(
         List<Long> authorIds,
         @Nullable String seoTitle,
         @Nullable String seoDescription,
-        boolean commentsOpen) {}
+        boolean commentsOpen) {
+
+    /** The same content at another address, as when an import finds its slug taken. */
+    public EditArticle withSlug(String otherSlug) {
+        return new EditArticle(
+                headline,
+                standfirst,
+                bodyMarkdown,
+                otherSlug,
+                sectionId,
+                extraSectionIds,
+                tagNames,
+                authorIds,
+                seoTitle,
+                seoDescription,
+                commentsOpen);
+    }
+}

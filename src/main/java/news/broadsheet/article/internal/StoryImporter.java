@@ -85,7 +85,7 @@ public class StoryImporter {
         List<StoryImportRepository.StoryRow> storyRows = new ArrayList<>();
         for (int i = 0; i < stories.size(); i++) {
             ImportStory story = stories.get(i);
-            EditArticle content = withSlug(story.content(), freeSlug(bases.get(i), taken));
+            EditArticle content = story.content().withSlug(freeSlug(bases.get(i), taken));
             try {
                 checks.checked(content, null, facts);
                 if (story.publishedAt() == null
@@ -225,21 +225,6 @@ public class StoryImporter {
             slug = Slugs.numbered(base, n);
         }
         return slug;
-    }
-
-    private static EditArticle withSlug(EditArticle content, String slug) {
-        return new EditArticle(
-                content.headline(),
-                content.standfirst(),
-                content.bodyMarkdown(),
-                slug,
-                content.sectionId(),
-                content.extraSectionIds(),
-                content.tagNames(),
-                content.authorIds(),
-                content.seoTitle(),
-                content.seoDescription(),
-                content.commentsOpen());
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
