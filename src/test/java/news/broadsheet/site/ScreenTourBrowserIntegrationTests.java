@@ -4,7 +4,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +71,7 @@ class ScreenTourBrowserIntegrationTests {
                                 .setViewportSize(width.getValue(), 844))) {
                     Page page = context.newPage();
                     publicPages.forEach(stop -> visit(softly, page, stop, width.getKey()));
-                    page.navigate(http.base() + "/login");
-                    page.getByLabel("Username").fill(tour.staffUsername());
-                    page.getByLabel("Password").fill(Newsroom.PASSWORD);
-                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                            .click();
-                    page.waitForURL("**/admin");
+                    Browser.signIn(page, http.base(), tour.staffUsername());
                     newsroomPages.forEach(stop -> visit(
                             softly, page, new PageTour.Stop("admin " + stop.name(), stop.path()), width.getKey()));
                 }

@@ -53,9 +53,14 @@ public final class Browser {
 
     /** Signs a newsroom account in through the real sign-in form and waits for the newsroom's front page. */
     public static void signIn(Page page, String base, String username) {
+        signIn(page, base, username, Newsroom.PASSWORD);
+    }
+
+    /** Signs in with a password of the test's own, such as the first admin's. */
+    public static void signIn(Page page, String base, String username, String password) {
         page.navigate(base + "/login");
         page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(Newsroom.PASSWORD);
+        page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         page.waitForURL("**/admin");

@@ -125,12 +125,7 @@ class PasswordResetBrowserIntegrationTests {
             Page page = context.newPage();
             page.navigate(http.base() + "/login/forgot");
             assertNoSidewaysScrolling(page);
-            page.navigate(http.base() + "/login");
-            page.getByLabel("Username").fill(editor.username());
-            page.getByLabel("Password").fill(Newsroom.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
-            page.waitForURL("**/admin");
+            Browser.signIn(page, http.base(), editor.username());
             page.navigate(http.base() + "/admin/profile");
             assertThat(page.locator("h1").textContent()).isEqualTo("My profile");
             assertNoSidewaysScrolling(page);

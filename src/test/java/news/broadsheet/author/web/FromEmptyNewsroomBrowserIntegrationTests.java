@@ -55,12 +55,7 @@ class FromEmptyNewsroomBrowserIntegrationTests {
                 com.microsoft.playwright.Browser browser = Browser.launch(playwright);
                 BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate(http.base() + "/login");
-            page.getByLabel("Username").fill("chief.browser");
-            page.getByLabel("Password").fill("a long passphrase for the browser");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
-            page.waitForURL("**/admin");
+            Browser.signIn(page, http.base(), "chief.browser", "a long passphrase for the browser");
 
             nav(page, "Sections");
             page.locator("#new-section-name").fill("Harbour");

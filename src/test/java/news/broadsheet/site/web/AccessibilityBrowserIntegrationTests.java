@@ -88,11 +88,7 @@ class AccessibilityBrowserIntegrationTests {
                     .isPositive();
             found.addAll(analyze(page, "comment form with errors", scheme));
 
-            page.navigate(http.base() + "/login");
-            page.locator("#username").fill(tour.staffUsername());
-            page.locator("#password").fill(Newsroom.PASSWORD);
-            page.locator("form[action='/login'] button[type=submit]").click();
-            page.waitForURL("**/admin");
+            Browser.signIn(page, http.base(), tour.staffUsername());
             for (PageTour.Stop stop : tour.newsroomPages()) {
                 page.navigate(http.base() + stop.path());
                 found.addAll(analyze(page, "newsroom " + stop.name(), scheme));
