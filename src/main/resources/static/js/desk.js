@@ -99,7 +99,8 @@
     );
     const next = acted.length ? acted[acted.length - 1].nextElementSibling : null;
     form.querySelectorAll("button").forEach((button) => (button.disabled = true));
-    postJson(form.action, body)
+    // Not form.action: the bulk bar's select is named "action" and shadows it.
+    postJson(form.getAttribute("action"), body)
       .then((answer) =>
         fetchDesk().then((fresh) => {
           document.querySelectorAll("#desk-notice").forEach((old) => old.remove());
