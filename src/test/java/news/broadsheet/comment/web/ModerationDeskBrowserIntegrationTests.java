@@ -116,6 +116,15 @@ class ModerationDeskBrowserIntegrationTests {
             page.keyboard().press("Escape");
             assertThat(help.isVisible()).isFalse();
 
+            // A comment that stays in the queue is redrawn in place, keeping the focus.
+            page.keyboard().press("f");
+            page.locator("#desk-comment-" + middle + " button[value='" + middle + ":unfeature']")
+                    .waitFor();
+            assertThat(status.locator(".notice").textContent()).isEqualTo("Featured the comment by Milo. Undo");
+            assertThat(focusedId(page)).isEqualTo("desk-comment-" + middle);
+            page.keyboard().press("x");
+            assertThat(page.locator("#tick-" + middle).isChecked()).isTrue();
+
             // Keys typed into a field are the moderator's, not shortcuts.
             page.locator("#desk-article").focus();
             page.keyboard().press("a");
