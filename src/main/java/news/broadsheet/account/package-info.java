@@ -5,7 +5,9 @@
  * {@code account}, {@code account_link}, {@code login_throttle}, {@code reset_request_throttle}
  * and session tables; exposes {@link news.broadsheet.account.Accounts}, {@link
  * news.broadsheet.account.AccountLifecycle}, {@link news.broadsheet.account.StaffPrincipal} (the
- * signed-in user, for controllers) and {@link news.broadsheet.account.AdminChrome}; sends mail
+ * signed-in user, for controllers) and {@link news.broadsheet.account.AdminChrome}, with {@link
+ * news.broadsheet.account.NavigationBadgeProvider} for modules that put a count beside their
+ * navigation link (the pending comments); sends mail
  * through {@link news.broadsheet.mail.MailOutbox}; publishes {@link
  * news.broadsheet.account.AccountEvent}s for the audit log.
  */

@@ -288,9 +288,12 @@ public class Comments {
     private List<QueuedComment> enrich(List<QueuedComment> found) {
         // One history lookup per commenter on the page, not per comment: a flood comes from one source.
         Map<String, CommentRepository.History> histories = new java.util.HashMap<>();
+        Map<Long, Map<String, Integer>> reports =
+                repository.reportReasons(found.stream().map(QueuedComment::id).toList());
         return found.stream()
                 .map(c -> {
                     String address = repository.addressHashOf(c.id());
+                    // Keyed on the email when there is one, else on the address: never a mix of both.
                     var history = histories.computeIfAbsent(
                             c.email() != null ? "email:" + c.email() : "address:" + address,
                             key -> repository.history(c.email(), address));
@@ -307,9 +310,16 @@ public class Comments {
                             c.parentExcerpt(),
                             history.approved(),
                             history.rejected(),
+                            c.email() != null,
+                            reports.getOrDefault(c.id(), Map.of()),
                             c.rejectionReason());
                 })
                 .toList();
+    }
+
+    /** How many comments wait in the pending queue. */
+    public int pendingCount() {
+        return repository.countPending();
     }
 
     public Map<CommentStatus, Integer> queueCounts(java.util.@Nullable Collection<Long> articleIds) {
@@ -369,25 +379,29 @@ public class Comments {
      */
     @Transactional
     public int moderate(Actor actor, List<Long> commentIds, ModerationAction action, @Nullable String reason) {
-        return moderate(actor, commentIds, action, reason, null);
+        return moderate(actor, commentIds, action, reason, null).count();
     }
 
     /**
      * @param banUntil for {@link ModerationAction#BAN}: when the ban ends, or null for good
+     * @return what the action changed, to undo it with {@link #undo}
      */
     @Transactional
-    public int moderate(
+    public ModerationUndo moderate(
             Actor actor,
             List<Long> commentIds,
             ModerationAction action,
             @Nullable String reason,
             @Nullable Instant banUntil) {
-        int done = 0;
+        List<CommentRepository.ModerationState> before = new ArrayList<>();
+        List<Long> bans = new ArrayList<>();
         Instant now = clock.instant();
         for (long id : new java.util.LinkedHashSet<>(commentIds)) {
-            if (repository.findStatus(id).isEmpty()) {
+            Optional<CommentRepository.ModerationState> state = repository.findModerationState(id);
+            if (state.isEmpty()) {
                 continue;
             }
+            before.add(state.get());
             switch (action) {
                 case APPROVE -> {
                     boolean wasApproved = repository.findStatus(id).orElse(null) == CommentStatus.APPROVED;
@@ -398,13 +412,13 @@ public class Comments {
                     }
                 }
                 case BAN -> {
-                    repository.insertBan(
+                    bans.add(repository.insertBan(
                             repository.emailOf(id),
                             repository.addressHashOf(id),
                             reason == null ? "Banned" : reason,
                             banUntil,
                             actor.name(),
-                            now);
+                            now));
                     repository.moderate(id, CommentStatus.REJECTED, actor.name(), reason, now);
                 }
                 case REJECT -> repository.moderate(id, CommentStatus.REJECTED, actor.name(), reason, now);
@@ -417,9 +431,32 @@ public class Comments {
                 detail = detail + (banUntil == null ? " (ban: for good)" : " (ban until " + banUntil + ")");
             }
             events.publishEvent(new CommentModerated(actor, action, id, detail));
-            done++;
         }
-        return done;
+        return new ModerationUndo(
+                List.copyOf(before),
+                List.copyOf(bans),
+                before.stream()
+                        .map(CommentRepository.ModerationState::authorName)
+                        .toList());
+    }
+
+    /**
+     * Puts the comments back as they were before a desk action (status, featured, rejection
+     * reason, readers' reports) and lifts the bans it made. An e-mail the action queued (a reply
+     * notification) is not called back.
+     */
+    @Transactional
+    public void undo(Actor actor, ModerationUndo undo) {
+        Instant now = clock.instant();
+        for (CommentRepository.ModerationState state : undo.before()) {
+            repository.restore(state, now);
+            events.publishEvent(new CommentModerationUndone(
+                    actor, state.id(), "back to " + state.status().dbValue() + (state.featured() ? ", featured" : "")));
+        }
+        for (long banId : undo.banIds()) {
+            repository.liftBan(banId, now);
+            events.publishEvent(new ModerationSettingsChanged(actor, "ban", banId, "Ban lifted (undo)"));
+        }
     }
 
     public ModerationRules rules() {

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param reasons why the rules held or refused it
  * @param approvedBefore how many of the commenter's comments were approved (by email, else address)
  * @param rejectedBefore how many were rejected or marked as spam
+ * @param recordByEmail whether that record is keyed on the email (else on the client address)
+ * @param reports readers' reports by reason, commonest first
  */
 public record QueuedComment(
         long id,
@@ -24,4 +26,11 @@ public record QueuedComment(
         @Nullable String parentExcerpt,
         int approvedBefore,
         int rejectedBefore,
-        @Nullable String rejectionReason) {}
+        boolean recordByEmail,
+        java.util.Map<String, Integer> reports,
+        @Nullable String rejectionReason) {
+
+    public int reportCount() {
+        return reports.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.account.AdminChrome;
+import news.broadsheet.account.NavigationBadgeProvider;
 import news.broadsheet.account.Role;
 import news.broadsheet.account.StaffPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class AdminChromeAdvice {
 
+    private final List<NavigationBadgeProvider> badges;
+
+    AdminChromeAdvice(List<NavigationBadgeProvider> badges) {
+        this.badges = badges;
+    }
+
     @ModelAttribute("admin")
     @Nullable
     AdminChrome admin(@AuthenticationPrincipal @Nullable StaffPrincipal staff, HttpServletRequest request) {
@@ -23,7 +30,14 @@ class AdminChromeAdvice {
         if (staff == null || csrf == null || !request.getRequestURI().startsWith("/admin")) {
             return null;
         }
-        return new AdminChrome(staff.displayName(), staff.role().label(), navigation(staff), csrf);
+        List<AdminChrome.Link> links = navigation(staff).stream()
+                .map(link -> badges.stream()
+                        .flatMap(provider -> provider.badgeFor(link.url()).stream())
+                        .findFirst()
+                        .map(badge -> new AdminChrome.Link(link.name(), link.url(), badge))
+                        .orElse(link))
+                .toList();
+        return new AdminChrome(staff.displayName(), staff.role().label(), links, csrf);
     }
 
     @ModelAttribute("csrf")

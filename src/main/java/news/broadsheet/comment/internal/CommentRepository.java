@@ -273,6 +273,8 @@ public class CommentRepository {
                             parent == null ? null : parent.length() > 140 ? parent.substring(0, 140) + "…" : parent,
                             0,
                             0,
+                            false,
+                            java.util.Map.of(),
                             rs.getString("rejection_reason"));
                 })
                 .list();
@@ -323,6 +325,89 @@ public class CommentRepository {
                 .param("reason", reason, java.sql.Types.VARCHAR)
                 .param("id", commentId)
                 .update();
+    }
+
+    /** How many comments wait in the pending queue, for the badge beside the desk link. */
+    public int countPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE status = 'pending'")
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Readers' reports on these comments: per comment, each reason with how many gave it, commonest first. */
+    public java.util.Map<Long, java.util.Map<String, Integer>> reportReasons(java.util.Collection<Long> commentIds) {
+        java.util.Map<Long, java.util.Map<String, Integer>> found = new java.util.HashMap<>();
+        if (commentIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT comment_id, reason, COUNT(*) AS n FROM comment_report WHERE comment_id IN (:ids)"
+                        + " GROUP BY comment_id, reason ORDER BY comment_id, n DESC, reason")
+                .param("ids", commentIds)
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> found.computeIfAbsent(rs.getLong("comment_id"), id -> new java.util.LinkedHashMap<>())
+                                .put(rs.getString("reason"), rs.getInt("n")));
+        return found;
+    }
+
+    /** A reader's report as stored, so an undone approval can put it back. */
+    public record Report(String reporterKey, String reason, long createdAt) implements java.io.Serializable {}
+
+    /**
+     * A comment's moderation state before a desk action, enough to restore it.
+     *
+     * @param reports the readers' reports an approval clears
+     */
+    public record ModerationState(
+            long id,
+            String authorName,
+            long createdAt,
+            CommentStatus status,
+            boolean featured,
+            @Nullable String rejectionReason,
+            @Nullable String moderatedBy,
+            List<Report> reports)
+            implements java.io.Serializable {}
+
+    public Optional<ModerationState> findModerationState(long commentId) {
+        List<Report> reports = jdbc.sql(
+                        "SELECT reporter_key, reason, created_at FROM comment_report WHERE comment_id = ?")
+                .param(commentId)
+                .query((rs, n) ->
+                        new Report(rs.getString("reporter_key"), rs.getString("reason"), rs.getLong("created_at")))
+                .list();
+        return jdbc.sql(
+                        "SELECT id, author_name, created_at, status, featured, rejection_reason, moderated_by FROM comment"
+                                + " WHERE id = ?")
+                .param(commentId)
+                .query((rs, n) -> new ModerationState(
+                        rs.getLong("id"),
+                        rs.getString("author_name"),
+                        rs.getLong("created_at"),
+                        CommentStatus.fromDb(rs.getString("status")),
+                        rs.getBoolean("featured"),
+                        rs.getString("rejection_reason"),
+                        rs.getString("moderated_by"),
+                        List.copyOf(reports)))
+                .optional();
+    }
+
+    /**
+     * Puts a comment back as it was before a desk action; the moderation time is now, so pages
+     * that show the comment know they changed.
+     */
+    public void restore(ModerationState state, Instant at) {
+        jdbc.sql("UPDATE comment SET status = :status, featured = :featured, rejection_reason = :reason,"
+                        + " moderated_by = :by, moderated_at = :at WHERE id = :id")
+                .param("status", state.status().dbValue())
+                .param("featured", state.featured())
+                .param("reason", state.rejectionReason(), java.sql.Types.VARCHAR)
+                .param("by", state.moderatedBy(), java.sql.Types.VARCHAR)
+                .param("at", at.toEpochMilli())
+                .param("id", state.id())
+                .update();
+        for (Report report : state.reports()) {
+            report(state.id(), report.reporterKey(), report.reason(), Instant.ofEpochMilli(report.createdAt()));
+        }
     }
 
     public void markStaff(long commentId, long accountId) {
@@ -386,22 +471,24 @@ public class CommentRepository {
 
     // --- bans and reports -------------------------------------------------------------------
 
-    public void insertBan(
+    /** Stores a ban; its id, so the desk can lift it again when the moderator undoes the action. */
+    public long insertBan(
             @Nullable String email,
             String addressHash,
             String reason,
             @Nullable Instant until,
             String by,
             Instant now) {
-        jdbc.sql("INSERT INTO comment_ban (email, client_address_hash, reason, until_at, created_by, created_at)"
-                        + " VALUES (:email, :address, :reason, :until, :by, :now)")
+        return jdbc.sql("INSERT INTO comment_ban (email, client_address_hash, reason, until_at, created_by, created_at)"
+                        + " VALUES (:email, :address, :reason, :until, :by, :now) RETURNING id")
                 .param("email", email, java.sql.Types.VARCHAR)
                 .param("address", addressHash)
                 .param("reason", reason)
                 .param("until", until == null ? null : until.toEpochMilli(), java.sql.Types.BIGINT)
                 .param("by", by)
                 .param("now", now.toEpochMilli())
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     public boolean isBanned(@Nullable String email, String addressHash, Instant now) {

@@ -77,13 +77,13 @@ public class ModerationDecider {
         for (String word : current.suspectWords()) {
             if (contains(lower, word)) {
                 status = stricter(status, CommentStatus.PENDING);
-                reasons.add("suspect word: " + word);
+                reasons.add(RuleHits.SUSPECT_WORD + word);
             }
         }
         int links = count(LINK.matcher(body));
         if (links > current.maxLinks()) {
             status = stricter(status, CommentStatus.PENDING);
-            reasons.add("links: " + links + " (more than " + current.maxLinks() + ")");
+            reasons.add(RuleHits.LINKS + links + " (more than " + current.maxLinks() + ")");
         }
         // The record that counts is the recent one: people change, and so do shared addresses.
         CommentRepository.History history = repository.history(email, addressHash, now.minus(RECORD_WINDOW));
@@ -100,7 +100,7 @@ public class ModerationDecider {
         for (String word : current.bannedWords()) {
             if (contains(lower, word)) {
                 status = CommentStatus.REJECTED;
-                reasons.add("banned word: " + word);
+                reasons.add(RuleHits.BANNED_WORD + word);
             }
         }
         return new Decision(status, List.copyOf(reasons));

@@ -3,6 +3,8 @@ package news.broadsheet.comment.web;
 import static news.broadsheet.support.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleSummary;
@@ -10,16 +12,21 @@ import news.broadsheet.author.Author;
 import news.broadsheet.section.Section;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabaseQueries;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The moderation desk: queues, decisions one at a time and in bulk, featuring, and the audit trail. */
+/**
+ * The moderation desk: queues, decisions one at a time and in bulk, featuring, the notice that says
+ * what was done and its Undo, reports, rule hits, commenters' records, and the audit trail.
+ */
 @IntegrationTest
 class ModerationDeskIntegrationTests {
 
@@ -31,6 +38,9 @@ class ModerationDeskIntegrationTests {
 
     @Autowired
     TestDatabaseQueries database;
+
+    @Autowired
+    MutableClock clock;
 
     Section section;
     Author author;
@@ -65,7 +75,8 @@ class ModerationDeskIntegrationTests {
         Element row = deskRow(id, "/admin/comments?article=" + story.id());
 
         assertThat(row.text())
-                .contains("Held Reader", "held@example.org", story.headline(), "record: 0 approved, 0 rejected")
+                .contains(
+                        "Held Reader", "held@example.org", story.headline(), "record by email: 0 approved, 0 rejected")
                 .contains("policy: every comment is held");
         assertThat(moderator
                         .get("/admin/comments?article=" + story.id())
@@ -83,9 +94,12 @@ class ModerationDeskIntegrationTests {
                 "/admin/comments/moderate", "single", id + ":approve", "returnTo", "/admin/comments?queue=pending");
 
         assertThat(done.status()).isEqualTo(302);
-        assertThat(done.location()).startsWith("/admin/comments?queue=pending&done=1");
+        assertThat(done.location()).matches("/admin/comments\\?queue=pending&done=[0-9a-f]{24}#desk-notice");
         assertThat(http.get(story.url()).page().getElementById("comment-" + id)).isNotNull();
         assertThat(audit(id)).containsExactly("comment.approve|");
+        Element notice = moderator.get(done.location()).page().getElementById("desk-notice");
+        assertThat(notice.text()).isEqualTo("Approved the comment by Ann. Undo");
+        assertThat(notice.selectFirst("button").attr("form")).isEqualTo("desk-undo");
     }
 
     @Test
@@ -93,7 +107,7 @@ class ModerationDeskIntegrationTests {
         long first = post("Bo", "", "Off topic one.");
         long second = post("Cy", "", "Off topic two.");
 
-        moderator.post(
+        Http.Response done = moderator.post(
                 "/admin/comments/moderate",
                 "ids",
                 String.valueOf(first),
@@ -104,6 +118,7 @@ class ModerationDeskIntegrationTests {
                 "reason",
                 "Off-topic");
 
+        assertThat(notice(done)).isEqualTo("Rejected 2 comments as Off-topic. Undo");
         assertThat(status(first)).isEqualTo("rejected");
         assertThat(status(second)).isEqualTo("rejected");
         assertThat(audit(first)).containsExactly("comment.reject|Off-topic");
@@ -212,6 +227,281 @@ class ModerationDeskIntegrationTests {
                 moderator.post("/admin/comments/moderate", "action", "approve", "returnTo", "https://evil.example/");
 
         assertThat(response.location()).startsWith("/admin/comments");
+    }
+
+    @Test
+    void rejectsOneCommentWithTheReasonChosenOnIt() {
+        long id = post("Bea", "", "Nothing to do with the story.");
+
+        Http.Response done = moderator.post(
+                "/admin/comments/moderate",
+                "single",
+                id + ":reject",
+                "reason",
+                "Other",
+                "reason-" + id,
+                "Personal attack",
+                "returnTo",
+                "/admin/comments?queue=pending&article=" + story.id());
+
+        assertThat(status(id)).isEqualTo("rejected");
+        assertThat(audit(id)).containsExactly("comment.reject|Personal attack");
+        assertThat(notice(done)).isEqualTo("Rejected the comment by Bea as Personal attack. Undo");
+    }
+
+    @Test
+    void bansTheCommenterForTheLengthChosenOnTheComment() {
+        long id = post("Troll", "troll@example.org", "Inflammatory nonsense.");
+        Instant now = clock.instant();
+
+        Http.Response done = moderator.post(
+                "/admin/comments/moderate",
+                "single",
+                id + ":ban",
+                "reason-" + id,
+                "Abusive or hateful",
+                "banDays-" + id,
+                "7",
+                "banDays",
+                "0");
+
+        assertThat(status(id)).isEqualTo("rejected");
+        assertThat(notice(done))
+                .isEqualTo(
+                        "Rejected the comment by Troll as Abusive or hateful and banned the commenter for 7 days. Undo");
+        long until = database.jdbc()
+                .sql("SELECT until_at FROM comment_ban WHERE email = 'troll@example.org'")
+                .query(Long.class)
+                .single();
+        assertThat(Instant.ofEpochMilli(until)).isEqualTo(now.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void undoPutsTheCommentBackAsItWasAndLiftsTheBanItMade() {
+        long id = post("Dee", "dee@example.org", "Approved, featured, then banned by mistake.");
+        moderator.post("/admin/comments/moderate", "single", id + ":approve");
+        moderator.post("/admin/comments/moderate", "single", id + ":feature");
+        Http.Response banned = moderator.post(
+                "/admin/comments/moderate",
+                "single",
+                id + ":ban",
+                "banDays-" + id,
+                "0",
+                "returnTo",
+                "/admin/comments?queue=approved&article=" + story.id());
+        assertThat(status(id)).isEqualTo("rejected");
+        assertThat(activeBans("dee@example.org")).isEqualTo(1);
+        Element undoForm = moderator.get(banned.location()).page().getElementById("desk-undo");
+
+        Http.Response undone = moderator.post(
+                "/admin/comments/undo",
+                "token",
+                undoForm.selectFirst("input[name=token]").val(),
+                "returnTo",
+                undoForm.selectFirst("input[name=returnTo]").val());
+
+        assertThat(status(id)).isEqualTo("approved");
+        assertThat(featured(id)).isTrue();
+        assertThat(activeBans("dee@example.org")).isZero();
+        assertThat(undone.location()).startsWith("/admin/comments?queue=approved&article=" + story.id() + "&done=");
+        Document after = moderator.get(undone.location()).page();
+        assertThat(after.getElementById("desk-notice").text())
+                .isEqualTo("Undone: rejected the comment by Dee as Other and banned the commenter for good.");
+        assertThat(after.getElementById("desk-undo")).as("nothing left to undo").isNull();
+        assertThat(after.getElementById("desk-comment-" + id))
+                .as("back in the approved queue")
+                .isNotNull();
+        assertThat(audit(id)).endsWith("comment.undo|back to approved, featured");
+        assertThat(moderator
+                        .post(
+                                "/admin/comments/undo",
+                                "token",
+                                undoForm.selectFirst("input[name=token]").val())
+                        .status())
+                .isEqualTo(409);
+        assertThat(moderator
+                        .post("/admin/comments/undo", "token", "0123456789abcdef01234567")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void showsTheNoticeWhereTheCommentStood() {
+        long oldest = post("One", "", "The oldest of three.");
+        long middle = post("Two", "", "The middle of three.");
+        long newest = post("Three", "", "The newest of three.");
+        String queue = "/admin/comments?queue=pending&article=" + story.id();
+
+        Http.Response done =
+                moderator.post("/admin/comments/moderate", "single", middle + ":approve", "returnTo", queue);
+
+        Document page = moderator.get(done.location()).page();
+        List<String> order = page.select(".desk__list > li").eachAttr("id");
+        assertThat(order).containsExactly("desk-comment-" + newest, "desk-notice", "desk-comment-" + oldest);
+    }
+
+    @Test
+    void refusesAnUnknownActionWithAMessage() {
+        long id = post("Eve", "", "Waiting for a decision.");
+
+        Http.Response response = moderator.post("/admin/comments/moderate", "single", id + ":obliterate");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("Choose what to do with the comments");
+        assertThat(status(id)).isEqualTo("pending");
+    }
+
+    @Test
+    void showsHowManyReadersReportedAndWhy() {
+        long id = post("Fay", "", "A comment readers dislike.");
+        moderator.post("/admin/comments/moderate", "single", id + ":approve");
+        for (String[] report : new String[][] {{"a", "spam"}, {"b", "abuse"}, {"c", "spam"}}) {
+            database.jdbc()
+                    .sql(
+                            "INSERT INTO comment_report (comment_id, reporter_key, reason, created_at) VALUES (?, ?, ?, 1)")
+                    .params(id, report[0], report[1])
+                    .update();
+        }
+        String reported = "/admin/comments?queue=reported&article=" + story.id();
+
+        assertThat(deskRow(id, reported).selectFirst(".desk__reports").text())
+                .isEqualTo("Reported by 3 readers: spam (2), abusive (1)");
+
+        // Approving clears the reports; undoing the approval puts them back.
+        Http.Response kept =
+                moderator.post("/admin/comments/moderate", "single", id + ":approve", "returnTo", reported);
+        assertThat(moderator.get(reported).page().getElementById("desk-comment-" + id))
+                .isNull();
+        Element undoForm = moderator.get(kept.location()).page().getElementById("desk-undo");
+        moderator.post(
+                "/admin/comments/undo",
+                "token",
+                undoForm.selectFirst("input[name=token]").val());
+        assertThat(deskRow(id, reported).selectFirst(".desk__reports").text())
+                .isEqualTo("Reported by 3 readers: spam (2), abusive (1)");
+    }
+
+    @Test
+    void marksTheWordsAndLinksThatHeldACommentWithoutTrustingItsMarkup() {
+        setting("suspect-words", "cheap");
+        setting("max-links", "0");
+        try {
+            long id = post(
+                    "Mal",
+                    "",
+                    "<script>alert('cheap')</script> Cheap <b>pills</b> at https://cheap.example/pills, cheaper elsewhere");
+
+            Element body = deskRow(id, "/admin/comments?article=" + story.id()).selectFirst(".desk__body");
+
+            assertThat(body.select("script, b")).isEmpty();
+            assertThat(body.text()).startsWith("<script>alert('cheap')</script> Cheap <b>pills</b>");
+            assertThat(body.select("mark").eachText()).containsExactly("cheap", "Cheap", "https://cheap.example/pills");
+            assertThat(body.selectFirst("mark > a").attr("href")).isEqualTo("https://cheap.example/pills");
+        } finally {
+            database.jdbc().sql("DELETE FROM moderation_setting").update();
+        }
+    }
+
+    @Test
+    void labelsEachRecordByWhatItIsKeyedOnWithoutMixingThem() {
+        long withEmail = post("Gil", "gil@example.org", "Signed with an email.");
+        moderator.post("/admin/comments/moderate", "single", withEmail + ":approve");
+        int approvedFromHere = database.jdbc()
+                .sql("SELECT COUNT(*) FROM comment WHERE status = 'approved' AND client_address_hash ="
+                        + " (SELECT client_address_hash FROM comment WHERE id = ?)")
+                .param(withEmail)
+                .query(Integer.class)
+                .single();
+        long anonymous = post("Gil", "", "Signed with nothing.");
+        long otherEmail = post("Hal", "hal@example.org", "A first comment from the same network.");
+        String queue = "/admin/comments?article=" + story.id();
+
+        assertThat(deskRow(anonymous, queue).selectFirst(".desk__record").text())
+                .startsWith("record by network address: " + approvedFromHere + " approved,");
+        assertThat(deskRow(otherEmail, queue).selectFirst(".desk__record").text())
+                .isEqualTo("record by email: 0 approved, 0 rejected");
+    }
+
+    @Test
+    void linksTheStoryForModeratorsAndTheEditorForEditors() {
+        long pending = post("Ivy", "", "Still waiting.");
+        long approved = post("Jon", "", "Already public.");
+        moderator.post("/admin/comments/moderate", "single", approved + ":approve");
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+
+        Element held = deskRow(pending, "/admin/comments?article=" + story.id());
+        Element shown = deskRow(approved, "/admin/comments?queue=approved&article=" + story.id());
+
+        assertThat(held.selectFirst("a.desk__story").attr("href")).isEqualTo(story.url());
+        assertThat(held.selectFirst("a.desk__in-place").attr("href")).isEqualTo(story.url());
+        assertThat(shown.selectFirst("a.desk__in-place").attr("href")).isEqualTo(story.url() + "#comment-" + approved);
+        assertThat(shown.selectFirst("a.desk__in-place").text()).startsWith("View on the story");
+        assertThat(http.get(story.url()).page().getElementById("comment-" + approved))
+                .isNotNull();
+        assertThat(editor.get("/admin/comments?article=" + story.id())
+                        .page()
+                        .getElementById("desk-comment-" + pending)
+                        .selectFirst("a.desk__story")
+                        .attr("href"))
+                .isEqualTo("/admin/articles/" + story.id() + "/edit");
+    }
+
+    @Test
+    void showsThePendingCountBesideTheDeskLink() {
+        post("Kim", "", "One more for the queue.");
+        int pending = database.jdbc()
+                .sql("SELECT COUNT(*) FROM comment WHERE status = 'pending'")
+                .query(Integer.class)
+                .single();
+
+        Element link = moderator.get("/admin").page().selectFirst(".admin-nav a[href=/admin/comments]");
+
+        assertThat(link.text()).isEqualTo("Comments (" + pending + ") " + pending + " pending");
+        assertThat(link.selectFirst("[aria-hidden=true]").text()).isEqualTo("(" + pending + ")");
+        assertThat(link.selectFirst(".visually-hidden").text()).isEqualTo(pending + " pending");
+        StaffClient reporter =
+                StaffClient.signIn(http, newsroom.staff(Role.REPORTER).username(), Newsroom.PASSWORD);
+        assertThat(reporter.get("/admin").page().select(".admin-nav a[href=/admin/comments]"))
+                .isEmpty();
+    }
+
+    @AfterEach
+    void liftBans() {
+        // Every test comments from 127.0.0.1: a ban left behind would reject the next test's comments.
+        database.jdbc().sql("DELETE FROM comment_ban").update();
+    }
+
+    private String notice(Http.Response done) {
+        assertThat(done.status()).as("redirect after the action").isEqualTo(302);
+        return moderator
+                .get(done.location())
+                .page()
+                .getElementById("desk-notice")
+                .text();
+    }
+
+    private int activeBans(String email) {
+        return database.jdbc()
+                .sql("SELECT COUNT(*) FROM comment_ban WHERE email = ? AND (until_at IS NULL OR until_at > ?)")
+                .params(email, clock.instant().toEpochMilli())
+                .query(Integer.class)
+                .single();
+    }
+
+    private boolean featured(long id) {
+        return database.jdbc()
+                .sql("SELECT featured FROM comment WHERE id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void setting(String name, String value) {
+        database.jdbc()
+                .sql("INSERT INTO moderation_setting (name, value) VALUES (?, ?)")
+                .params(name, value)
+                .update();
     }
 
     private long post(String name, String email, String body) {
