@@ -33,6 +33,17 @@ class CommentTextTests {
     }
 
     @Test
+    void marksRuleHitsOnTheEscapedTextOnly() {
+        RuleHits hits =
+                RuleHits.from(List.of("policy: every comment is held", "suspect word: amp", "links: 1 (more than 0)"));
+
+        assertThat(CommentText.toHtml("AMP & ampersand <amp> https://x.example/amp", hits))
+                .isEqualTo(
+                        "<p><mark>AMP</mark> &amp; ampersand &lt;<mark>amp</mark>&gt; <mark><a href=\"https://x.example/amp\""
+                                + " rel=\"nofollow ugc noopener\">https://x.example/amp</a></mark></p>");
+    }
+
+    @Test
     void neverLinksOtherSchemes() {
         String html = CommentText.toHtml("javascript:alert(1) data:text/html,<script>x</script>");
 
