@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The journeys of readers, moderators, reporters and editors, end to end in Chromium: each at phone
+ * The journeys of readers, moderators (on the keyboard when JavaScript is on), reporters and editors, end to end in Chromium: each at phone
  * and desktop widths, with JavaScript on and off. Screenshots of every step land in
  * {@code target/screenshots/journeys/}.
  */
@@ -141,13 +142,29 @@ class NewsJourneysBrowserIntegrationTests {
             try (BrowserContext deskContext = open(screen, javaScript)) {
                 Page desk = deskContext.newPage();
                 Browser.signIn(desk, http.base(), moderator.username());
-                desk.navigate(http.base() + "/admin/comments");
+                assertThat(desk.locator(".admin-nav a[href='/admin/comments'] .admin-nav__badge")
+                                .textContent())
+                        .as("the pending count beside the desk link")
+                        .matches("\\(\\d+\\) \\d+ pending");
+                desk.navigate(http.base() + "/admin/comments?article=" + story.id());
                 Locator row = desk.locator("li.desk__item").filter(new Locator.FilterOptions().setHasText(comment));
                 assertThat(row.count()).isEqualTo(1);
                 Browser.screenshot(desk, shots + "3-desk");
-                row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve comment by Noor Haddad"))
-                        .click();
-                desk.locator(".notice").waitFor();
+                if (javaScript) {
+                    // With the keyboard: j moves to the first comment, a approves it, in place.
+                    desk.keyboard().press("j");
+                    desk.keyboard().press("a");
+                    row.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+                    assertThat(desk.url()).endsWith("/admin/comments?article=" + story.id());
+                } else {
+                    row.getByRole(
+                                    AriaRole.BUTTON,
+                                    new Locator.GetByRoleOptions().setName("Approve comment by Noor Haddad"))
+                            .click();
+                }
+                Locator done = desk.locator(".notice").filter(new Locator.FilterOptions().setHasText("Approved"));
+                done.waitFor();
+                assertThat(done.textContent()).contains("Approved the comment by Noor Haddad.", "Undo");
                 assertThat(desk.locator("li.desk__item")
                                 .filter(new Locator.FilterOptions().setHasText(comment))
                                 .count())
