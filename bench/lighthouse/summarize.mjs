@@ -1,7 +1,7 @@
 // Reads the Lighthouse JSON reports written by bench/lighthouse.sh and prints (and writes as Markdown)
 // the median score per category per page, the median timings, and every audit that cost points.
 // Usage: node summarize.mjs <reports dir> <markdown file> <runs> <machine note> <section path> <article path>
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 
@@ -84,6 +84,20 @@ for (const [page] of pages) {
 }
 lines.push("");
 
+// Lighthouse measures this machine before each run (its benchmark index); on a shared machine the
+// performance score follows it, so each run is listed with it.
+lines.push("## Each run", "");
+lines.push("| page | run | performance | benchmark index | TBT | Speed Index | LCP |");
+lines.push("|---|---|---|---|---|---|---|");
+for (const [page] of pages) {
+  for (const [runIndex, r] of reports.get(page).entries()) {
+    const ms = (id) => `${Math.round(r.audits[id].numericValue)} ms`;
+    lines.push(`| ${page} | ${runIndex + 1} | ${percent(r.categories.performance.score)} | ${r.environment.benchmarkIndex} | ` +
+      `${ms("total-blocking-time")} | ${ms("speed-index")} | ${ms("largest-contentful-paint")} |`);
+  }
+}
+lines.push("");
+
 // An audit costs points when it is weighted in a category and scored below 1 in some run.
 lines.push("## Audits that cost points", "");
 const losses = [];
@@ -114,6 +128,10 @@ if (losses.length === 0) {
   }
 }
 lines.push("");
+
+// Hand-written findings (what was fixed and what each fix gained) travel with every regenerated report.
+const notesFile = new URL("./notes.md", import.meta.url);
+if (existsSync(notesFile)) lines.push(readFileSync(notesFile, "utf8").trimEnd(), "");
 
 const markdown = lines.join("\n");
 writeFileSync(markdownFile, markdown);
