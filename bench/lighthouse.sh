@@ -105,7 +105,9 @@ flags="--headless --no-sandbox --disable-gpu --disable-background-networking"
 for n in $(seq 1 "$runs"); do
     for page in home section article; do
         case "$page" in home) path=/ ;; section) path=$section ;; article) path=$article ;; esac
-        echo "== Lighthouse run $n of $runs: $page ($path); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        load=$(cut -d' ' -f1-3 /proc/loadavg)
+        echo "$page $n $load" >>"$out/load-average.txt"
+        echo "== Lighthouse run $n of $runs: $page ($path); load average $load"
         bench/lighthouse/node_modules/.bin/lighthouse "$base$path" --quiet --chrome-flags="$flags" --disable-full-page-screenshot \
             --output=json --output=html --output-path="$out/$page-$n"
     done

@@ -40,11 +40,18 @@ const reports = new Map(
   ]),
 );
 const first = reports.get("home")[0];
+// bench/lighthouse.sh notes the load average before each run ("<page> <n> <1 min> <5 min> <15 min>").
+const loadRange = () => {
+  const file = join(dir, "load-average.txt");
+  if (!existsSync(file)) return `now ${loadavg()[0].toFixed(2)}`;
+  const oneMinute = readFileSync(file, "utf8").trim().split("\n").map((line) => Number(line.split(" ")[2]));
+  return `${Math.min(...oneMinute).toFixed(2)}–${Math.max(...oneMinute).toFixed(2)}`;
+};
 
 const lines = [];
 lines.push("# Lighthouse: home, section front, article (mobile)", "");
 lines.push(
-  `Run ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} by \`bench/lighthouse.sh\`: Lighthouse ${first.lighthouseVersion}, ` +
+  `Run ${reports.get("article").at(-1).fetchTime.replace(/\.\d+Z$/, "Z")} by \`bench/lighthouse.sh\`: Lighthouse ${first.lighthouseVersion}, ` +
     `${first.environment.hostUserAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? "Chromium"}, ` +
     `default mobile settings (simulated slow 4G, 4× CPU slowdown), ${runs} runs per page, interleaved; ` +
     `Broadsheet on a fresh SQLite database with the demo newsroom.`,
@@ -52,8 +59,8 @@ lines.push(
 );
 const benchmarkIndexes = [...reports.values()].flat().map((r) => r.environment.benchmarkIndex);
 lines.push(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, load average at the end ` +
-    `${loadavg().map((l) => l.toFixed(2)).join(" ")}; Lighthouse's benchmark index ${Math.min(...benchmarkIndexes)}–` +
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, 1-minute load average ` +
+    `${loadRange()} before the runs; Lighthouse's benchmark index ${Math.min(...benchmarkIndexes)}–` +
     `${Math.max(...benchmarkIndexes)} (median ${median(benchmarkIndexes)}; higher is a faster, quieter machine).` +
     (note ? ` ${note}` : ""),
   "",
