@@ -46,8 +46,10 @@ class ScreenTourBrowserIntegrationTests {
         PageTour tour = PageTour.of(http, newsroom);
         String authorId = one("SELECT MIN(id) FROM author");
         String pageId = one("SELECT MIN(id) FROM page");
+        holdTwoReaderComments(tour.commentedArticle());
         List<PageTour.Stop> newsroomPages = new ArrayList<>(tour.newsroomPages());
         newsroomPages.addAll(List.of(
+                new PageTour.Stop("comment desk pending", "/admin/comments"),
                 new PageTour.Stop("sections", "/admin/sections"),
                 new PageTour.Stop("tags", "/admin/tags"),
                 new PageTour.Stop("authors", "/admin/authors"),
@@ -78,6 +80,25 @@ class ScreenTourBrowserIntegrationTests {
             }
         }
         softly.assertAll();
+    }
+
+    /** Two readers' comments wait on the desk, one held for its links, so the desk's screenshot shows work. */
+    private void holdTwoReaderComments(String story) {
+        String action =
+                http.get(story).page().selectFirst("form[action$=/comments]").attr("action");
+        for (String[] comment : new String[][] {
+            {"Lena Vogt", "I live near the base and the night flights are already louder this month."},
+            {
+                "Deal Finder",
+                "Cheap flights! https://example.com/a https://example.com/b https://example.com/c https://example.com/d"
+            }
+        }) {
+            Http.Response posted =
+                    http.postForm(action, Http.form("name", comment[0], "email", "", "body", comment[1]));
+            org.assertj.core.api.Assertions.assertThat(posted.status())
+                    .as("comment by " + comment[0])
+                    .isEqualTo(303);
+        }
     }
 
     private void visit(SoftAssertions softly, Page page, PageTour.Stop stop, String width) {
