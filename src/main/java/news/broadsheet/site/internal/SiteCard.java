@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,7 @@ public class SiteCard {
     private static final int GAP = 64;
     private static final int LARGEST_TYPE = 120;
     private static final int SMALLEST_TYPE = 36;
+    private static final int MAX_LINES = 3;
 
     private final SiteSettings site;
     private volatile byte @Nullable [] png;
@@ -77,23 +80,55 @@ public class SiteCard {
         return image;
     }
 
-    /** The name in the serif, as large as fits beside the icon, centred on it, with a rule below. */
+    /**
+     * The name in the serif, as large as fits beside the icon on at most three lines, centred on
+     * the icon, with a short rule below.
+     */
     private static void drawName(Graphics2D g, String name) {
         int left = MARGIN + ICON + GAP;
         int room = WIDTH - left - MARGIN;
         Font font = new Font(Font.SERIF, Font.BOLD, LARGEST_TYPE);
         FontMetrics metrics = g.getFontMetrics(font);
-        while (metrics.stringWidth(name) > room && font.getSize() > SMALLEST_TYPE) {
+        List<String> lines = wrap(name, metrics, room);
+        while ((lines.size() > MAX_LINES || widest(lines, metrics) > room) && font.getSize() > SMALLEST_TYPE) {
             font = font.deriveFont((float) font.getSize() - 4);
             metrics = g.getFontMetrics(font);
+            lines = wrap(name, metrics, room);
         }
+        lines = lines.subList(0, Math.min(lines.size(), MAX_LINES));
         g.setFont(font);
         g.setColor(PAPER);
-        int baseline = HEIGHT / 2 + (metrics.getAscent() - metrics.getDescent()) / 2;
+        int lineHeight = metrics.getHeight();
+        int top = (HEIGHT - lineHeight * lines.size()) / 2;
         g.setClip(left, 0, room, HEIGHT);
-        g.drawString(name, left, baseline);
-        g.fill(new Rectangle2D.Double(left, baseline + metrics.getDescent() + 24, Math.min(room, 160), 6));
+        for (int i = 0; i < lines.size(); i++) {
+            g.drawString(lines.get(i), left, top + i * lineHeight + metrics.getAscent());
+        }
+        g.fill(new Rectangle2D.Double(left, top + lineHeight * lines.size() + 16, Math.min(room, 160), 6));
         g.setClip(null);
+    }
+
+    /** The words in lines no wider than {@code room} where they can be (a single long word stays whole). */
+    private static List<String> wrap(String text, FontMetrics metrics, int room) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (metrics.stringWidth(longer) <= room || line.isEmpty()) {
+                line.setLength(0);
+                line.append(longer);
+            } else {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static int widest(List<String> lines, FontMetrics metrics) {
+        return lines.stream().mapToInt(metrics::stringWidth).max().orElse(0);
     }
 
     private static byte[] encode(BufferedImage image) {
