@@ -206,6 +206,14 @@ public class MediaLibrary {
         return repository.findById(id);
     }
 
+    /**
+     * The image, if this account uploaded it: what a form may refer back to by id (an upload kept
+     * while the rest of the form is corrected), without reaching other people's unpublished images.
+     */
+    public Optional<StoredImage> uploadedBy(long id, long accountId) {
+        return repository.isUploadedBy(id, accountId) ? repository.findById(id) : Optional.empty();
+    }
+
     /** The images with these ids, looked up together (story lists, feeds); missing ones are left out. */
     public java.util.Map<Long, StoredImage> byIds(java.util.Collection<Long> ids) {
         return repository.findByIds(ids);

@@ -185,6 +185,14 @@ public class ImageRepository {
         return images;
     }
 
+    public boolean isUploadedBy(long id, long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE id = ? AND uploaded_by = ?")
+                        .params(id, accountId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public long findMaxId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM image")
                 .query(Long.class)
