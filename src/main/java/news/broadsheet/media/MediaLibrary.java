@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import news.broadsheet.media.ImageRejectedException.Reason;
@@ -24,6 +26,8 @@ import news.broadsheet.media.internal.NewImage.CropFile;
 import news.broadsheet.media.internal.NewImage.VariantFile;
 import news.broadsheet.media.internal.VariantRenderer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
@@ -36,6 +40,8 @@ public class MediaLibrary {
     private static final int MAX_CREDIT = 200;
     private static final int MAX_FILENAME = 255;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final int CROP_BATCH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(MediaLibrary.class);
 
     private final MediaSettings settings;
     private final ImageDecoder decoder;
@@ -127,7 +133,7 @@ public class MediaLibrary {
      */
     public int cropUncroppedImages() {
         int cropped = 0;
-        java.util.Set<Long> failed = new java.util.HashSet<>();
+        Set<Long> failed = new HashSet<>();
         while (true) {
             List<Long> batch = repository.findUncropped(failed.size() + CROP_BATCH).stream()
                     .filter(id -> !failed.contains(id))
@@ -148,10 +154,6 @@ public class MediaLibrary {
             }
         }
     }
-
-    private static final int CROP_BATCH = 20;
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaLibrary.class);
 
     private boolean cropExisting(long id) {
         String source = repository.findLargestVariantPath(id).orElse(null);
