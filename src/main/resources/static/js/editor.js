@@ -34,6 +34,17 @@
     }
   };
 
+  // The form's text only: a chosen file is sent when the writer saves, never with an autosave.
+  const textFields = () => {
+    const fields = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value === 'string') {
+        fields.append(name, value);
+      }
+    }
+    return fields;
+  };
+
   async function autosave() {
     if (!dirty || saving || stopped) {
       return;
@@ -43,7 +54,7 @@
     try {
       const response = await fetch(autosaveUrl, {
         method: 'POST',
-        body: new URLSearchParams(new FormData(form)),
+        body: textFields(),
         headers: { Accept: 'application/json' },
         credentials: 'same-origin',
       });

@@ -1,22 +1,33 @@
 package news.broadsheet.media;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import news.broadsheet.media.ImageRejectedException.Reason;
 import news.broadsheet.media.internal.DecodedImage;
+import news.broadsheet.media.internal.EncodedCrop;
 import news.broadsheet.media.internal.EncodedVariant;
 import news.broadsheet.media.internal.ImageDecoder;
 import news.broadsheet.media.internal.ImageRepository;
 import news.broadsheet.media.internal.MediaFiles;
 import news.broadsheet.media.internal.NewImage;
+import news.broadsheet.media.internal.NewImage.CropFile;
 import news.broadsheet.media.internal.NewImage.VariantFile;
 import news.broadsheet.media.internal.VariantRenderer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
@@ -29,6 +40,8 @@ public class MediaLibrary {
     private static final int MAX_CREDIT = 200;
     private static final int MAX_FILENAME = 255;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final int CROP_BATCH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(MediaLibrary.class);
 
     private final MediaSettings settings;
     private final ImageDecoder decoder;
@@ -74,15 +87,19 @@ public class MediaLibrary {
 
         DecodedImage decoded = decoder.decode(upload.bytes());
         List<EncodedVariant> encoded = renderer.render(decoded.image());
+        List<EncodedCrop> encodedCrops = renderer.crops(decoded.image());
         Instant now = clock.instant();
         String stem = files.newStem(now);
-        List<VariantFile> written = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         try {
+            List<VariantFile> variantFiles = new ArrayList<>();
             for (EncodedVariant variant : encoded) {
                 String name = stem + "-" + variant.width() + "." + variant.extension();
                 files.write(name, variant.bytes());
-                written.add(new VariantFile(variant.width(), variant.height(), name));
+                written.add(name);
+                variantFiles.add(new VariantFile(variant.width(), variant.height(), name));
             }
+            List<CropFile> cropFiles = writeCrops(stem, encodedCrops, written);
             long id = repository.insert(new NewImage(
                     filename(upload.originalFilename()),
                     decoded.format().contentType(),
@@ -93,20 +110,110 @@ public class MediaLibrary {
                     credit,
                     uploadedByAccountId,
                     now.toEpochMilli(),
-                    written));
-            List<ImageVariant> variants = written.stream()
+                    variantFiles,
+                    cropFiles));
+            List<ImageVariant> variants = variantFiles.stream()
                     .map(v -> new ImageVariant(v.width(), v.height(), MediaFiles.url(v.name())))
                     .toList();
             ImageVariant largest = variants.getLast();
-            return new StoredImage(id, altText, caption, credit, largest.width(), largest.height(), variants);
+            return new StoredImage(
+                    id, altText, caption, credit, largest.width(), largest.height(), variants, crops(cropFiles));
         } catch (RuntimeException e) {
             removeQuietly(written, e);
             throw e;
         }
     }
 
+    /**
+     * Crops the images stored before crops existed, from their widest variant (the original is not
+     * kept), a few at a time. Safe to run on several nodes at once and again: an image another run
+     * has cropped is skipped, and its freshly written files removed.
+     *
+     * @return how many images were cropped
+     */
+    public int cropUncroppedImages() {
+        int cropped = 0;
+        Set<Long> failed = new HashSet<>();
+        while (true) {
+            List<Long> batch = repository.findUncropped(failed.size() + CROP_BATCH).stream()
+                    .filter(id -> !failed.contains(id))
+                    .toList();
+            if (batch.isEmpty()) {
+                return cropped;
+            }
+            for (long id : batch) {
+                try {
+                    if (cropExisting(id)) {
+                        cropped++;
+                    }
+                } catch (RuntimeException e) {
+                    // A missing or unreadable file: the image keeps working without crops; try again next start.
+                    failed.add(id);
+                    LOG.warn("Cannot crop image {}: {}", id, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private boolean cropExisting(long id) {
+        String source = repository.findLargestVariantPath(id).orElse(null);
+        if (source == null) {
+            return false;
+        }
+        BufferedImage pixels = readOwnFile(source);
+        List<String> written = new ArrayList<>();
+        try {
+            List<CropFile> cropFiles = writeCrops(files.newStem(clock.instant()), renderer.crops(pixels), written);
+            if (!repository.recordCrops(id, cropFiles)) {
+                removeQuietly(written, null);
+                return false;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            removeQuietly(written, e);
+            throw e;
+        }
+    }
+
+    private BufferedImage readOwnFile(String name) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(files.read(name)));
+            if (image == null) {
+                throw new IllegalStateException("Not an image: " + name);
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<CropFile> writeCrops(String stem, List<EncodedCrop> crops, List<String> written) {
+        List<CropFile> cropFiles = new ArrayList<>();
+        for (EncodedCrop crop : crops) {
+            String name = stem + "-" + crop.ratio() + "." + crop.extension();
+            files.write(name, crop.bytes());
+            written.add(name);
+            cropFiles.add(new CropFile(crop.ratio(), crop.width(), crop.height(), name));
+        }
+        return cropFiles;
+    }
+
+    private static List<ImageCrop> crops(List<CropFile> files) {
+        return files.stream()
+                .map(c -> new ImageCrop(c.ratio(), c.width(), c.height(), MediaFiles.url(c.name())))
+                .toList();
+    }
+
     public Optional<StoredImage> byId(long id) {
         return repository.findById(id);
+    }
+
+    /**
+     * The image, if this account uploaded it: what a form may refer back to by id (an upload kept
+     * while the rest of the form is corrected), without reaching other people's unpublished images.
+     */
+    public Optional<StoredImage> uploadedBy(long id, long accountId) {
+        return repository.isUploadedBy(id, accountId) ? repository.findById(id) : Optional.empty();
     }
 
     /** The images with these ids, looked up together (story lists, feeds); missing ones are left out. */
@@ -192,12 +299,16 @@ public class MediaLibrary {
                 : name;
     }
 
-    private void removeQuietly(List<VariantFile> written, RuntimeException failure) {
-        for (VariantFile file : written) {
+    private void removeQuietly(List<String> written, @Nullable RuntimeException failure) {
+        for (String name : written) {
             try {
-                files.delete(file.name());
+                files.delete(name);
             } catch (UncheckedIOException e) {
-                failure.addSuppressed(e);
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else {
+                    LOG.warn("Cannot remove the unused media file {}: {}", name, e.getMessage());
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package news.broadsheet.media;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,9 +12,18 @@ import java.util.stream.Collectors;
  * @param width the width of the largest variant, for the {@code width} attribute
  * @param height the height of the largest variant, for the {@code height} attribute
  * @param variants at least one, narrowest first
+ * @param crops centre crops at the aspect ratios search engines ask for, widest ratio first; none
+ *     for an image too small for any of them (or not cropped yet)
  */
 public record StoredImage(
-        long id, String altText, String caption, String credit, int width, int height, List<ImageVariant> variants) {
+        long id,
+        String altText,
+        String caption,
+        String credit,
+        int width,
+        int height,
+        List<ImageVariant> variants,
+        List<ImageCrop> crops) {
 
     public StoredImage {
         if (variants.isEmpty()) {
@@ -22,6 +32,14 @@ public record StoredImage(
         variants = variants.stream()
                 .sorted(Comparator.comparingInt(ImageVariant::width))
                 .toList();
+        crops = crops.stream()
+                .sorted(Comparator.comparingDouble(c -> -(double) c.width() / c.height()))
+                .toList();
+    }
+
+    /** The crop at this ratio ({@code 16x9}, {@code 4x3}, {@code 1x1}), if the image was large enough. */
+    public Optional<ImageCrop> crop(String ratio) {
+        return crops.stream().filter(c -> c.ratio().equals(ratio)).findFirst();
     }
 
     /** The largest variant, for {@code src}. */

@@ -59,6 +59,23 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** The body of a successful GET as bytes (images), failing the test on any other status. */
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response request(String method, String path) {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
     }

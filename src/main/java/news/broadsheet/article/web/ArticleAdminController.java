@@ -122,24 +122,98 @@ class ArticleAdminController {
         return "admin/article/edit";
     }
 
+    /**
+     * Creates a draft, with its lead image when one was chosen in the same form. When anything is
+     * refused nothing is created and every field comes back as typed; an image that was accepted
+     * is kept (by id, in the form) so it need not be sent again.
+     */
     @PostMapping("/admin/articles")
     String create(
             @AuthenticationPrincipal StaffPrincipal staff,
             @ModelAttribute ArticleForm form,
             @RequestParam(defaultValue = "save") String intent,
+            @RequestParam(name = "image", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "") String altText,
+            @RequestParam(defaultValue = "") String caption,
+            @RequestParam(defaultValue = "") String credit,
+            @RequestParam(defaultValue = "") String leadImageId,
             HttpServletResponse response,
-            Model model) {
+            Model model)
+            throws IOException {
         if ("preview".equals(intent)) {
             return preview(staff, null, form, model);
         }
+        StoredImage kept = leadImageId.matches("\\d{1,18}")
+                ? media.uploadedBy(Long.parseLong(leadImageId), staff.accountId())
+                        .orElse(null)
+                : null;
         try {
+            if (!ArticleWorkflow.canWrite(staff)) {
+                throw EditorialRefusedException.forbidden("Your role cannot write stories.");
+            }
+            boolean chosen = file != null && !file.isEmpty();
+            if (!chosen && kept == null && !(altText + caption + credit).isBlank()) {
+                throw EditorialRefusedException.invalid(
+                        "image", "Choose the image file these words describe, or leave the image fields empty.");
+            }
+            if (chosen) {
+                String filename = file.getOriginalFilename();
+                kept = media.store(
+                        new ImageUpload(
+                                filename == null ? "upload" : filename, file.getBytes(), altText, caption, credit),
+                        staff.accountId());
+            }
             long id = workflow.create(staff, form.validContent());
+            if (kept != null) {
+                workflow.setLeadImage(staff, id, kept.id());
+            }
             return "redirect:/admin/articles/" + id + "/edit?done=created";
+        } catch (ImageRejectedException e) {
+            response.setStatus(imageStatus(e));
+            Map<String, String> errors = new LinkedHashMap<>();
+            form.content(errors); // the story's own fields are marked too, so one more try can fix everything
+            errors.put(e.field(), e.getMessage());
+            model.addAttribute(
+                    "page",
+                    editPage(
+                                    staff,
+                                    null,
+                                    form,
+                                    errors,
+                                    null,
+                                    "Nothing was saved: the image was refused. Correct the fields marked below"
+                                            + " and choose the file again (browsers do not keep it).",
+                                    null)
+                            .withImageChoice(imageChoice(altText, caption, credit, kept)));
+            return "admin/article/edit";
         } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
-            model.addAttribute("page", editPage(staff, null, form, e.errors(), null, message(e), null));
+            // An image stored on this try is kept; its words are in the library now, not the fields.
+            boolean storedNow = kept != null && !String.valueOf(kept.id()).equals(leadImageId);
+            model.addAttribute(
+                    "page",
+                    editPage(staff, null, form, e.errors(), null, message(e), null)
+                            .withImageChoice(
+                                    storedNow
+                                            ? imageChoice("", "", "", kept)
+                                            : imageChoice(altText, caption, credit, kept)));
             return "admin/article/edit";
         }
+    }
+
+    private static ArticleEditPage.ImageChoice imageChoice(
+            String altText, String caption, String credit, @Nullable StoredImage kept) {
+        return new ArticleEditPage.ImageChoice(
+                altText,
+                caption,
+                credit,
+                kept == null ? null : new ArticleEditPage.KeptImage(kept.id(), LeadImage.of(kept)));
+    }
+
+    private static int imageStatus(ImageRejectedException e) {
+        return e.reason() == ImageRejectedException.Reason.TOO_LARGE
+                ? HttpStatus.CONTENT_TOO_LARGE.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value();
     }
 
     @GetMapping("/admin/articles/{id}/edit")
@@ -422,10 +496,7 @@ class ArticleAdminController {
             workflow.setLeadImage(staff, id, image.id());
             return "redirect:/admin/articles/" + id + "/edit?done=image";
         } catch (ImageRejectedException e) {
-            response.setStatus(
-                    e.reason() == ImageRejectedException.Reason.TOO_LARGE
-                            ? HttpStatus.CONTENT_TOO_LARGE.value()
-                            : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(imageStatus(e));
             model.addAttribute(
                     "page",
                     editPage(
@@ -524,7 +595,8 @@ class ArticleAdminController {
                 draft == null || draft.leadImageId() == null
                         ? null
                         : media.byId(draft.leadImageId()).map(LeadImage::of).orElse(null),
-                draft == null || !editable ? null : "/admin/articles/" + draft.id() + "/image");
+                draft == null || !editable ? null : "/admin/articles/" + draft.id() + "/image",
+                draft == null && editable ? ArticleEditPage.ImageChoice.EMPTY : null);
     }
 
     private ArticleEditPage.Workflow workflow(StaffPrincipal staff, ArticleDraft draft) {

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param scriptUrl the editor's script (unsaved-changes warning, autosave), content-hashed
  * @param autosaveUrl where the script saves a draft as it is typed, or null when this story is not
  *     autosaved (new, already out, or not this user's to change)
+ * @param imageAction where an existing story's lead image is replaced (and, with {@code /remove},
+ *     removed), or null
+ * @param imageChoice the lead-image fields inside the form of a new story, or null for an existing one
  */
 public record ArticleEditPage(
         String title,
@@ -31,7 +34,8 @@ public record ArticleEditPage(
         @Nullable Conflict conflict,
         List<Note> notes,
         @Nullable LeadImage leadImage,
-        @Nullable String imageAction) {
+        @Nullable String imageAction,
+        @Nullable ImageChoice imageChoice) {
 
     /** The id of the editor's form, which every workflow button submits. */
     public static final String FORM_ID = "story-form";
@@ -66,8 +70,56 @@ public record ArticleEditPage(
                         conflict,
                         notes,
                         leadImage,
-                        imageAction);
+                        imageAction,
+                        imageChoice);
     }
+
+    /** The page with the lead-image fields of a new story as typed, and the image kept from an earlier try. */
+    ArticleEditPage withImageChoice(ImageChoice choice) {
+        return new ArticleEditPage(
+                title,
+                id,
+                formAction,
+                fields,
+                sections,
+                extraSections,
+                authors,
+                errors,
+                notice,
+                problem,
+                editable,
+                workflow,
+                scriptUrl,
+                autosaveUrl,
+                conflict,
+                notes,
+                leadImage,
+                imageAction,
+                choice);
+    }
+
+    /** The editor's form sends a file (a new story's lead image) and so is multipart. */
+    public @Nullable String formEnctype() {
+        return imageChoice == null ? null : "multipart/form-data";
+    }
+
+    /**
+     * A new story's lead image, chosen in the same form as its words and saved with them.
+     *
+     * @param kept an image uploaded with an earlier try of this form that was refused for another
+     *     reason, which the draft gets unless another file is chosen; null when there is none
+     */
+    public record ImageChoice(
+            String altText,
+            String caption,
+            String credit,
+            @Nullable KeptImage kept) {
+
+        static final ImageChoice EMPTY = new ImageChoice("", "", "", null);
+    }
+
+    /** An image already in the library, waiting for the draft it was uploaded with. */
+    public record KeptImage(long id, LeadImage image) {}
 
     /** The form's values as text. */
     public record Fields(

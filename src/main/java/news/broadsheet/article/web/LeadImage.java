@@ -1,6 +1,7 @@
 package news.broadsheet.article.web;
 
 import java.util.List;
+import news.broadsheet.media.ImageCrop;
 import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.StoredImage;
 
@@ -8,6 +9,7 @@ import news.broadsheet.media.StoredImage;
  * A story's lead image as pages draw it: a responsive {@code <img>} with its caption and credit.
  *
  * @param variants every stored width, narrowest first, for structured data
+ * @param crops the centre crops search engines and link previews ask for, widest ratio first
  */
 public record LeadImage(
         String url,
@@ -18,7 +20,8 @@ public record LeadImage(
         String alt,
         String caption,
         String credit,
-        List<ImageVariant> variants) {
+        List<ImageVariant> variants,
+        List<ImageCrop> crops) {
 
     static LeadImage of(StoredImage image) {
         return new LeadImage(
@@ -30,7 +33,13 @@ public record LeadImage(
                 image.altText(),
                 image.caption(),
                 image.credit(),
-                image.variants());
+                image.variants(),
+                image.crops());
+    }
+
+    /** The crop at this ratio ({@code 16x9}, {@code 4x3}, {@code 1x1}), if there is one. */
+    java.util.Optional<ImageCrop> crop(String ratio) {
+        return crops.stream().filter(c -> c.ratio().equals(ratio)).findFirst();
     }
 
     /** The lead story's picture on the front page: the width of its column. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import news.broadsheet.article.ArticleView;
 import news.broadsheet.article.Correction;
 import news.broadsheet.author.Author;
+import news.broadsheet.media.ImageCrop;
 import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
@@ -46,6 +47,18 @@ class PageHeads {
 
     static final int LOGO_SIZE = 512;
 
+    /** The link-preview picture of pages without their own (site/web/SiteIconController draws it). */
+    static final String CARD_PATH = "/site-card.png";
+
+    static final int CARD_WIDTH = 1200;
+
+    static final int CARD_HEIGHT = 630;
+
+    /** The site card, for link previews of pages without a picture of their own. */
+    private PageHead.Image siteCard() {
+        return new PageHead.Image(site.absolute(CARD_PATH), CARD_WIDTH, CARD_HEIGHT, site.name());
+    }
+
     /**
      * The front page: schema.org {@code WebSite} with the site search as a {@code SearchAction},
      * and the {@code NewsMediaOrganization} that publishes it.
@@ -70,13 +83,13 @@ class PageHeads {
         graph.put("@context", "https://schema.org");
         graph.put("@graph", List.of(webSite, publisher()));
         return new PageHead(
-                website.canonicalUrl(), "website", null, website.feeds(), json.writeValueAsString(graph), true);
+                website.canonicalUrl(), "website", siteCard(), website.feeds(), json.writeValueAsString(graph), true);
     }
 
     /** A story list; a later page of it ({@code ?before=}) is its own canonical page. */
     PageHead listing(String pageUrl, @Nullable String olderThan, List<FeedLinks.Link> feeds) {
         String canonical = olderThan == null ? pageUrl : pageUrl + "?before=" + olderThan;
-        return PageHead.website(site.absolute(canonical), feeds);
+        return new PageHead(site.absolute(canonical), "website", siteCard(), feeds, null, true);
     }
 
     /** An author page: the story list, and schema.org {@code ProfilePage} data about the person. */
@@ -106,7 +119,7 @@ class PageHeads {
         page.put("url", listing.canonicalUrl());
         page.put("mainEntity", person);
         PageHead.Image preview = photo == null
-                ? null
+                ? siteCard()
                 : new PageHead.Image(site.absolute(photo.url()), photo.width(), photo.height(), photo.altText());
         return new PageHead(
                 listing.canonicalUrl(), "profile", preview, listing.feeds(), json.writeValueAsString(page), true);
@@ -120,7 +133,7 @@ class PageHeads {
         graph.put("@context", "https://schema.org");
         graph.put("@graph", List.of(breadcrumbs(trail)));
         return new PageHead(
-                listing.canonicalUrl(), "website", null, listing.feeds(), json.writeValueAsString(graph), true);
+                listing.canonicalUrl(), "website", siteCard(), listing.feeds(), json.writeValueAsString(graph), true);
     }
 
     PageHead article(
@@ -131,9 +144,7 @@ class PageHeads {
         Section section = article.summary().section();
         feeds.addAll(FeedLinks.section(site.name(), section.name(), section.path()));
         feeds.addAll(FeedLinks.site(site.name()));
-        PageHead.Image preview = image == null
-                ? null
-                : new PageHead.Image(site.absolute(image.url()), image.width(), image.height(), image.alt());
+        PageHead.Image preview = image == null ? siteCard() : preview(image);
         Map<String, Object> graph = new LinkedHashMap<>();
         graph.put("@context", "https://schema.org");
         graph.put("@graph", List.of(newsArticle(article, url, image, contributedData), breadcrumbs(trail)));
@@ -206,17 +217,35 @@ class PageHeads {
     }
 
     /**
-     * The lead image in every stored width large enough for search engines, largest first, each
-     * with its absolute address and size; the largest alone when none is large enough.
+     * A story's link-preview picture: its 16:9 crop (1200 x 675 where the upload was large enough),
+     * else its largest width as uploaded.
+     */
+    private PageHead.Image preview(LeadImage image) {
+        return image.crop(ImageCrop.WIDE)
+                .map(crop -> new PageHead.Image(site.absolute(crop.url()), crop.width(), crop.height(), image.alt()))
+                .orElseGet(() ->
+                        new PageHead.Image(site.absolute(image.url()), image.width(), image.height(), image.alt()));
+    }
+
+    /**
+     * The lead image as search engines ask for it: its crops at 16:9, 4:3 and 1:1, then the picture
+     * as uploaded in its largest width. An image too small to crop is listed in every stored width
+     * large enough for search engines, largest first; the largest alone when none is.
      */
     private List<Map<String, Object>> images(LeadImage image) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (ImageCrop crop : image.crops()) {
+            objects.add(imageObject(crop.url(), crop.width(), crop.height()));
+        }
         List<ImageVariant> large = image.variants().reversed().stream()
                 .filter(variant -> (long) variant.width() * variant.height() >= MIN_STRUCTURED_DATA_PIXELS)
                 .toList();
         List<ImageVariant> chosen = large.isEmpty() ? List.of(image.variants().getLast()) : large;
-        return chosen.stream()
-                .map(variant -> imageObject(variant.url(), variant.width(), variant.height()))
-                .toList();
+        if (!objects.isEmpty()) {
+            chosen = chosen.subList(0, 1);
+        }
+        chosen.forEach(variant -> objects.add(imageObject(variant.url(), variant.width(), variant.height())));
+        return objects;
     }
 
     private Map<String, Object> imageObject(String path, int width, int height) {

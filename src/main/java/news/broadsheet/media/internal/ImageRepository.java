@@ -8,15 +8,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.broadsheet.media.ImageCrop;
 import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.StoredImage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** SQL for the {@code image} and {@code image_variant} tables. */
+/** SQL for the {@code image}, {@code image_variant} and {@code image_crop} tables. */
 @Repository
 public class ImageRepository {
+
+    /** The crop rules images stored now follow (see {@code image.crops_version}). */
+    static final int CROPS_VERSION = 1;
 
     private final JdbcClient jdbc;
 
@@ -29,8 +33,8 @@ public class ImageRepository {
     public long insert(NewImage image) {
         long id = jdbc.sql("""
                         INSERT INTO image (original_filename, content_type, width, height, alt_text, caption, credit,
-                                           uploaded_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                           uploaded_by, created_at, crops_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         image.originalFilename(),
                         image.contentType(),
@@ -40,7 +44,8 @@ public class ImageRepository {
                         image.caption(),
                         image.credit(),
                         image.uploadedBy(),
-                        image.createdAt())
+                        image.createdAt(),
+                        CROPS_VERSION)
                 .query(Long.class)
                 .single();
         for (NewImage.VariantFile variant : image.variants()) {
@@ -48,7 +53,69 @@ public class ImageRepository {
                     .params(id, variant.width(), variant.height(), variant.name())
                     .update();
         }
+        insertCrops(id, image.crops());
         return id;
+    }
+
+    private void insertCrops(long id, List<NewImage.CropFile> crops) {
+        for (NewImage.CropFile crop : crops) {
+            jdbc.sql("INSERT INTO image_crop (image_id, ratio, width, height, path) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, crop.ratio(), crop.width(), crop.height(), crop.name())
+                    .update();
+        }
+    }
+
+    /** Images stored before crops existed (or under older crop rules), oldest first. */
+    public List<Long> findUncropped(int limit) {
+        return jdbc.sql("SELECT id FROM image WHERE crops_version < :version ORDER BY id LIMIT :limit")
+                .param("version", CROPS_VERSION)
+                .param("limit", limit)
+                .query((rs, n) -> rs.getLong("id"))
+                .list();
+    }
+
+    /** The file name of an image's widest variant, the best source left for cropping it. */
+    public Optional<String> findLargestVariantPath(long id) {
+        return jdbc.sql("SELECT path FROM image_variant WHERE image_id = ? ORDER BY width DESC LIMIT 1")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Records an existing image's crops, unless another node (or an earlier run) got there first.
+     *
+     * @return false when the image was already cropped or is gone: the caller's files are unused
+     */
+    @Transactional
+    public boolean recordCrops(long id, List<NewImage.CropFile> crops) {
+        int claimed = jdbc.sql("UPDATE image SET crops_version = ? WHERE id = ? AND crops_version < ?")
+                .params(CROPS_VERSION, id, CROPS_VERSION)
+                .update();
+        if (claimed == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM image_crop WHERE image_id = ?").param(id).update();
+        insertCrops(id, crops);
+        return true;
+    }
+
+    private Map<Long, List<ImageCrop>> findCrops(Collection<Long> ids) {
+        record Row(long imageId, ImageCrop crop) {}
+        Map<Long, List<ImageCrop>> crops = new HashMap<>();
+        jdbc.sql("SELECT image_id, ratio, width, height, path FROM image_crop WHERE image_id IN (:ids)")
+                .param("ids", new LinkedHashSet<>(ids))
+                .query((rs, n) -> new Row(
+                        rs.getLong("image_id"),
+                        new ImageCrop(
+                                rs.getString("ratio"),
+                                rs.getInt("width"),
+                                rs.getInt("height"),
+                                MediaFiles.url(rs.getString("path")))))
+                .list()
+                .forEach(row -> crops.computeIfAbsent(row.imageId(), k -> new ArrayList<>())
+                        .add(row.crop()));
+        return crops;
     }
 
     public Optional<StoredImage> findById(long id) {
@@ -62,6 +129,7 @@ public class ImageRepository {
             return Optional.empty();
         }
         ImageVariant largest = variants.getLast();
+        List<ImageCrop> crops = findCrops(List.of(id)).getOrDefault(id, List.of());
         return jdbc.sql("SELECT id, alt_text, caption, credit FROM image WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> new StoredImage(
@@ -71,7 +139,8 @@ public class ImageRepository {
                         rs.getString("credit"),
                         largest.width(),
                         largest.height(),
-                        variants))
+                        variants,
+                        crops))
                 .optional();
     }
 
@@ -96,6 +165,7 @@ public class ImageRepository {
         Map<Long, List<Row>> byImage = new LinkedHashMap<>();
         rows.forEach(row ->
                 byImage.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
+        Map<Long, List<ImageCrop>> crops = findCrops(byImage.keySet());
         Map<Long, StoredImage> images = new HashMap<>();
         byImage.forEach((id, variants) -> {
             Row first = variants.getFirst();
@@ -109,9 +179,18 @@ public class ImageRepository {
                             first.credit(),
                             largest.width(),
                             largest.height(),
-                            variants.stream().map(Row::variant).toList()));
+                            variants.stream().map(Row::variant).toList(),
+                            crops.getOrDefault(id, List.of())));
         });
         return images;
+    }
+
+    public boolean isUploadedBy(long id, long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE id = ? AND uploaded_by = ?")
+                        .params(id, accountId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public long findMaxId() {

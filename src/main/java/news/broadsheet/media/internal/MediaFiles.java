@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The image files under {@code <data-dir>/media}, named {@code YYYY/MM/<16 random hex>-<width>.<ext>}.
+ * The image files under {@code <data-dir>/media}, named {@code YYYY/MM/<16 random hex>-<width>.<ext>}
+ * for the widths and {@code YYYY/MM/<16 random hex>-<ratio>.<ext>} for the crops ({@code 16x9}, {@code 4x3}, {@code 1x1}).
  * A name is never reused and a file never changes, so browsers may cache it for a year.
  */
 @Component
@@ -28,7 +29,7 @@ public class MediaFiles {
     static final String URL_PREFIX = "/media/";
 
     /** The only names this module writes, and so the only ones it serves. */
-    static final Pattern NAME = Pattern.compile("\\d{4}/\\d{2}/[0-9a-f]{16}-\\d{1,5}\\.(jpg|png)");
+    static final Pattern NAME = Pattern.compile("\\d{4}/\\d{2}/[0-9a-f]{16}-(\\d{1,5}|16x9|4x3|1x1)\\.(jpg|png)");
 
     private static final DateTimeFormatter MONTH_FOLDER =
             DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
@@ -81,6 +82,15 @@ public class MediaFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the media file " + target, e);
+        }
+    }
+
+    /** The bytes of a file this module wrote. */
+    public byte[] read(String name) {
+        try {
+            return Files.readAllBytes(resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the media file " + name, e);
         }
     }
 

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,22 @@ public class VariantRenderer {
 
     private static final float JPEG_QUALITY = 0.82f;
 
+    /** Crops are made this wide where the original allows: the width Google asks for in Discover. */
+    static final int CROP_WIDTH = 1200;
+
+    /** Search engines ignore pictures with fewer pixels; no smaller crop is made. */
+    static final int MIN_CROP_PIXELS = 50_000;
+
+    /** The aspect ratios Google asks for in article structured data, widest first. */
+    static final List<Ratio> CROP_RATIOS = List.of(new Ratio(16, 9), new Ratio(4, 3), new Ratio(1, 1));
+
+    /** An aspect ratio, {@code 16x9} as text. */
+    record Ratio(int across, int down) {
+        String label() {
+            return across + "x" + down;
+        }
+    }
+
     /** The variants, narrowest first: JPEG for opaque images, PNG where any pixel is see-through. */
     public List<EncodedVariant> render(BufferedImage image) {
         boolean transparent = isTransparent(image);
@@ -50,6 +67,63 @@ public class VariantRenderer {
                     width, height, transparent ? "png" : "jpg", transparent ? png(variant) : jpeg(variant)));
         }
         return variants;
+    }
+
+    /**
+     * Centre crops at 16:9, 4:3 and 1:1, each {@link #CROP_WIDTH} wide or as wide as the original
+     * allows (never enlarged), in exactly its ratio; a ratio whose crop would have fewer than
+     * {@link #MIN_CROP_PIXELS} pixels is left out.
+     */
+    public List<EncodedCrop> crops(BufferedImage image) {
+        boolean transparent = isTransparent(image);
+        List<EncodedCrop> crops = new ArrayList<>();
+        for (Ratio ratio : CROP_RATIOS) {
+            Crop crop = cropFor(image.getWidth(), image.getHeight(), ratio);
+            if (crop == null) {
+                continue;
+            }
+            BufferedImage region = image.getSubimage(crop.x(), crop.y(), crop.sourceWidth(), crop.sourceHeight());
+            BufferedImage pixels = scaled(region, crop.width(), crop.height(), transparent);
+            crops.add(new EncodedCrop(
+                    ratio.label(),
+                    crop.width(),
+                    crop.height(),
+                    transparent ? "png" : "jpg",
+                    transparent ? png(pixels) : jpeg(pixels)));
+        }
+        return crops;
+    }
+
+    /** Where to cut and how large to make one crop; null when it would be too small. */
+    record Crop(int x, int y, int sourceWidth, int sourceHeight, int width, int height) {}
+
+    static @Nullable Crop cropFor(int originalWidth, int originalHeight, Ratio ratio) {
+        // The largest region of this ratio inside the original, centred.
+        int sourceWidth = Math.min(originalWidth, (int) ((long) originalHeight * ratio.across() / ratio.down()));
+        int sourceHeight = Math.min(originalHeight, (int) ((long) sourceWidth * ratio.down() / ratio.across()));
+        // Whole multiples of the ratio, so the crop has exactly that shape.
+        int units = Math.min(sourceWidth, CROP_WIDTH) / ratio.across();
+        int width = units * ratio.across();
+        int height = units * ratio.down();
+        if ((long) width * height < MIN_CROP_PIXELS) {
+            return null;
+        }
+        return new Crop(
+                (originalWidth - sourceWidth) / 2,
+                (originalHeight - sourceHeight) / 2,
+                sourceWidth,
+                sourceHeight,
+                width,
+                height);
+    }
+
+    /** The image at a smaller size: halving steps while at least twice as large, then one bicubic step. */
+    private static BufferedImage scaled(BufferedImage source, int width, int height, boolean transparent) {
+        BufferedImage level = source;
+        while (level.getWidth() / 2 >= width && level.getHeight() / 2 >= height) {
+            level = resize(level, level.getWidth() / 2, Math.max(1, level.getHeight() / 2), transparent, false);
+        }
+        return resize(level, width, height, transparent, true);
     }
 
     static List<Integer> widthsFor(int originalWidth) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.site.internal.SiteCard;
 import news.broadsheet.site.internal.SiteIcon;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -16,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The addresses browsers and home screens ask for by convention, so they cannot be content-hashed:
- * {@code /favicon.ico}, {@code /apple-touch-icon.png}, the manifest's PNG icons and the web app
- * manifest itself. They are cached for a week (the manifest for a day, as it carries the site's name).
+ * {@code /favicon.ico}, {@code /apple-touch-icon.png}, the manifest's PNG icons, the web app
+ * manifest itself and the link-preview card {@code /site-card.png} (named in pages' {@code og:image}). They are cached for a week (the manifest for a day, as it carries the site's name).
  */
 @Controller
 class SiteIconController {
@@ -30,13 +31,23 @@ class SiteIconController {
             CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
     private static final String SVG_ICON = "/assets/img/icon.svg";
 
+    /**
+     * The link-preview card changes only with the site's name, which changes about never; link
+     * previews are fetched by crawlers that cache on their own terms anyway.
+     */
+    private static final CacheControl A_MONTH =
+            CacheControl.maxAge(Duration.ofDays(30)).cachePublic();
+
     private final SiteIcon icon;
+    private final SiteCard card;
     private final SiteSettings site;
     private final ResourceUrlProvider resourceUrls;
     private final JsonMapper json;
 
-    SiteIconController(SiteIcon icon, SiteSettings site, ResourceUrlProvider resourceUrls, JsonMapper json) {
+    SiteIconController(
+            SiteIcon icon, SiteCard card, SiteSettings site, ResourceUrlProvider resourceUrls, JsonMapper json) {
         this.icon = icon;
+        this.card = card;
         this.site = site;
         this.resourceUrls = resourceUrls;
         this.json = json;
@@ -60,6 +71,15 @@ class SiteIconController {
     @GetMapping("/icon-512.png")
     ResponseEntity<byte[]> icon512() {
         return png(512);
+    }
+
+    /** The link-preview picture of pages without their own (PageHeads names this address). */
+    @GetMapping("/site-card.png")
+    ResponseEntity<byte[]> siteCard() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(A_MONTH)
+                .body(card.png());
     }
 
     @GetMapping("/site.webmanifest")

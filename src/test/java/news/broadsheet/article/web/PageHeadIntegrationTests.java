@@ -73,8 +73,8 @@ class PageHeadIntegrationTests {
         assertThat(property(page, "og:title")).startsWith("Harbour patrols doubled");
         assertThat(property(page, "og:description")).isEqualTo("The navy adds ships after a week of sightings.");
         assertThat(property(page, "og:site_name")).isEqualTo("The Daily Test");
-        assertThat(meta(page, "twitter:card")).isEqualTo("summary");
-        assertThat(page.select("meta[property=og:image]")).isEmpty();
+        assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
+        assertThat(property(page, "og:image")).as("the site card").isEqualTo(BASE + "/site-card.png");
         assertThat(page.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
                 .containsExactly(
                         "/feeds/comments/" + story.id() + ".atom",
@@ -188,7 +188,7 @@ class PageHeadIntegrationTests {
     }
 
     @Test
-    void leadImageBecomesThePreviewPictureAndStructuredDataImage() throws IOException {
+    void leadImageCropsBecomeThePreviewPictureAndStructuredDataImages() throws IOException {
         ArticleSummary story = newsroom.article(defense, reporter).publish();
         StaffClient editor =
                 StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
@@ -198,31 +198,55 @@ class PageHeadIntegrationTests {
                                 "image",
                                 "frigate.jpg",
                                 "image/jpeg",
-                                jpeg(1200, 675))
+                                jpeg(1600, 1200))
                         .status())
                 .isEqualTo(302);
 
         Document page = http.get(story.url()).page();
 
         String image = property(page, "og:image");
-        assertThat(image).startsWith(BASE + "/media/").endsWith(".jpg");
+        assertThat(image).startsWith(BASE + "/media/").endsWith("-16x9.jpg");
         assertThat(property(page, "og:image:width")).isEqualTo("1200");
+        assertThat(property(page, "og:image:height")).isEqualTo("675");
         assertThat(property(page, "og:image:alt")).isEqualTo("A frigate leaving port");
         assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
         assertThat(meta(page, "twitter:image")).isEqualTo(image);
+        assertThat(served(image)).isEqualTo(List.of(1200, 675));
+
         JsonNode images = ofType(graph(page), "NewsArticle").get("image");
-        assertThat(images.get(0).get("@type").asString()).isEqualTo("ImageObject");
-        assertThat(images.get(0).get("url").asString()).as("largest first").isEqualTo(image);
-        assertThat(images.valueStream().map(i -> i.get("width").asInt()))
-                .as("every stored width of 50,000 pixels or more, largest first")
-                .containsExactly(1200, 960, 480);
+        assertThat(images.valueStream().map(i -> i.get("@type").asString())).containsOnly("ImageObject");
+        assertThat(images.get(0).get("url").asString()).isEqualTo(image);
+        assertThat(images.valueStream()
+                        .map(i ->
+                                List.of(i.get("width").asInt(), i.get("height").asInt())))
+                .as("16:9, 4:3 and 1:1 crops, then the picture as uploaded")
+                .containsExactly(List.of(1200, 675), List.of(1200, 900), List.of(1200, 1200), List.of(1600, 1200));
         for (JsonNode each : images) {
             String url = each.get("url").asString();
             assertThat(url).startsWith(BASE + "/media/");
-            assertThat(each.get("width").asInt() * each.get("height").asInt()).isGreaterThanOrEqualTo(50_000);
-            assertThat(http.get(url.substring(BASE.length())).status()).as(url).isEqualTo(200);
+            assertThat(served(url))
+                    .as("the size stated for " + url)
+                    .isEqualTo(List.of(
+                            each.get("width").asInt(), each.get("height").asInt()));
         }
-        assertThat(http.get(image.substring(BASE.length())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesWithoutAPictureOfTheirOwnShowTheSiteCard() throws IOException {
+        newsroom.article(defense, reporter).publish();
+
+        for (String path : List.of("/", defense.url())) {
+            Document page = http.get(path).page();
+            assertThat(property(page, "og:image")).as(path).isEqualTo(BASE + "/site-card.png");
+            assertThat(property(page, "og:image:width")).as(path).isEqualTo("1200");
+            assertThat(property(page, "og:image:height")).as(path).isEqualTo("630");
+            assertThat(meta(page, "twitter:image")).as(path).isEqualTo(BASE + "/site-card.png");
+        }
+        Http.Response card = http.get("/site-card.png");
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.header("Content-Type")).isEqualTo("image/png");
+        assertThat(card.header("Cache-Control")).contains("max-age=2592000");
+        assertThat(served(BASE + "/site-card.png")).isEqualTo(List.of(1200, 630));
     }
 
     @Test
@@ -408,6 +432,13 @@ class PageHeadIntegrationTests {
 
     private static String property(Document page, String property) {
         return page.select("meta[property=" + property + "]").attr("content");
+    }
+
+    /** The width and height of the image served at this absolute address. */
+    private List<Integer> served(String url) throws IOException {
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(http.bytes(url.substring(BASE.length()))));
+        assertThat(image).as(url).isNotNull();
+        return List.of(image.getWidth(), image.getHeight());
     }
 
     private static byte[] jpeg(int width, int height) throws IOException {
