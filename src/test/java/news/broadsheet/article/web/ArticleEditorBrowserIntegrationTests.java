@@ -63,12 +63,7 @@ class ArticleEditorBrowserIntegrationTests {
         try (BrowserContext context = browser.newContext(
                 new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            page.navigate(http.base() + "/login");
-            page.getByLabel("Username").fill(reporter.username());
-            page.getByLabel("Password").fill(Newsroom.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
-            page.waitForURL("**/admin");
+            Browser.signIn(page, http.base(), reporter.username());
             page.navigate(http.base() + "/admin/articles/" + id + "/edit");
 
             // The headline spans the form, in the site's serif, larger than the admin type.

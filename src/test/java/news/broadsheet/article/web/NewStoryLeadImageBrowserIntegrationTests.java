@@ -65,12 +65,7 @@ class NewStoryLeadImageBrowserIntegrationTests {
                 .setViewportSize(390, 844)
                 .setJavaScriptEnabled(javaScript))) {
             Page page = context.newPage();
-            page.navigate(http.base() + "/login");
-            page.getByLabel("Username").fill(reporter.username());
-            page.getByLabel("Password").fill(Newsroom.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
-            page.waitForURL("**/admin");
+            Browser.signIn(page, http.base(), reporter.username());
             page.navigate(http.base() + "/admin/articles/new");
 
             page.getByLabel("Headline").fill(headline);

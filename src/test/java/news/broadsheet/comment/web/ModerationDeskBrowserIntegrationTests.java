@@ -162,12 +162,7 @@ class ModerationDeskBrowserIntegrationTests {
 
     private Page signedIn(BrowserContext context) {
         Page page = context.newPage();
-        page.navigate(http.base() + "/login");
-        page.getByLabel("Username").fill(newsroom.staff(Role.MODERATOR).username());
-        page.getByLabel("Password").fill(Newsroom.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL("**/admin");
+        Browser.signIn(page, http.base(), newsroom.staff(Role.MODERATOR).username());
         return page;
     }
 
