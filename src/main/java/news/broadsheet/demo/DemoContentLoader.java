@@ -12,11 +12,16 @@ import java.util.Map;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.CreateArticle;
+import news.broadsheet.article.EditorialDesk;
 import news.broadsheet.author.Authors;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.demo.internal.DemoIllustrations;
 import news.broadsheet.demo.internal.DemoRecord;
 import news.broadsheet.demo.internal.DemoRecord.Kind;
+import news.broadsheet.media.ImageUpload;
+import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
 import news.broadsheet.page.PageContent;
 import news.broadsheet.page.PageStatus;
 import news.broadsheet.page.Pages;
@@ -59,6 +64,8 @@ class DemoContentLoader implements ApplicationRunner {
     private final Articles articles;
     private final Comments comments;
     private final Pages pages;
+    private final MediaLibrary media;
+    private final EditorialDesk desk;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoRecord record;
@@ -71,12 +78,16 @@ class DemoContentLoader implements ApplicationRunner {
             Articles articles,
             Comments comments,
             Pages pages,
+            MediaLibrary media,
+            EditorialDesk desk,
             TransactionTemplate transaction,
             Clock clock,
             DemoRecord record,
             @Value("${broadsheet.demo-content.enabled:#{null}}") @Nullable Boolean enabledExplicitly,
             @Value("${broadsheet.admin.username:#{null}}") @Nullable String firstAdmin) {
         this.pages = pages;
+        this.media = media;
+        this.desk = desk;
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
@@ -162,6 +173,7 @@ class DemoContentLoader implements ApplicationRunner {
                     updated,
                     article.commentsOpen()));
             articleIds.add(id);
+            illustrate(id, article.slug(), newsroom.sections().indexOf(topLevel(newsroom, article.section())));
             for (String slug : slugs.subList(1, slugs.size())) {
                 articles.changeSlug(id, slug);
             }
@@ -191,6 +203,26 @@ class DemoContentLoader implements ApplicationRunner {
                         .map(news.broadsheet.article.Tag::id)
                         .distinct()
                         .toList());
+    }
+
+    /**
+     * Gives a story a drawn picture, so the demo shows lead pictures and picture cards. No account
+     * uploaded it: the uploader is recorded as 0, the system.
+     */
+    private void illustrate(long articleId, String slug, int sectionIndex) {
+        DemoIllustrations.Illustration picture = DemoIllustrations.draw(slug, sectionIndex, 1600, 900);
+        StoredImage image = media.store(
+                new ImageUpload(slug + ".jpg", picture.jpeg(), picture.altText(), "", "Illustration: Broadsheet demo"),
+                0);
+        desk.setImportedLeadImage(Actor.SYSTEM, articleId, image.id());
+    }
+
+    private static DemoNewsroom.@Nullable Section topLevel(DemoNewsroom newsroom, String sectionPath) {
+        String top = sectionPath.contains("/") ? sectionPath.substring(0, sectionPath.indexOf('/')) : sectionPath;
+        return newsroom.sections().stream()
+                .filter(section -> section.slug().equals(top))
+                .findFirst()
+                .orElse(null);
     }
 
     private void createSection(@Nullable Section parent, DemoNewsroom.Section demo, List<Long> ids) {

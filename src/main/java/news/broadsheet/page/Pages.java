@@ -60,8 +60,8 @@ public class Pages {
     private static Set<String> reserved() {
         Set<String> words = new TreeSet<>(Sections.RESERVED_SLUGS);
         words.addAll(Set.of("favicon", "index", "media", "pages", "robots", "sitemaps", "static", "well-known", "www"));
-        // The site icon and the web app manifest (site/web/SiteIconController).
-        words.addAll(Set.of("apple-touch-icon", "icon-192", "icon-512", "site"));
+        // The site icon, the web app manifest and the link-preview card (site/web/SiteIconController).
+        words.addAll(Set.of("apple-touch-icon", "icon-192", "icon-512", "site", "site-card"));
         return Set.copyOf(words);
     }
 

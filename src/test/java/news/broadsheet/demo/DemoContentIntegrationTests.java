@@ -49,6 +49,19 @@ class DemoContentIntegrationTests {
     }
 
     @Test
+    void everyDemoStoryHasADrawnPictureThatIsServed() {
+        Document home = http.get("/").page();
+        Element lead = home.selectFirst(".lead img");
+        assertThat(lead).as("the lead story's picture").isNotNull();
+        assertThat(lead.attr("alt")).startsWith("An illustration: layered hills under ");
+        assertThat(http.get(lead.attr("src")).status()).isEqualTo(200);
+        assertThat(database.count("image")).isEqualTo(database.count("article"));
+        Document story = http.get(home.selectFirst(".lead .card__headline a").attr("href"))
+                .page();
+        assertThat(story.select(".story__image figcaption").text()).contains("Illustration: Broadsheet demo");
+    }
+
+    @Test
     void leadStoryIsADefenseStoryWithoutComments() {
         String leadUrl =
                 http.get("/").page().selectFirst(".lead .card__headline a").attr("href");

@@ -113,6 +113,10 @@ class ScreenTourBrowserIntegrationTests {
         softly.assertThat(((Number) overflow).intValue())
                 .as("%s (%s) at %s width scrolls sideways by", name, path, width)
                 .isLessThanOrEqualTo(0);
+        // Lazy pictures load only near the screen: scroll through the page so the screenshot has them.
+        page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.evaluate("() => window.scrollTo(0, 0)");
         Path file = SCREENSHOTS.resolve(name.replace(' ', '-') + "-" + width + ".png");
         try {
             page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
