@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import news.broadsheet.shared.Actor;
-import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A static page and the footer that links it, in a real browser on a phone, without JavaScript. */
@@ -35,21 +33,8 @@ class PageBrowserIntegrationTests {
     @Autowired
     Pages pages;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void readerFollowsTheFooterLinkToAPageThatFitsAPhone() {
@@ -66,7 +51,7 @@ class PageBrowserIntegrationTests {
                         null),
                 Actor.SYSTEM);
 
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(false))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(false))) {
             Page page = context.newPage();
             page.navigate(http.base() + "/corrections");
             page.locator("footer")
@@ -79,7 +64,7 @@ class PageBrowserIntegrationTests {
             assertThat(page.locator("h1").textContent()).isEqualTo("How we correct mistakes");
             assertThat(page.getByText("We correct errors openly.").isVisible()).isTrue();
         }
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(true))) {
             Page page = context.newPage();
             page.navigate(http.base() + "/" + slug);
             Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -23,13 +22,13 @@ import news.broadsheet.media.TestImages;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,21 +57,8 @@ class NewsJourneysBrowserIntegrationTests {
     @Autowired
     SiteSettings site;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** Phone and desktop, each with JavaScript on and off. */
     static Stream<Arguments> screens() {
@@ -323,7 +309,7 @@ class NewsJourneysBrowserIntegrationTests {
     }
 
     private BrowserContext open(String screen, boolean javaScript) {
-        BrowserContext context = browser.newContext(options(screen, javaScript));
+        BrowserContext context = chromium.browser().newContext(options(screen, javaScript));
         context.setDefaultTimeout(10_000);
         return context;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.concurrent.atomic.AtomicReference;
 import news.broadsheet.account.Account;
@@ -12,15 +11,15 @@ import news.broadsheet.account.Role;
 import news.broadsheet.author.Author;
 import news.broadsheet.section.Section;
 import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabaseQueries;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The editor in Chromium: the fields as a reporter sees them, autosave, and the warning before leaving. */
@@ -37,21 +36,8 @@ class ArticleEditorBrowserIntegrationTests {
     @Autowired
     TestDatabaseQueries database;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void autosavesADraftAndWarnsBeforeLeavingWithUnsavedChanges() {
@@ -60,8 +46,8 @@ class ArticleEditorBrowserIntegrationTests {
         Account reporter = newsroom.staff(Role.REPORTER);
         long id = create(reporter, section, author);
 
-        try (BrowserContext context = browser.newContext(
-                new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             Browser.signIn(page, http.base(), reporter.username());
             page.navigate(http.base() + "/admin/articles/" + id + "/edit");

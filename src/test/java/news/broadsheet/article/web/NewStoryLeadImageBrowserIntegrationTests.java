@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.ByteArrayOutputStream;
@@ -16,12 +15,12 @@ import news.broadsheet.author.Author;
 import news.broadsheet.media.TestImages;
 import news.broadsheet.section.Section;
 import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,21 +36,8 @@ class NewStoryLeadImageBrowserIntegrationTests {
     @Autowired
     Http http;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @ParameterizedTest(name = "JavaScript on: {0}")
     @ValueSource(booleans = {true, false})
@@ -61,9 +47,10 @@ class NewStoryLeadImageBrowserIntegrationTests {
         Account reporter = newsroom.staff(Role.REPORTER);
         String headline = Newsroom.unique("Ferry returns to the island");
 
-        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(390, 844)
-                .setJavaScriptEnabled(javaScript))) {
+        try (BrowserContext context = chromium.browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setViewportSize(390, 844)
+                        .setJavaScriptEnabled(javaScript))) {
             Page page = context.newPage();
             Browser.signIn(page, http.base(), reporter.username());
             page.navigate(http.base() + "/admin/articles/new");

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Path;
@@ -18,15 +17,14 @@ import news.broadsheet.comment.Comments;
 import news.broadsheet.comment.ModerationPolicy;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.Actor;
-import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The article page and its comment form in a real browser, on a phone-sized screen. */
@@ -49,22 +47,10 @@ class CommentFormBrowserIntegrationTests {
     @Autowired
     Comments comments;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     ArticleSummary story;
-
-    @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void publishStory() {
@@ -80,7 +66,7 @@ class CommentFormBrowserIntegrationTests {
 
     @Test
     void postsACommentWithoutJavaScriptOnAPhone() {
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(false))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(false))) {
             Page page = context.newPage();
             page.navigate(http.base() + story.url());
 
@@ -115,7 +101,7 @@ class CommentFormBrowserIntegrationTests {
                 "The patrols were announced last spring, then quietly postponed.",
                 CommentStatus.APPROVED,
                 Instant.now().minusSeconds(3600));
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(true))) {
             Page page = context.newPage();
             page.navigate(http.base() + story.url());
             String address = page.url();
@@ -180,7 +166,7 @@ class CommentFormBrowserIntegrationTests {
     @Test
     void commentActionsAreLargeEnoughToTap() {
         comments.importComment(story.id(), null, "Tap Reader", null, "Short.", CommentStatus.APPROVED, Instant.now());
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(true))) {
             Page page = context.newPage();
             page.navigate(http.base() + story.url());
             Locator targets = page.locator(".comment__actions a, a.comment__permalink");
@@ -195,7 +181,7 @@ class CommentFormBrowserIntegrationTests {
 
     @Test
     void articlePageFitsAPhoneScreen() {
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(true))) {
             Page page = context.newPage();
             page.navigate(http.base() + story.url());
 
@@ -218,7 +204,7 @@ class CommentFormBrowserIntegrationTests {
 
     @Test
     void showsFieldErrorsNextToFieldsWhenTheServerRefuses() {
-        try (BrowserContext context = browser.newContext(PHONE.setJavaScriptEnabled(true))) {
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(true))) {
             Page page = context.newPage();
             page.navigate(http.base() + story.url());
             field(page, "Name").fill("Reader");

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Path;
@@ -16,14 +15,14 @@ import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A moderator works the desk in Chromium: with the keyboard and in place, and without JavaScript. */
@@ -42,25 +41,13 @@ class ModerationDeskBrowserIntegrationTests {
     @Autowired
     Comments comments;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     ArticleSummary story;
     long oldest;
     long middle;
     long newest;
-
-    @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void holdThreeComments() {
@@ -75,7 +62,7 @@ class ModerationDeskBrowserIntegrationTests {
 
     @Test
     void approvesWithTheKeyboardInPlaceThenUndoes() {
-        try (BrowserContext context = browser.newContext(DESKTOP.setJavaScriptEnabled(true))) {
+        try (BrowserContext context = chromium.browser().newContext(DESKTOP.setJavaScriptEnabled(true))) {
             Page page = signedIn(context);
             String desk = http.base() + "/admin/comments?article=" + story.id();
             page.navigate(desk);
@@ -134,7 +121,7 @@ class ModerationDeskBrowserIntegrationTests {
 
     @Test
     void rejectsWithTheReasonChosenOnTheCommentWithoutJavaScript() {
-        try (BrowserContext context = browser.newContext(DESKTOP.setJavaScriptEnabled(false))) {
+        try (BrowserContext context = chromium.browser().newContext(DESKTOP.setJavaScriptEnabled(false))) {
             Page page = signedIn(context);
             page.navigate(http.base() + "/admin/comments?article=" + story.id());
             Locator row = page.locator("#desk-comment-" + middle);

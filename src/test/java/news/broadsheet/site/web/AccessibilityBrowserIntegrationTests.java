@@ -9,19 +9,19 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
 import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.support.Browser;
+import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.PageTour;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -38,22 +38,14 @@ class AccessibilityBrowserIntegrationTests {
     @Autowired
     Newsroom newsroom;
 
-    Playwright playwright;
-    com.microsoft.playwright.Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     PageTour tour;
 
     @BeforeAll
-    void launch() {
-        playwright = Browser.start();
-        browser = Browser.launch(playwright);
+    void findPages() {
         tour = PageTour.of(http, newsroom);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -69,7 +61,7 @@ class AccessibilityBrowserIntegrationTests {
 
     private List<String> violations(ColorScheme scheme) {
         List<String> found = new ArrayList<>();
-        try (BrowserContext context = browser.newContext(new NewContextOptions().setColorScheme(scheme))) {
+        try (BrowserContext context = chromium.browser().newContext(new NewContextOptions().setColorScheme(scheme))) {
             Page page = context.newPage();
             for (PageTour.Stop stop : tour.publicPages()) {
                 page.navigate(http.base() + stop.path());
