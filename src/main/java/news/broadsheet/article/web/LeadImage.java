@@ -54,4 +54,9 @@ public record LeadImage(
     public String cardSizes() {
         return "(min-width: 64rem) 15rem, (min-width: 48rem) 22vw, 7rem";
     }
+
+    /** The sizes hint for the thumbnails of section, tag and author listings: 7rem at every width (site.css, {@code .card__image}). */
+    public String thumbnailSizes() {
+        return "7rem";
+    }
 }

@@ -71,8 +71,14 @@ class LeadImageIntegrationTests {
         assertThat(page.selectFirst("figure.story__image figcaption").text())
                 .isEqualTo("The comet at dusk Photo: A. Reader");
         assertThat(http.get(image.attr("src")).header("Content-Type")).isEqualTo("image/jpeg");
-        assertThat(http.get(section.url()).page().selectFirst(".card img.card__image"))
-                .isNotNull();
+        Element thumbnail = http.get(section.url()).page().selectFirst(".card img.card__image");
+        assertThat(thumbnail.attr("sizes"))
+                .as("a listing's thumbnail is 7rem wide at every width")
+                .isEqualTo("7rem");
+        assertThat(http.get("/").page().select(".card img.card__image").eachAttr("sizes"))
+                .as("the front page's pictures are wider than a thumbnail on wide screens")
+                .isNotEmpty()
+                .allMatch(sizes -> sizes.startsWith("(min-width: 64rem) "));
     }
 
     @Test
