@@ -19,9 +19,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Records every SQL statement the application runs, with its parameters, by wrapping the
- * DataSource: tests count them per request and re-run them under EXPLAIN. Add it to a test with
- * {@code @Import(StatementLog.Configuration.class)}.
+ * Records the SQL statements the application runs while serving HTTP requests, with their
+ * parameters, by wrapping the DataSource: tests count them per request and re-run them under
+ * EXPLAIN. Background work (the search indexer, schedulers) and the test's own queries run on
+ * other threads and stay out. Add it to a test with {@code @Import(StatementLog.Configuration.class)}.
  */
 public final class StatementLog {
 
@@ -36,6 +37,9 @@ public final class StatementLog {
     private final List<Executed> executed = new CopyOnWriteArrayList<>();
 
     private volatile boolean recording = true;
+
+    /** Set on a thread while it serves a request. */
+    private final ThreadLocal<Boolean> serving = ThreadLocal.withInitial(() -> false);
 
     /** Forgets what was recorded so far. */
     public void clear() {
@@ -84,7 +88,7 @@ public final class StatementLog {
             String name = method.getName();
             if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
                 parameters.put(index, args[1]);
-            } else if (name.startsWith("execute") && recording) {
+            } else if (name.startsWith("execute") && recording && serving.get()) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
                 if (sql != null) {
                     executed.add(new Executed(sql, new TreeMap<>(parameters)));
@@ -122,6 +126,22 @@ public final class StatementLog {
         @Bean
         static StatementLog statementLog() {
             return new StatementLog();
+        }
+
+        @Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> statementLogRequests(
+                StatementLog log) {
+            jakarta.servlet.Filter filter = (request, response, chain) -> {
+                log.serving.set(true);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    log.serving.set(false);
+                }
+            };
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+            registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
 
         @Bean
