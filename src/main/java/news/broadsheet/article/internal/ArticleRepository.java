@@ -113,6 +113,37 @@ public class ArticleRepository {
         return findLiveWhere(sectionIds == null ? "" : IN_SECTIONS, sectionIds, after, limit, now);
     }
 
+    /**
+     * The newest live articles of each of several section subtrees, in one statement: one
+     * index-ordered arm per front, joined with UNION ALL, so a page of fronts costs one round trip.
+     *
+     * @param subtrees per front (keyed by its section id), the section ids it lists
+     * @return per front, its articles newest first
+     */
+    public Map<Long, List<ArticleRow>> findLiveInEach(Map<Long, List<Long>> subtrees, int limit, Instant now) {
+        Map<Long, List<ArticleRow>> byFront = new LinkedHashMap<>();
+        if (subtrees.isEmpty()) {
+            return byFront;
+        }
+        List<String> arms = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<Long, List<Long>> front : subtrees.entrySet()) {
+            byFront.put(front.getKey(), new ArrayList<>());
+            arms.add("SELECT * FROM (SELECT :front" + n + " AS front, " + COLUMNS + " FROM article a WHERE " + LIVE
+                    + " AND " + IN_SECTIONS.replace(":sections", ":sections" + n)
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit) f" + n);
+            params.put("front" + n, front.getKey());
+            params.put("sections" + n, front.getValue());
+            n++;
+        }
+        params.put("now", now.toEpochMilli());
+        params.put("limit", limit);
+        jdbc.sql(String.join(" UNION ALL ", arms)).params(params).query((RowCallbackHandler)
+                rs -> byFront.get(rs.getLong("front")).add(ROW.mapRow(rs, 0)));
+        return byFront;
+    }
+
     public List<ArticleRow> findLiveByTag(long tagId, @Nullable Keyset after, int limit, Instant now) {
         return findLiveWhere(
                 "EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_id = :filter)",

@@ -2,7 +2,9 @@ package news.broadsheet.article.web;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
@@ -38,23 +40,34 @@ class HomeController {
     String home(Model model) {
         List<ArticleSummary> newest =
                 articles.latest(null, null, 1 + TOP_STORIES).stories();
-        List<StoryCard> top = cards.cards(newest);
         Set<Long> shown = new HashSet<>();
         newest.forEach(story -> shown.add(story.id()));
+        // A few extra per front, so a section keeps its four when the top stories are among them; one
+        // statement for every top-level section, of which the first eight with stories get a front.
+        Map<Section, List<ArticleSummary>> latest =
+                articles.latestInEach(sections.topLevel(), STORIES_PER_SECTION + 1 + TOP_STORIES);
+        Map<Section, List<ArticleSummary>> frontStories = new LinkedHashMap<>();
+        List<ArticleSummary> everyStory = new ArrayList<>(newest);
+        latest.forEach((section, stories) -> {
+            List<ArticleSummary> kept = stories.stream()
+                    .filter(story -> !shown.contains(story.id()))
+                    .limit(STORIES_PER_SECTION)
+                    .toList();
+            if (!kept.isEmpty() && frontStories.size() < PageChrome.MASTHEAD_SECTIONS) {
+                frontStories.put(section, kept);
+                everyStory.addAll(kept);
+            }
+        });
+        // Every card's lead image in one query.
+        List<StoryCard> allCards = cards.cards(everyStory);
+        List<StoryCard> top = allCards.subList(0, newest.size());
         List<HomePage.SectionFront> fronts = new ArrayList<>();
-        for (Section section : sections.topLevel()) {
-            if (fronts.size() == PageChrome.MASTHEAD_SECTIONS) {
-                break;
-            }
-            // A few extra, so the section keeps its four when the top stories are among them.
-            List<ArticleSummary> stories =
-                    articles.latest(section, null, STORIES_PER_SECTION + 1 + TOP_STORIES).stories().stream()
-                            .filter(story -> !shown.contains(story.id()))
-                            .limit(STORIES_PER_SECTION)
-                            .toList();
-            if (!stories.isEmpty()) {
-                fronts.add(new HomePage.SectionFront(new Crumb(section.name(), section.url()), cards.cards(stories)));
-            }
+        int next = newest.size();
+        for (Map.Entry<Section, List<ArticleSummary>> front : frontStories.entrySet()) {
+            int size = front.getValue().size();
+            fronts.add(new HomePage.SectionFront(
+                    new Crumb(front.getKey().name(), front.getKey().url()), allCards.subList(next, next + size)));
+            next += size;
         }
         model.addAttribute(
                 "page",
