@@ -24,6 +24,9 @@ class HomeController {
     /** The stories beside the lead on wide screens, below it on phones. */
     static final int TOP_STORIES = 4;
 
+    /** Top-level sections whose stories one statement reads. */
+    static final int SECTIONS_PER_QUERY = 32;
+
     private final Articles articles;
     private final Sections sections;
     private final StoryCards cards;
@@ -42,22 +45,28 @@ class HomeController {
                 articles.latest(null, null, 1 + TOP_STORIES).stories();
         Set<Long> shown = new HashSet<>();
         newest.forEach(story -> shown.add(story.id()));
-        // A few extra per front, so a section keeps its four when the top stories are among them; one
-        // statement for every top-level section, of which the first eight with stories get a front.
-        Map<Section, List<ArticleSummary>> latest =
-                articles.latestInEach(sections.topLevel(), STORIES_PER_SECTION + 1 + TOP_STORIES);
+        // The first eight top-level sections with stories get a front. One statement reads a batch of
+        // sections (a few extra stories each, so a section keeps its four when the top stories are
+        // among them); a further batch is read only while fronts are missing, so a site with
+        // hundreds of empty sections stays within SQLite's limit on UNION ALL arms.
         Map<Section, List<ArticleSummary>> frontStories = new LinkedHashMap<>();
         List<ArticleSummary> everyStory = new ArrayList<>(newest);
-        latest.forEach((section, stories) -> {
-            List<ArticleSummary> kept = stories.stream()
-                    .filter(story -> !shown.contains(story.id()))
-                    .limit(STORIES_PER_SECTION)
-                    .toList();
-            if (!kept.isEmpty() && frontStories.size() < PageChrome.MASTHEAD_SECTIONS) {
-                frontStories.put(section, kept);
-                everyStory.addAll(kept);
-            }
-        });
+        List<Section> topLevel = sections.topLevel();
+        for (int from = 0;
+                from < topLevel.size() && frontStories.size() < PageChrome.MASTHEAD_SECTIONS;
+                from += SECTIONS_PER_QUERY) {
+            List<Section> batch = topLevel.subList(from, Math.min(topLevel.size(), from + SECTIONS_PER_QUERY));
+            articles.latestInEach(batch, STORIES_PER_SECTION + 1 + TOP_STORIES).forEach((section, stories) -> {
+                List<ArticleSummary> kept = stories.stream()
+                        .filter(story -> !shown.contains(story.id()))
+                        .limit(STORIES_PER_SECTION)
+                        .toList();
+                if (!kept.isEmpty() && frontStories.size() < PageChrome.MASTHEAD_SECTIONS) {
+                    frontStories.put(section, kept);
+                    everyStory.addAll(kept);
+                }
+            });
+        }
         // Every card's lead image in one query.
         List<StoryCard> allCards = cards.cards(everyStory);
         List<StoryCard> top = allCards.subList(0, newest.size());
