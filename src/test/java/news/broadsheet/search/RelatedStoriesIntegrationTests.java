@@ -106,14 +106,14 @@ class RelatedStoriesIntegrationTests {
         ArticleSummary shipping = story(business);
         awaitIndexed(3);
         assertThat(related(story)).contains(crane.headline());
+        long asked = index.relatedLookUps();
 
         assertThat(editor.post(workflowUrl(crane.id()), "action", "unpublish").status())
                 .isEqualTo(302);
 
         assertThat(related(story))
-                .as("on the very next render, before the indexer has run")
+                .as("on the very next render, whether or not the indexer has run yet")
                 .containsExactly(shipping.headline());
-        long asked = index.relatedLookUps();
         assertThat(eventually(() -> {
                     assertThat(related(story)).containsExactly(shipping.headline());
                     return index.relatedLookUps() > asked;
