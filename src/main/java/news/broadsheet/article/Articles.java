@@ -100,6 +100,24 @@ public class Articles {
         return page(repository.findLive(sectionIds, after, limit + 1, clock.instant()), limit);
     }
 
+    /** The newest live stories of each section front (a section and those below it), in one query. */
+    public Map<Section, List<ArticleSummary>> latestInEach(List<Section> fronts, int limit) {
+        Map<Long, List<ArticleRow>> rows =
+                repository.findLiveInEach(sections.subtreeIds(fronts), limit, clock.instant());
+        List<ArticleRow> all = rows.values().stream().flatMap(List::stream).toList();
+        Map<Long, ArticleSummary> summaries = new HashMap<>();
+        summaries(all).forEach(summary -> summaries.put(summary.id(), summary));
+        Map<Section, List<ArticleSummary>> byFront = new java.util.LinkedHashMap<>();
+        for (Section front : fronts) {
+            byFront.put(
+                    front,
+                    rows.getOrDefault(front.id(), List.of()).stream()
+                            .map(row -> summaries.get(row.id()))
+                            .toList());
+        }
+        return byFront;
+    }
+
     public StoryList taggedWith(Tag tag, @Nullable Keyset after, int limit) {
         return page(repository.findLiveByTag(tag.id(), after, limit + 1, clock.instant()), limit);
     }
@@ -386,11 +404,13 @@ public class Articles {
     }
 
     private List<ArticleLink> links(List<LiveListingRepository.LinkRow> rows) {
-        Map<Long, Section> sectionsById = new HashMap<>();
+        Map<Long, Section> sectionsById = sections.byIds(rows.stream()
+                .map(LiveListingRepository.LinkRow::sectionId)
+                .collect(java.util.stream.Collectors.toSet()));
         List<ArticleLink> links = new ArrayList<>(rows.size());
         for (LiveListingRepository.LinkRow row : rows) {
-            Section section = sectionsById.computeIfAbsent(
-                    row.sectionId(), id -> sections.byId(id).orElseThrow());
+            Section section =
+                    java.util.Objects.requireNonNull(sectionsById.get(row.sectionId()), "a story's section exists");
             links.add(new ArticleLink(
                     row.id(),
                     row.headline(),
@@ -429,11 +449,12 @@ public class Articles {
         Set<Long> allAuthorIds = new LinkedHashSet<>();
         authorIds.values().forEach(allAuthorIds::addAll);
         Map<Long, Author> authorsById = authors.byIds(allAuthorIds);
-        Map<Long, Section> sectionsById = new HashMap<>();
+        Map<Long, Section> sectionsById =
+                sections.byIds(rows.stream().map(ArticleRow::sectionId).collect(java.util.stream.Collectors.toSet()));
         List<ArticleSummary> summaries = new ArrayList<>(rows.size());
         for (ArticleRow row : rows) {
-            Section section = sectionsById.computeIfAbsent(
-                    row.sectionId(), id -> sections.byId(id).orElseThrow());
+            Section section =
+                    java.util.Objects.requireNonNull(sectionsById.get(row.sectionId()), "an article's section exists");
             List<Author> byline = authorIds.getOrDefault(row.id(), List.of()).stream()
                     .map(authorsById::get)
                     .toList();

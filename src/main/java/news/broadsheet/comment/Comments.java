@@ -162,11 +162,12 @@ public class Comments {
 
     /** Tells the moderators once an hour at most while the pending queue is longer than the threshold. */
     private void alertModerators() {
-        int pending = repository.countByStatus(null).getOrDefault(CommentStatus.PENDING, 0);
-        if (pending < settings.pendingAlertThreshold()
+        // Counting stops at the threshold: the write path never walks a long queue, let alone the table.
+        if (repository.countPendingUpTo(settings.pendingAlertThreshold()) < settings.pendingAlertThreshold()
                 || outbox.queuedSince("pending-alert", java.time.Duration.ofHours(1))) {
             return;
         }
+        int pending = repository.countPending();
         for (var account : accounts.all()) {
             boolean moderates = account.role() != news.broadsheet.account.Role.REPORTER;
             if (account.enabled() && moderates) {

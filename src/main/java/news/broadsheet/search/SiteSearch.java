@@ -157,12 +157,19 @@ public class SiteSearch {
         List<Facet> facets = new ArrayList<>();
         List<IndexSearch.Count> sectionCounts = found.facets().getOrDefault("section", List.of());
         List<FacetValue> sectionValues = new ArrayList<>();
+        // Every facet's section in one query, however many sections the hits are filed in.
+        Map<Long, Section> sectionsById = sections.byIds(
+                sectionCounts.stream().map(c -> Long.parseLong(c.value())).toList());
         for (IndexSearch.Count count : sectionCounts) {
             long id = Long.parseLong(count.value());
-            sections.byId(id)
-                    .map(Section::name)
-                    .ifPresent(name -> sectionValues.add(new FacetValue(
-                            count.value(), name, count.count(), Long.valueOf(id).equals(request.sectionId()))));
+            Section section = sectionsById.get(id);
+            if (section != null) {
+                sectionValues.add(new FacetValue(
+                        count.value(),
+                        section.name(),
+                        count.count(),
+                        Long.valueOf(id).equals(request.sectionId())));
+            }
         }
         facets.add(new Facet("section", "Section", sectionValues));
 

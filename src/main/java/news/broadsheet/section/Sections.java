@@ -40,9 +40,14 @@ public class Sections {
             "tags");
 
     private final SectionRepository repository;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ObjectProvider<TopLevelSlugClaim> claims;
 
-    Sections(SectionRepository repository, ObjectProvider<TopLevelSlugClaim> claims) {
+    Sections(
+            SectionRepository repository,
+            ObjectProvider<TopLevelSlugClaim> claims,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.claims = claims;
     }
@@ -53,6 +58,28 @@ public class Sections {
 
     public Optional<Section> byId(long id) {
         return repository.findById(id);
+    }
+
+    /** These sections by id, in one query; ids without a section are left out. */
+    public java.util.Map<Long, Section> byIds(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Section> found = new java.util.HashMap<>();
+        repository.findByIds(ids).forEach(section -> found.put(section.id(), section));
+        return found;
+    }
+
+    /** For each section, its id and the ids of every section below it, from one read of the tree. */
+    public java.util.Map<Long, List<Long>> subtreeIds(List<Section> fronts) {
+        List<Section> all = repository.findAll();
+        java.util.Map<Long, List<Long>> subtrees = new java.util.LinkedHashMap<>();
+        for (Section front : fronts) {
+            subtrees.put(
+                    front.id(),
+                    all.stream()
+                            .filter(s -> s.id() == front.id() || s.path().startsWith(front.path() + "/"))
+                            .map(Section::id)
+                            .toList());
+        }
+        return subtrees;
     }
 
     /** Top-level sections in their editorial order, for navigation and the home page. */
@@ -116,6 +143,7 @@ public class Sections {
             throw new IllegalArgumentException("Another section already has the address /" + path + ".");
         }
         repository.update(id, parentId, slug, name.strip(), description.strip());
+        events.publishEvent(new SectionsAltered(id));
         if (!path.equals(section.path())) {
             repository.movePaths(section.path(), path);
         }
@@ -158,6 +186,7 @@ public class Sections {
         }
         int position = repository.countChildren(parent == null ? null : parent.id());
         long id = repository.insert(parent == null ? null : parent.id(), slug, name, description, path, position);
+        events.publishEvent(new SectionsAltered(id));
         return new Section(id, parent == null ? null : parent.id(), slug, name, description, path);
     }
 
@@ -172,6 +201,10 @@ public class Sections {
         if (repository.countChildren(id) > 0) {
             throw new IllegalStateException("Section " + id + " still has sections below it");
         }
-        return repository.delete(id);
+        boolean deleted = repository.delete(id);
+        if (deleted) {
+            events.publishEvent(new SectionsAltered(id));
+        }
+        return deleted;
     }
 }

@@ -37,6 +37,14 @@ public class ArticleRepository {
             + " AND (a.embargo_until IS NULL OR a.embargo_until <= :now)"
             + " AND (a.expires_at IS NULL OR a.expires_at > :now)";
 
+    /**
+     * Filed in one of {@code :sections}, primarily or besides. Written as a per-row check (not
+     * {@code a.id IN (SELECT ...)}) so that lists walk article_live_newest in their order and stop
+     * after a page, instead of collecting every matching row and sorting it.
+     */
+    private static final String IN_SECTIONS = "(a.section_id IN (:sections) OR EXISTS (SELECT 1 FROM article_section"
+            + " s WHERE s.article_id = a.id AND s.section_id IN (:sections)))";
+
     private static final RowMapper<ArticleRow> ROW = (rs, n) -> {
         Long published = SqlValues.nullableLong(rs, "published_at");
         return new ArticleRow(
@@ -102,25 +110,52 @@ public class ArticleRepository {
     /** Newest live articles, optionally in some sections, starting after a cursor. */
     public List<ArticleRow> findLive(
             @Nullable Collection<Long> sectionIds, @Nullable Keyset after, int limit, Instant now) {
+        return findLiveWhere(sectionIds == null ? "" : IN_SECTIONS, sectionIds, after, limit, now);
+    }
+
+    /**
+     * The newest live articles of each of several section subtrees, in one statement: one
+     * index-ordered arm per front, joined with UNION ALL, so a page of fronts costs one round trip.
+     *
+     * @param subtrees per front (keyed by its section id), the section ids it lists
+     * @return per front, its articles newest first
+     */
+    public Map<Long, List<ArticleRow>> findLiveInEach(Map<Long, List<Long>> subtrees, int limit, Instant now) {
+        Map<Long, List<ArticleRow>> byFront = new LinkedHashMap<>();
+        if (subtrees.isEmpty()) {
+            return byFront;
+        }
+        List<String> arms = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<Long, List<Long>> front : subtrees.entrySet()) {
+            byFront.put(front.getKey(), new ArrayList<>());
+            arms.add("SELECT * FROM (SELECT :front" + n + " AS front, " + COLUMNS + " FROM article a WHERE " + LIVE
+                    + " AND " + IN_SECTIONS.replace(":sections", ":sections" + n)
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit) f" + n);
+            params.put("front" + n, front.getKey());
+            params.put("sections" + n, front.getValue());
+            n++;
+        }
+        params.put("now", now.toEpochMilli());
+        params.put("limit", limit);
+        jdbc.sql(String.join(" UNION ALL ", arms)).params(params).query((RowCallbackHandler)
+                rs -> byFront.get(rs.getLong("front")).add(ROW.mapRow(rs, 0)));
+        return byFront;
+    }
+
+    public List<ArticleRow> findLiveByTag(long tagId, @Nullable Keyset after, int limit, Instant now) {
         return findLiveWhere(
-                sectionIds == null
-                        ? ""
-                        : "(a.section_id IN (:sections) OR a.id IN"
-                                + " (SELECT article_id FROM article_section WHERE section_id IN (:sections)))",
-                sectionIds,
+                "EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_id = :filter)",
+                tagId,
                 after,
                 limit,
                 now);
     }
 
-    public List<ArticleRow> findLiveByTag(long tagId, @Nullable Keyset after, int limit, Instant now) {
-        return findLiveWhere(
-                "a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :filter)", tagId, after, limit, now);
-    }
-
     public List<ArticleRow> findLiveByAuthor(long authorId, @Nullable Keyset after, int limit, Instant now) {
         return findLiveWhere(
-                "a.id IN (SELECT article_id FROM article_author WHERE author_id = :filter)",
+                "EXISTS (SELECT 1 FROM article_author aa WHERE aa.article_id = a.id AND aa.author_id = :filter)",
                 authorId,
                 after,
                 limit,
@@ -140,16 +175,16 @@ public class ArticleRepository {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE " + LIVE);
         Map<String, Object> params = new LinkedHashMap<>();
         if (sectionIds != null) {
-            sql.append(" AND (a.section_id IN (:sections) OR a.id IN"
-                    + " (SELECT article_id FROM article_section WHERE section_id IN (:sections)))");
+            sql.append(" AND ").append(IN_SECTIONS);
             params.put("sections", sectionIds);
         }
         if (tagId != null) {
-            sql.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
+            sql.append(" AND EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_id = :tag)");
             params.put("tag", tagId);
         }
         if (authorId != null) {
-            sql.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+            sql.append(" AND EXISTS (SELECT 1 FROM article_author aa WHERE aa.article_id = a.id"
+                    + " AND aa.author_id = :author)");
             params.put("author", authorId);
         }
         if (since != null) {

@@ -2,7 +2,9 @@ package news.broadsheet.article.web;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
@@ -23,6 +25,9 @@ class HomeController {
     /** The stories beside the lead on wide screens, below it on phones. */
     static final int TOP_STORIES = 4;
 
+    /** Top-level sections whose stories one statement reads. */
+    static final int SECTIONS_PER_QUERY = 32;
+
     private final Articles articles;
     private final Sections sections;
     private final StoryCards cards;
@@ -42,23 +47,40 @@ class HomeController {
         sections.all().forEach(section -> CacheTags.tag(CacheTags.sectionStories(section.id())));
         List<ArticleSummary> newest =
                 articles.latest(null, null, 1 + TOP_STORIES).stories();
-        List<StoryCard> top = cards.cards(newest);
         Set<Long> shown = new HashSet<>();
         newest.forEach(story -> shown.add(story.id()));
+        // The first eight top-level sections with stories get a front. One statement reads a batch of
+        // sections (a few extra stories each, so a section keeps its four when the top stories are
+        // among them); a further batch is read only while fronts are missing, so a site with
+        // hundreds of empty sections stays within SQLite's limit on UNION ALL arms.
+        Map<Section, List<ArticleSummary>> frontStories = new LinkedHashMap<>();
+        List<ArticleSummary> everyStory = new ArrayList<>(newest);
+        List<Section> topLevel = sections.topLevel();
+        for (int from = 0;
+                from < topLevel.size() && frontStories.size() < PageChrome.MASTHEAD_SECTIONS;
+                from += SECTIONS_PER_QUERY) {
+            List<Section> batch = topLevel.subList(from, Math.min(topLevel.size(), from + SECTIONS_PER_QUERY));
+            articles.latestInEach(batch, STORIES_PER_SECTION + 1 + TOP_STORIES).forEach((section, stories) -> {
+                List<ArticleSummary> kept = stories.stream()
+                        .filter(story -> !shown.contains(story.id()))
+                        .limit(STORIES_PER_SECTION)
+                        .toList();
+                if (!kept.isEmpty() && frontStories.size() < PageChrome.MASTHEAD_SECTIONS) {
+                    frontStories.put(section, kept);
+                    everyStory.addAll(kept);
+                }
+            });
+        }
+        // Every card's lead image in one query.
+        List<StoryCard> allCards = cards.cards(everyStory);
+        List<StoryCard> top = allCards.subList(0, newest.size());
         List<HomePage.SectionFront> fronts = new ArrayList<>();
-        for (Section section : sections.topLevel()) {
-            if (fronts.size() == PageChrome.MASTHEAD_SECTIONS) {
-                break;
-            }
-            // A few extra, so the section keeps its four when the top stories are among them.
-            List<ArticleSummary> stories =
-                    articles.latest(section, null, STORIES_PER_SECTION + 1 + TOP_STORIES).stories().stream()
-                            .filter(story -> !shown.contains(story.id()))
-                            .limit(STORIES_PER_SECTION)
-                            .toList();
-            if (!stories.isEmpty()) {
-                fronts.add(new HomePage.SectionFront(new Crumb(section.name(), section.url()), cards.cards(stories)));
-            }
+        int next = newest.size();
+        for (Map.Entry<Section, List<ArticleSummary>> front : frontStories.entrySet()) {
+            int size = front.getValue().size();
+            fronts.add(new HomePage.SectionFront(
+                    new Crumb(front.getKey().name(), front.getKey().url()), allCards.subList(next, next + size)));
+            next += size;
         }
         model.addAttribute(
                 "page",

@@ -17,8 +17,8 @@ import news.broadsheet.demo.DemoNewsroomRemoved;
 import news.broadsheet.page.PageChanged;
 import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
-import news.broadsheet.section.SectionChanged;
 import news.broadsheet.section.Sections;
+import news.broadsheet.section.SectionsAltered;
 import news.broadsheet.shared.CacheTags;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -108,8 +108,9 @@ class ChangeRecorder {
         }
     }
 
+    /** Every change to the section tree, whoever made it (the newsroom, an import, the demo). */
     @EventListener
-    void sectionChanged(SectionChanged event) {
+    void sectionChanged(SectionsAltered event) {
         Set<String> tags = new LinkedHashSet<>(Set.of(
                 CacheTags.section(event.sectionId()),
                 CacheTags.sectionStories(event.sectionId()),

@@ -244,7 +244,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader("Vary", "Accept-Encoding");
         response.setHeader("Surrogate-Key", String.join(" ", kept.tags));
         response.setHeader("X-Cache", state);
-        if (notModified(request.getHeader("If-None-Match"), kept.etag)) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null
+                ? notModified(ifNoneMatch, kept.etag)
+                : notModifiedSince(request.getDateHeader("If-Modified-Since"), kept)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -283,6 +286,27 @@ class PageCacheFilter extends OncePerRequestFilter {
             return "gzip";
         }
         return "identity";
+    }
+
+    /** For readers that send only If-Modified-Since (RFC 9110: ignored when If-None-Match is sent). */
+    private static boolean notModifiedSince(long ifModifiedSince, CachedResponse kept) {
+        if (ifModifiedSince < 0) {
+            return false;
+        }
+        for (CachedResponse.Header header : kept.headers) {
+            if (header.name().equalsIgnoreCase("Last-Modified")) {
+                try {
+                    long modified = java.time.ZonedDateTime.parse(
+                                    header.value(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant()
+                            .toEpochMilli();
+                    return modified <= ifModifiedSince;
+                } catch (java.time.format.DateTimeParseException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code If-None-Match} names this response, in any of its encodings (RFC 9110, weak comparison). */

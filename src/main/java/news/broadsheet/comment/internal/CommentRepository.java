@@ -327,6 +327,17 @@ public class CommentRepository {
                 .update();
     }
 
+    /**
+     * How many comments wait in the pending queue, counting no further than {@code limit}: a
+     * bounded read of the comment_queue index (status, created_at, id), whatever the queue's length.
+     */
+    public int countPendingUpTo(int limit) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE status = 'pending' LIMIT :limit) p")
+                .param("limit", Math.max(0, limit))
+                .query(Integer.class)
+                .single();
+    }
+
     /** How many comments wait in the pending queue, for the badge beside the desk link. */
     public int countPending() {
         return jdbc.sql("SELECT COUNT(*) FROM comment WHERE status = 'pending'")

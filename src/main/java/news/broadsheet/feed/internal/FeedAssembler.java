@@ -52,7 +52,7 @@ public class FeedAssembler {
         this.settings = settings;
     }
 
-    public FeedDocument site() {
+    public PreparedFeed site() {
         return stories(
                 site.name(),
                 "The latest stories from " + site.name() + ".",
@@ -62,7 +62,7 @@ public class FeedAssembler {
                 articles.lastVisibilityChange());
     }
 
-    public FeedDocument section(Section section) {
+    public PreparedFeed section(Section section) {
         return stories(
                 site.name() + ": " + section.name(),
                 section.description().isBlank()
@@ -74,7 +74,7 @@ public class FeedAssembler {
                 articles.lastVisibilityChange(section));
     }
 
-    public FeedDocument tag(Tag tag) {
+    public PreparedFeed tag(Tag tag) {
         return stories(
                 site.name() + ": " + tag.name(),
                 "The latest stories about " + tag.name() + ".",
@@ -84,7 +84,7 @@ public class FeedAssembler {
                 articles.lastVisibilityChange(tag));
     }
 
-    public FeedDocument author(Author author) {
+    public PreparedFeed author(Author author) {
         return stories(
                 site.name() + ": " + author.name(),
                 "The latest stories by " + author.name() + ".",
@@ -93,6 +93,13 @@ public class FeedAssembler {
                 articles.writtenBy(author, null, settings.items()),
                 articles.lastVisibilityChange(author));
     }
+
+    /**
+     * A feed's "updated" time, known before its entries are built, and the entries on demand.
+     *
+     * @param empty whether the feed has no entries
+     */
+    public record PreparedFeed(Instant updated, boolean empty, java.util.function.Supplier<FeedDocument> document) {}
 
     /** The approved comments on a live story, newest first. */
     public FeedDocument comments(ArticleSummary article) {
@@ -135,8 +142,25 @@ public class FeedAssembler {
      * @param changed when a story last came out or came down in this scope: a story leaving the
      *     feed leaves no entry behind, so the feed's "updated" time takes this into account too
      */
-    private FeedDocument stories(
+    private PreparedFeed stories(
             String title, String description, String home, String self, StoryList list, Instant changed) {
+        // Known from the list alone, so a conditional request is answered before images, bodies and tags are read.
+        Instant updated = list.stories().stream()
+                .map(FeedAssembler::lastModified)
+                .max(Comparator.naturalOrder())
+                .orElse(NOTHING_YET);
+        if (changed.isAfter(updated)) {
+            updated = changed;
+        }
+        Instant feedUpdated = updated;
+        return new PreparedFeed(
+                feedUpdated,
+                list.stories().isEmpty(),
+                () -> document(title, description, home, self, list, feedUpdated));
+    }
+
+    private FeedDocument document(
+            String title, String description, String home, String self, StoryList list, Instant updated) {
         List<ArticleSummary> stories = list.stories();
         List<Long> ids = stories.stream().map(ArticleSummary::id).toList();
         Map<Long, StoredImage> images = media.byIds(stories.stream()
@@ -175,13 +199,6 @@ public class FeedAssembler {
                             .toList(),
                     categories,
                     image(story, images)));
-        }
-        Instant updated = entries.stream()
-                .map(Entry::updated)
-                .max(Comparator.naturalOrder())
-                .orElse(NOTHING_YET);
-        if (changed.isAfter(updated)) {
-            updated = changed;
         }
         return new FeedDocument(title, description, site.absolute(home), site.absolute(self), updated, entries);
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -32,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Serves every feed at the addresses {@link news.broadsheet.shared.FeedLinks} defines. Each answer
@@ -63,18 +65,18 @@ class FeedController {
     }
 
     @GetMapping("/feeds/{file}")
-    ResponseEntity<byte[]> site(@PathVariable String file) {
+    ResponseEntity<byte[]> site(@PathVariable String file, WebRequest request) {
         FeedFile feed = FeedFile.parse(file).orElse(null);
         if (feed == null || !feed.name().equals("all")) {
             return notFound();
         }
         CacheTags.tag(CacheTags.ALL_STORIES);
-        return respond(assembler.site(), feed.format());
+        return respond(assembler.site(), feed.format(), request);
     }
 
     /** A section and the sections below it; the path may be nested: {@code /feeds/section/world/defense.rss}. */
     @GetMapping("/feeds/section/{*path}")
-    ResponseEntity<byte[]> section(@PathVariable String path) {
+    ResponseEntity<byte[]> section(@PathVariable String path, WebRequest request) {
         int dot = path.lastIndexOf('.');
         if (path.length() > 420 || dot < 0) {
             return notFound();
@@ -92,11 +94,11 @@ class FeedController {
         }
         sections.subtreeIds(section).forEach(id -> CacheTags.tag(CacheTags.sectionStories(id)));
         CacheTags.tag(CacheTags.section(section.id()));
-        return respond(assembler.section(section), format);
+        return respond(assembler.section(section), format, request);
     }
 
     @GetMapping("/feeds/tag/{file}")
-    ResponseEntity<byte[]> tag(@PathVariable String file) {
+    ResponseEntity<byte[]> tag(@PathVariable String file, WebRequest request) {
         FeedFile feed = FeedFile.parse(file).orElse(null);
         if (feed == null) {
             return notFound();
@@ -109,17 +111,17 @@ class FeedController {
                     .orElseGet(FeedController::notFound);
         }
         CacheTags.tag(CacheTags.tag(tag.id()), CacheTags.tagStories(tag.id()));
-        FeedDocument document = assembler.tag(tag);
+        FeedAssembler.PreparedFeed prepared = assembler.tag(tag);
         // A tag only hidden stories carry (scheduled, embargoed, in review, expired) must not show it exists.
-        if (document.entries().isEmpty()) {
+        if (prepared.empty()) {
             return notFound();
         }
-        return respond(document, feed.format());
+        return respond(prepared, feed.format(), request);
     }
 
     /** Authors keep a feed (empty if need be) while they have no live story: their page is public anyway. */
     @GetMapping("/feeds/author/{file}")
-    ResponseEntity<byte[]> author(@PathVariable String file) {
+    ResponseEntity<byte[]> author(@PathVariable String file, WebRequest request) {
         FeedFile feed = FeedFile.parse(file).orElse(null);
         if (feed == null) {
             return notFound();
@@ -133,7 +135,7 @@ class FeedController {
                     .orElseGet(FeedController::notFound);
         }
         CacheTags.tag(CacheTags.author(author.id()), CacheTags.authorStories(author.id()));
-        return respond(assembler.author(author), feed.format());
+        return respond(assembler.author(author), feed.format(), request);
     }
 
     /** The approved comments of one live story; drafts, scheduled and withdrawn stories have none to show. */
@@ -149,6 +151,22 @@ class FeedController {
         }
         CacheTags.tag(CacheTags.article(article.id()), CacheTags.comments(article.id()));
         return respond(assembler.comments(article), feed.format());
+    }
+
+    /**
+     * Answers If-Modified-Since (when no If-None-Match is sent, which takes precedence) from the
+     * feed's "updated" time before its body is built; otherwise builds and sends it.
+     */
+    private ResponseEntity<byte[]> respond(FeedAssembler.PreparedFeed feed, Format format, WebRequest request) {
+        Instant lastModified = feed.updated().truncatedTo(ChronoUnit.SECONDS);
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) == null
+                && request.checkNotModified(lastModified.toEpochMilli())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .lastModified(lastModified)
+                    .cacheControl(CACHE)
+                    .build();
+        }
+        return respond(feed.document().get(), format);
     }
 
     private ResponseEntity<byte[]> respond(FeedDocument feed, Format format) {

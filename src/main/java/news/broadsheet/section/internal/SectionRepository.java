@@ -42,6 +42,16 @@ public class SectionRepository {
                 .optional();
     }
 
+    public List<Section> findByIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM section WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(ROW)
+                .list();
+    }
+
     public List<Section> findTopLevel() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM section WHERE parent_id IS NULL ORDER BY position, id")
                 .query(ROW)

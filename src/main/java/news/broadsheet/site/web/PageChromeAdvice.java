@@ -3,44 +3,51 @@ package news.broadsheet.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
-import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
-import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.site.PageChrome;
+import news.broadsheet.site.PageChromeMemo;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
-/** Puts the page chrome into every controller's model, so templates never look anything up. */
+/** Puts the page chrome into every page controller's model, so templates never look anything up. */
 @ControllerAdvice
 class PageChromeAdvice {
 
-    private static final Logger log = LoggerFactory.getLogger(PageChromeAdvice.class);
     private static final String SCRIPT = "/assets/js/site.js";
     private static final String STYLESHEET = "/assets/css/site.css";
     private static final String ICON = "/assets/img/icon.svg";
 
-    private final Sections sections;
+    private final PageChromeMemo memo;
     private final SiteSettings site;
     private final ResourceUrlProvider resourceUrls;
     private final Clock clock;
-    private final Pages pages;
 
-    PageChromeAdvice(Sections sections, SiteSettings site, ResourceUrlProvider resourceUrls, Clock clock, Pages pages) {
-        this.sections = sections;
-        this.pages = pages;
+    PageChromeAdvice(PageChromeMemo memo, SiteSettings site, ResourceUrlProvider resourceUrls, Clock clock) {
+        this.memo = memo;
         this.site = site;
         this.resourceUrls = resourceUrls;
         this.clock = clock;
     }
 
+    /** The chrome, or null for a response body written by the handler (API, feeds, sitemaps), which never shows it. */
     @ModelAttribute("chrome")
+    @Nullable
     PageChrome chrome(HttpServletRequest request) {
-        List<Section> topLevel = topLevel();
+        if (writesItsOwnBody(request)) {
+            return null;
+        }
+        List<Section> topLevel = memo.topLevelSections();
+        // Every page with the chrome shows the top-level sections and the footer's pages.
+        CacheTags.tag(CacheTags.NAVIGATION, CacheTags.FOOTER);
+        topLevel.forEach(section -> CacheTags.tag(CacheTags.section(section.id())));
         String path = request.getRequestURI();
         return new PageChrome(
                 site.name(),
@@ -57,14 +64,15 @@ class PageChromeAdvice {
     }
 
     private List<PageChrome.NavLink> footerPages() {
-        try {
-            return pages.footer().stream()
-                    .map(p -> new PageChrome.NavLink(p.title(), p.url()))
-                    .toList();
-        } catch (RuntimeException e) {
-            log.warn("Footer pages unavailable: {}", e.toString());
-            return List.of();
-        }
+        return memo.footerPages().stream()
+                .map(p -> new PageChrome.NavLink(p.title(), p.url()))
+                .toList();
+    }
+
+    private static boolean writesItsOwnBody(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && (handler.hasMethodAnnotation(ResponseBody.class)
+                        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
     }
 
     /** {@code aria-current} for a section's link: its own front, or a page inside it. */
@@ -73,16 +81,6 @@ class PageChromeAdvice {
             return "page";
         }
         return path.startsWith(sectionUrl + "/") ? "true" : null;
-    }
-
-    private List<Section> topLevel() {
-        try {
-            return sections.topLevel();
-        } catch (RuntimeException e) {
-            // The error page must still render when the database is what failed.
-            log.warn("Section navigation unavailable: {}", e.toString());
-            return List.of();
-        }
     }
 
     private String hashed(String asset) {

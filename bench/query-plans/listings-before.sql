@@ -1,0 +1,8 @@
+.print '-- home: newest live stories'
+EXPLAIN QUERY PLAN SELECT a.id FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at <= 1780000000000 AND (a.embargo_until IS NULL OR a.embargo_until <= 1780000000000) AND (a.expires_at IS NULL OR a.expires_at > 1780000000000) ORDER BY a.published_at DESC, a.id DESC LIMIT 20;
+.print '-- section (with its subsections and secondary filings), deep page'
+EXPLAIN QUERY PLAN SELECT a.id FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at <= 1780000000000 AND (a.embargo_until IS NULL OR a.embargo_until <= 1780000000000) AND (a.expires_at IS NULL OR a.expires_at > 1780000000000) AND (a.section_id IN (1, 11, 21) OR a.id IN (SELECT article_id FROM article_section WHERE section_id IN (1, 11, 21))) AND (a.published_at, a.id) < (1500000000000, 13333) ORDER BY a.published_at DESC, a.id DESC LIMIT 20;
+.print '-- tag'
+EXPLAIN QUERY PLAN SELECT a.id FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at <= 1780000000000 AND (a.embargo_until IS NULL OR a.embargo_until <= 1780000000000) AND (a.expires_at IS NULL OR a.expires_at > 1780000000000) AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = 5) ORDER BY a.published_at DESC, a.id DESC LIMIT 20;
+.print '-- author'
+EXPLAIN QUERY PLAN SELECT a.id FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at <= 1780000000000 AND (a.embargo_until IS NULL OR a.embargo_until <= 1780000000000) AND (a.expires_at IS NULL OR a.expires_at > 1780000000000) AND a.id IN (SELECT article_id FROM article_author WHERE author_id = 5) ORDER BY a.published_at DESC, a.id DESC LIMIT 20;
