@@ -33,11 +33,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,10 +50,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so an admin can remove exactly that ({@link DemoNewsroomRemoval}); once removed, it never loads
  * again by itself. A first start given the first admin ({@code broadsheet.admin.username}) is taken
  * for a real site and loads nothing, unless {@code broadsheet.demo-content.enabled=true} is set.
+ * It loads while the application starts, before the web server takes requests, so the first
+ * reader never sees an empty front page.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "broadsheet.demo-content.enabled", matchIfMissing = true)
-class DemoContentLoader implements ApplicationRunner {
+class DemoContentLoader implements SmartLifecycle {
+
+    /** Below the web server's phase (its start opens the port), so the demo is in before the first request. */
+    private static final int BEFORE_THE_WEB_SERVER = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
     private static final String RESOURCE = "demo/newsroom.yml";
@@ -99,8 +103,31 @@ class DemoContentLoader implements ApplicationRunner {
         this.firstAdmin = firstAdmin;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public int getPhase() {
+        return BEFORE_THE_WEB_SERVER;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loadIfWanted();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Loads the demo newsroom unless the database has content, a removal was recorded, or it is a real site's first start. */
+    void loadIfWanted() {
         var removal = record.removal();
         if (removal.isPresent()) {
             log.info(

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     longer rebuilds its index when it starts
  * @param rebuildAndExit rebuild the index at start-up, then stop the application (command line)
  * @param ramBufferMb memory the index writer may use before it flushes a segment
+ * @param relatedMaxAge how long an article's related stories are kept before the index is asked
+ *     again: the longest a newly published similar story waits to appear beside it (changed,
+ *     unpublished and deleted stories leave at once)
+ * @param relatedCacheEntries how many articles' related stories each node keeps
  */
 @ConfigurationProperties("broadsheet.search")
 public record SearchSettings(
@@ -24,4 +28,6 @@ public record SearchSettings(
         @DefaultValue("100") int maxPage,
         @DefaultValue("24h") Duration changeRetention,
         @DefaultValue("false") boolean rebuildAndExit,
-        @DefaultValue("128") int ramBufferMb) {}
+        @DefaultValue("128") int ramBufferMb,
+        @DefaultValue("5m") Duration relatedMaxAge,
+        @DefaultValue("20000") int relatedCacheEntries) {}

@@ -16,6 +16,7 @@ import news.broadsheet.article.Articles;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.search.internal.IndexSearch;
+import news.broadsheet.search.internal.RelatedStoriesCache;
 import news.broadsheet.search.internal.SearchIndex;
 import news.broadsheet.search.internal.UserQuery;
 import news.broadsheet.section.Section;
@@ -35,9 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SiteSearch {
 
     private static final int RELATED = 4;
+    /** Ids kept per article: a few spare, so a story that expires leaves the block still full. */
+    private static final int RELATED_KEPT = 8;
 
     private final IndexSearch index;
     private final SearchIndex writer;
+    private final RelatedStoriesCache relatedCache;
     private final Articles articles;
     private final Sections sections;
     private final Authors authors;
@@ -49,6 +53,7 @@ public class SiteSearch {
     SiteSearch(
             IndexSearch index,
             SearchIndex writer,
+            RelatedStoriesCache relatedCache,
             Articles articles,
             Sections sections,
             Authors authors,
@@ -58,6 +63,7 @@ public class SiteSearch {
             ApplicationEventPublisher events) {
         this.index = index;
         this.writer = writer;
+        this.relatedCache = relatedCache;
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
@@ -130,9 +136,19 @@ public class SiteSearch {
         return new SearchResults(hits, total, request.page(), size, facets(found, request), false);
     }
 
-    /** Up to four live stories like this one, those in the same section first; never the story itself. */
+    /**
+     * Up to four live stories like this one, those in the same section first; never the story
+     * itself. The index is asked only when this node has no recent answer for the story (see {@link
+     * SearchSettings#relatedMaxAge()}); whether each story is live, and its headline and address,
+     * are read from the database every time.
+     */
     public List<ArticleSummary> related(ArticleSummary article) {
-        List<Long> ids = index.related(article.id(), article.section().id(), RELATED, clock.millis());
+        List<Long> ids = relatedCache.idsFor(
+                article.id(),
+                () -> index.related(article.id(), article.section().id(), RELATED_KEPT, clock.millis()));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Map<Long, ArticleSummary> live = articles.liveByIds(ids);
         return ids.stream()
                 .filter(id -> id != article.id())

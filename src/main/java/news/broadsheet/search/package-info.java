@@ -15,6 +15,9 @@
  * (woken after local commits, polling every {@code broadsheet.search.poll-interval} for changes made
  * on other nodes). Visibility times (publication, embargo, expiry) are indexed and compared with
  * the clock at query time, and every hit is checked against the database before it is shown.
+ * Related stories are kept per article on each node and dropped by its indexer when a story they
+ * list (or the story itself) changes; a new similar story joins within {@code
+ * broadsheet.search.related-max-age}, so article pages rarely query the index.
  * Section and author names are looked up when shown, so renames need no re-indexing; tags are not
  * indexed. Publishes {@link news.broadsheet.search.SearchIndexRebuildRequested} (audited).
  *

@@ -24,7 +24,6 @@ import news.broadsheet.support.TestDatabaseQueries;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 
 /**
  * Removing the demo newsroom at {@code /admin/demo}. The context starts like a first production
@@ -174,14 +173,14 @@ class DemoRemovalIntegrationTests {
         assertThat(chief.post("/admin/demo/remove").status()).isEqualTo(409);
 
         // And the demo never comes back by itself, not even into an empty database.
-        loader.run(new DefaultApplicationArguments());
+        loader.loadIfWanted();
         assertThat(database.count("article")).isEqualTo(2);
         articles.delete(ours.id(), Actor.SYSTEM, "test clean-up");
         articles.delete(localStory.id(), Actor.SYSTEM, "test clean-up");
         sections.delete(europe.id());
         sections.delete(sections.byPath("world").orElseThrow().id());
         sections.delete(local.id());
-        loader.run(new DefaultApplicationArguments());
+        loader.loadIfWanted();
         assertThat(database.count("article")).isZero();
         assertThat(database.count("section")).isZero();
     }

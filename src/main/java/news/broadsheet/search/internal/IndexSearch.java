@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -75,6 +76,7 @@ public class IndexSearch {
 
     private final SearchIndex index;
     private final QueryBuilder builder;
+    private final AtomicLong relatedLookUps = new AtomicLong();
     private volatile @Nullable FacetState facetState;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -86,6 +88,11 @@ public class IndexSearch {
 
     public boolean available() {
         return index.available();
+    }
+
+    /** How many related-story queries this node has run (they should be rare: see RelatedStoriesCache). */
+    public long relatedLookUps() {
+        return relatedLookUps.get();
     }
 
     /**
@@ -149,6 +156,7 @@ public class IndexSearch {
      * Empty when the story is not in the index.
      */
     public List<Long> related(long articleId, long sectionId, int limit, long nowMillis) {
+        relatedLookUps.incrementAndGet();
         SearchIndex.Acquired acquired = index.acquire();
         if (acquired == null) {
             return List.of();

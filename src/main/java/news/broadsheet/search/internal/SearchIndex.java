@@ -79,6 +79,7 @@ public class SearchIndex implements SmartLifecycle {
     private final ChangeLog changes;
     private final SearchSettings settings;
     private final SiteSettings site;
+    private final RelatedStoriesCache related;
     private final Analyzer analyzer = IndexFields.analyzer();
     private final FacetsConfig facets = IndexFields.facetsConfig();
     private final BlockingQueue<Object> tasks = new LinkedBlockingQueue<>();
@@ -105,6 +106,7 @@ public class SearchIndex implements SmartLifecycle {
             ChangeLog changes,
             SearchSettings settings,
             SiteSettings site,
+            RelatedStoriesCache related,
             @Value("${broadsheet.search.index.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         this.root = Path.of(dataDir).resolve("search-index");
@@ -112,6 +114,7 @@ public class SearchIndex implements SmartLifecycle {
         this.changes = changes;
         this.settings = settings;
         this.site = site;
+        this.related = related;
     }
 
     Analyzer analyzer() {
@@ -355,6 +358,8 @@ public class SearchIndex implements SmartLifecycle {
         }
         commit(current, maxSeq, null);
         current.searchers().maybeRefreshBlocking();
+        // After the refresh, so an article page that misses the cache reads the changed index.
+        related.forget(ids);
         lastSeq.set(maxSeq);
         appliedSeqs.forEach(seq -> recentlyApplied.put(seq, now));
         if (entries.size() == 5000) {
@@ -397,6 +402,7 @@ public class SearchIndex implements SmartLifecycle {
             fresh.searchers().maybeRefreshBlocking();
             Live old = live;
             live = fresh;
+            related.clear();
             liveIsOldFormat = false;
             lastSeq.set(seq);
             recentlyApplied.clear();
