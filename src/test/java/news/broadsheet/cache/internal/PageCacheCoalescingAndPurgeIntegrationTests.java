@@ -58,7 +58,8 @@ class PageCacheCoalescingAndPurgeIntegrationTests {
     @DynamicPropertySource
     static void purgeHook(DynamicPropertyRegistry registry) {
         registry.add(
-                "broadsheet.cache.purge-url", () -> "http://127.0.0.1:" + cdn.getAddress().getPort() + "/purge");
+                "broadsheet.cache.purge-url",
+                () -> "http://127.0.0.1:" + cdn.getAddress().getPort() + "/purge");
         registry.add("broadsheet.cache.purge-authorization", () -> "Fastly-Key: test-token");
     }
 
