@@ -13,11 +13,16 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled whether rendered public responses are kept and served from memory
  * @param maxSize memory for kept responses (all their variants together); least recently used go first
- * @param maxAge how long browsers and shared caches may use a response without asking again
+ * @param maxAge how long browsers may use a response without asking again (0: they revalidate
+ *     with its ETag every time, a cheap 304, so a reader sees their approved comment at once)
+ * @param sharedMaxAge how long shared caches (proxies, a CDN without the purge hook) may use it
  * @param staleWhileRevalidate how long after that they may show it while they ask again
  * @param staleIfError how long after that they may show it when Broadsheet answers with an error
  * @param cdnMaxAge how long a CDN may keep a response when the purge hook is configured (it is told
  *     of every change); ignored without a purge hook
+ * @param keepFor the longest a response is kept before it is rendered again even if nothing it shows
+ *     changed: bounds what changes by the clock alone besides schedules (comments closing by age, the
+ *     news sitemap's two-day window)
  * @param pollInterval how often each node reads the change log for changes made on other nodes
  * @param purgeUrl where to send the tags of every change (a CDN's or Varnish's purge endpoint), or none
  * @param purgeMethod the HTTP method of a purge request ({@code POST} for most CDNs, {@code PURGE} for Varnish)
@@ -28,10 +33,12 @@ import org.springframework.util.unit.DataSize;
 public record PageCacheSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("64MB") DataSize maxSize,
-        @DefaultValue("60s") Duration maxAge,
+        @DefaultValue("0s") Duration maxAge,
+        @DefaultValue("60s") Duration sharedMaxAge,
         @DefaultValue("60s") Duration staleWhileRevalidate,
         @DefaultValue("1d") Duration staleIfError,
         @DefaultValue("1h") Duration cdnMaxAge,
+        @DefaultValue("5m") Duration keepFor,
         @DefaultValue("250ms") Duration pollInterval,
         @Nullable URI purgeUrl,
         @DefaultValue("POST") String purgeMethod,
@@ -56,7 +63,7 @@ public record PageCacheSettings(
     /** The {@code Cache-Control} of a cacheable response. */
     public String cacheControl() {
         return "public, max-age=" + maxAge.toSeconds()
-                + (purgeUrl == null ? "" : ", s-maxage=" + cdnMaxAge.toSeconds())
+                + ", s-maxage=" + (purgeUrl == null ? sharedMaxAge : cdnMaxAge).toSeconds()
                 + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds()
                 + ", stale-if-error=" + staleIfError.toSeconds();
     }

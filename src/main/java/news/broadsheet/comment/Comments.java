@@ -532,6 +532,7 @@ public class Comments {
     @Transactional
     public void approve(long commentId) {
         repository.updateStatus(commentId, CommentStatus.APPROVED);
+        articleOf(commentId).ifPresent(article -> events.publishEvent(new CommentPublished(article, commentId)));
     }
 
     public Optional<CommentStatus> status(long commentId) {

@@ -23,6 +23,11 @@ final class CachedResponse {
     final String etag;
 
     final Set<String> tags;
+    /** The application's own Cache-Control (icons, feeds), or null for the cache's default. */
+    final @Nullable String cacheControl;
+    /** When it was rendered, by the site's clock. */
+    final long renderedAt;
+
     private volatile boolean stale;
 
     CachedResponse(
@@ -32,7 +37,9 @@ final class CachedResponse {
             byte @Nullable [] gzip,
             byte @Nullable [] brotli,
             String etag,
-            Set<String> tags) {
+            Set<String> tags,
+            @Nullable String cacheControl,
+            long renderedAt) {
         this.key = key;
         this.headers = List.copyOf(headers);
         this.identity = identity;
@@ -40,6 +47,19 @@ final class CachedResponse {
         this.brotli = brotli;
         this.etag = etag;
         this.tags = Set.copyOf(tags);
+        this.cacheControl = cacheControl;
+        this.renderedAt = renderedAt;
+    }
+
+    /** The Content-Type it was rendered with, or null. */
+    @Nullable
+    String contentType() {
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase("Content-Type")) {
+                return header.value();
+            }
+        }
+        return null;
     }
 
     boolean stale() {

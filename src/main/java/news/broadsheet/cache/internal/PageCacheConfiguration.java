@@ -1,5 +1,6 @@
 package news.broadsheet.cache.internal;
 
+import java.time.Clock;
 import news.broadsheet.cache.PageCacheSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,9 +20,10 @@ class PageCacheConfiguration {
             PageCache cache,
             PageCacheSettings settings,
             ScheduledVisibility visibility,
-            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
+            Clock clock) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, settings, visibility, sessionCookie));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, settings, visibility, sessionCookie, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,6 +23,8 @@ import news.broadsheet.shared.CacheTags;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -65,6 +68,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final ScheduledVisibility visibility;
     private final String sessionCookie;
     private final String cacheControl;
+    private final Clock clock;
 
     PageCacheFilter(PageCache cache, PageCacheSettings settings, ScheduledVisibility visibility, String sessionCookie) {
         this.cache = cache;
@@ -104,6 +108,15 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         visibility.invalidateDue();
         CachedResponse kept = cache.get(key);
+        if (kept != null && !acceptable(request.getHeader("Accept"), kept.contentType())) {
+            // The reader asks for another representation: the application answers (406, or another type).
+            chain.doFilter(request, response);
+            return;
+        }
+        if (kept != null
+                && clock.millis() - kept.renderedAt > settings.keepFor().toMillis()) {
+            kept.markStale();
+        }
         if (kept != null && !kept.stale()) {
             serve(kept, "HIT", request, response);
             return;
@@ -196,6 +209,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (control != null && (control.contains("no-store") || control.contains("private"))) {
             return null;
         }
+        String type = captured.getContentType();
+        if (type == null || !textual(type)) {
+            // Images and other files have their own long-lived caching and gain nothing from compression.
+            return null;
+        }
         byte[] body = captured.getContentAsByteArray();
         if (body.length > MAX_BODY) {
             return null;
@@ -212,7 +230,15 @@ class PageCacheFilter extends OncePerRequestFilter {
             headers.add(new CachedResponse.Header("Content-Type", captured.getContentType()));
         }
         return new CachedResponse(
-                key, headers, body, Compression.gzip(body), Compression.brotli(body), etag(body), tags);
+                key,
+                headers,
+                body,
+                Compression.gzip(body),
+                Compression.brotli(body),
+                etag(body),
+                tags,
+                control != null && control.contains("max-age") ? control : null,
+                clock.millis());
     }
 
     @SuppressWarnings("unchecked")
@@ -240,7 +266,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         };
         String etag = "\"" + kept.etag + (encoding.equals("identity") ? "" : "-" + encoding) + "\"";
         response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", cacheControl);
+        response.setHeader("Cache-Control", kept.cacheControl != null ? kept.cacheControl : cacheControl);
         response.setHeader("Vary", "Accept-Encoding");
         response.setHeader("Surrogate-Key", String.join(" ", kept.tags));
         response.setHeader("X-Cache", state);
@@ -258,6 +284,29 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setContentLength(body == null ? 0 : body.length);
         if (body != null && !"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean textual(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml");
+    }
+
+    /** Whether a request's Accept header takes the kept response's type (no header takes anything). */
+    static boolean acceptable(@Nullable String accept, @Nullable String contentType) {
+        if (accept == null || accept.isBlank() || contentType == null) {
+            return true;
+        }
+        try {
+            MediaType kept = MediaType.parseMediaType(contentType);
+            for (MediaType wanted : MediaType.parseMediaTypes(accept)) {
+                if (wanted.getQualityValue() > 0 && wanted.includes(kept)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false;
         }
     }
 

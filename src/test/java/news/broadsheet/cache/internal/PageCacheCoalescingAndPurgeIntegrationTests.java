@@ -120,7 +120,7 @@ class PageCacheCoalescingAndPurgeIntegrationTests {
         assertThat(purge).startsWith("POST ").contains("Fastly-Key=test-token");
         assertThat(purge.substring(purge.indexOf("Surrogate-Key=")).split("[ =|]"))
                 .contains("stories", "sl" + section.id());
-        assertThat(http.get(story.url()).header("Cache-Control")).contains("s-maxage=");
+        assertThat(http.get(story.url()).header("Cache-Control")).contains("s-maxage=3600");
     }
 
     private static String awaitPurgeOf(String tag) throws InterruptedException {
