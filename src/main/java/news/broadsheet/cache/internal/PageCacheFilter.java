@@ -70,7 +70,13 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final String cacheControl;
     private final Clock clock;
 
-    PageCacheFilter(PageCache cache, PageCacheSettings settings, ScheduledVisibility visibility, String sessionCookie) {
+    PageCacheFilter(
+            PageCache cache,
+            PageCacheSettings settings,
+            ScheduledVisibility visibility,
+            String sessionCookie,
+            Clock clock) {
+        this.clock = clock;
         this.cache = cache;
         this.settings = settings;
         this.visibility = visibility;
