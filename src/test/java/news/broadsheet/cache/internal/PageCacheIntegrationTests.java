@@ -33,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The page cache over HTTP: anonymous readers get kept bytes with validators and caching headers,
  * staff never do, and every kind of change drops exactly the responses that show it.
  */
-@IntegrationTest(properties = "broadsheet.comments.moderation=post")
+// Kept a day, so only changes (not age) make the cache render again in these tests.
+@IntegrationTest(properties = {"broadsheet.comments.moderation=post", "broadsheet.cache.keep-for=1d"})
 class PageCacheIntegrationTests {
 
     @Autowired
