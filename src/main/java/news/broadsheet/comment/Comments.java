@@ -118,11 +118,17 @@ public class Comments {
             repository.enableReplyNotifications(id, java.util.HexFormat.of().formatHex(token));
         }
         if (decision.status() == CommentStatus.APPROVED) {
+            events.publishEvent(new CommentPublished(article.id(), id));
             notifyParent(id);
         } else if (decision.status() == CommentStatus.PENDING) {
             alertModerators();
         }
         return new PostedComment(id, decision.status(), decision.reasons());
+    }
+
+    /** The story a comment belongs to, if the comment exists (in any status). */
+    public Optional<Long> articleOf(long commentId) {
+        return repository.findArticleId(commentId);
     }
 
     /** The moderation policy in force for the story: its own, its section's, or the site's. */
@@ -526,6 +532,7 @@ public class Comments {
     @Transactional
     public void approve(long commentId) {
         repository.updateStatus(commentId, CommentStatus.APPROVED);
+        articleOf(commentId).ifPresent(article -> events.publishEvent(new CommentPublished(article, commentId)));
     }
 
     public Optional<CommentStatus> status(long commentId) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import news.broadsheet.cache.SiteContentChanged;
 import news.broadsheet.page.PageChanged;
 import news.broadsheet.page.PageLink;
 import news.broadsheet.page.Pages;
@@ -12,9 +13,11 @@ import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionChanged;
 import news.broadsheet.section.Sections;
 import news.broadsheet.section.SectionsAltered;
+import news.broadsheet.shared.CacheTags;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -76,6 +79,14 @@ public class PageChromeMemo {
     @TransactionalEventListener(fallbackExecution = true)
     void on(PageChanged event) {
         forget();
+    }
+
+    /** A change made on another node, learnt through the page cache's change log. */
+    @EventListener
+    void on(SiteContentChanged event) {
+        if (event.touches(CacheTags.NAVIGATION, CacheTags.FOOTER, CacheTags.PAGES)) {
+            forget();
+        }
     }
 
     private Snapshot current() {

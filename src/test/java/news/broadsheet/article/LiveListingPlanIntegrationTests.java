@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * statistics: none may collect every matching row and sort it, since that cost grows with the
  * archive while a page stays twenty stories.
  */
-@IntegrationTest
+// The statements rendering runs: the page cache would answer repeated reads without any.
+@IntegrationTest(properties = "broadsheet.cache.enabled=false")
 @Import(StatementLog.Configuration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveListingPlanIntegrationTests {

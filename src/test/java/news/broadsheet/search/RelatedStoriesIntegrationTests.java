@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code broadsheet.search.related-max-age}; what a listed story looks like now, and whether it is
  * live, comes from the database on every render.
  */
-@IntegrationTest
+// The render path itself: the page cache would answer repeated reads without it.
+@IntegrationTest(properties = "broadsheet.cache.enabled=false")
 class RelatedStoriesIntegrationTests {
 
     @Autowired

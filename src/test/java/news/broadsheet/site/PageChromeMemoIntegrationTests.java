@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * shows after {@link PageChromeMemo#forget()}.
  */
 // A context of its own, so its sections are the only ones in the masthead.
-@IntegrationTest(properties = "broadsheet.test.context=page-chrome-memo")
+// The render path itself: the page cache would answer repeated reads without it.
+@IntegrationTest(properties = {"broadsheet.test.context=page-chrome-memo", "broadsheet.cache.enabled=false"})
 @Import(StatementLog.Configuration.class)
 class PageChromeMemoIntegrationTests {
 

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * statements than showing 5. Anonymous readers cost no session work: none of these requests touches
  * the session tables or sets a cookie.
  */
-@IntegrationTest
+// Counts what rendering costs: the page cache would answer repeated reads with no statement at all.
+@IntegrationTest(properties = "broadsheet.cache.enabled=false")
 @Import(StatementLog.Configuration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageStatementCountIntegrationTests {

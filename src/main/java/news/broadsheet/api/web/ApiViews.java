@@ -15,6 +15,7 @@ import news.broadsheet.comment.CommentView;
 import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ class ApiViews {
 
     /** Stories of a list, their lead images looked up together. */
     List<ArticleItem> items(List<ArticleSummary> stories) {
+        stories.forEach(ApiViews::tagShown);
         Map<Long, StoredImage> images = media.byIds(stories.stream()
                 .map(ArticleSummary::leadImageId)
                 .filter(Objects::nonNull)
@@ -68,6 +70,8 @@ class ApiViews {
 
     ArticleDetail detail(ArticleView view) {
         ArticleSummary story = view.summary();
+        tagShown(story);
+        view.tags().forEach(tag -> CacheTags.tag(CacheTags.tag(tag.id())));
         return new ArticleDetail(
                 story.id(),
                 story.slug(),
@@ -213,5 +217,12 @@ class ApiViews {
                 image.altText(),
                 image.caption(),
                 image.credit());
+    }
+
+    /** Tags the response with what an item shows of a story: itself, its section, its bylines. */
+    private static void tagShown(ArticleSummary story) {
+        CacheTags.tag(
+                CacheTags.article(story.id()), CacheTags.section(story.section().id()));
+        story.authors().forEach(author -> CacheTags.tag(CacheTags.author(author.id())));
     }
 }

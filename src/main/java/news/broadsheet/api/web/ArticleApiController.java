@@ -15,6 +15,7 @@ import news.broadsheet.comment.CommentThread;
 import news.broadsheet.comment.Comments;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,7 @@ class ArticleApiController implements ApiEndpoint {
         Instant from = ApiParams.time("since", since, site.timeZone(), false);
         Instant to = ApiParams.time("until", until, site.timeZone(), true);
         Keyset after = cursor == null ? null : Cursors.keyset(cursor);
+        CacheTags.tag(CacheTags.ALL_STORIES);
         StoryList page =
                 articles.live(new StoryFilter(inSection, withTag, byAuthor, from, to), after, ApiParams.limit(limit));
         String next = page.olderCursor() == null ? null : Cursors.encode(page.olderCursor());
@@ -109,6 +111,7 @@ class ArticleApiController implements ApiEndpoint {
                     .orElseThrow(() ->
                             ApiProblem.badRequest("The cursor is not valid; use nextCursor from a previous page."));
         }
+        CacheTags.tag(CacheTags.article(story.id()), CacheTags.comments(story.id()));
         CommentThread thread = comments.thread(story.id(), position);
         String next = thread.moreToken() == null ? null : Cursors.encode(thread.moreToken());
         return new Page<>(

@@ -9,6 +9,7 @@ import news.broadsheet.article.LiveTag;
 import news.broadsheet.article.Tag;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ class DirectoryApiController implements ApiEndpoint {
     /** Every section, flat, parents before their children; {@code parentId} rebuilds the tree. */
     @GetMapping(path = "/api/v1/sections", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemList<SectionItem> sections() {
+        CacheTags.tag(CacheTags.DIRECTORY);
         return new ItemList<>(sections.all().stream().map(views::sectionItem).toList());
     }
 
@@ -47,6 +49,8 @@ class DirectoryApiController implements ApiEndpoint {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,
             HttpServletRequest request) {
+        // The tags of live stories: a story coming out or going may add or remove one.
+        CacheTags.tag(CacheTags.DIRECTORY, CacheTags.ALL_STORIES);
         int size = ApiParams.limit(limit);
         String after = null;
         if (cursor != null) {
@@ -66,6 +70,7 @@ class DirectoryApiController implements ApiEndpoint {
 
     @GetMapping(path = "/api/v1/authors", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemList<AuthorDetail> authors() {
+        CacheTags.tag(CacheTags.DIRECTORY);
         return new ItemList<>(authors.all().stream()
                 .map(author -> views.authorDetail(author, authors.bioHtml(author)))
                 .toList());

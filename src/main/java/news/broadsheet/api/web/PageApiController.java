@@ -3,6 +3,7 @@ package news.broadsheet.api.web;
 import news.broadsheet.api.internal.ApiProblem;
 import news.broadsheet.page.PageLink;
 import news.broadsheet.page.Pages;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +25,17 @@ class PageApiController implements ApiEndpoint {
     /** Every live page, by slug: a short list, unpaged like sections. */
     @GetMapping(path = "/api/v1/pages", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemList<PageItem> pages() {
+        CacheTags.tag(CacheTags.PAGES);
         return new ItemList<>(pages.live().stream().map(this::item).toList());
     }
 
     @GetMapping(path = "/api/v1/pages/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     PageDetail page(@PathVariable String slug) {
         return pages.liveBySlug(slug)
+                .map(page -> {
+                    CacheTags.tag(CacheTags.page(page.id()));
+                    return page;
+                })
                 .map(page -> new PageDetail(
                         page.id(),
                         page.slug(),

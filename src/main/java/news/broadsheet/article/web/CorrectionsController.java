@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.CorrectionNotice;
+import news.broadsheet.shared.CacheTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ class CorrectionsController {
     @GetMapping("/corrections")
     String corrections(@RequestParam(defaultValue = "") String before, Model model) {
         Instant cursor = before.matches("\\d{1,15}") ? Instant.ofEpochMilli(Long.parseLong(before)) : null;
+        CacheTags.tag(CacheTags.CORRECTIONS, CacheTags.ALL_STORIES);
         List<CorrectionNotice> notices = articles.recentCorrections(cursor, PAGE_SIZE + 1);
         boolean more = notices.size() > PAGE_SIZE;
         List<CorrectionNotice> shown = more ? notices.subList(0, PAGE_SIZE) : notices;

@@ -10,6 +10,7 @@ import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.site.PageChrome;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +42,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
+        // New stories anywhere, and stories moving between sections, change the front page.
+        CacheTags.tag(CacheTags.ALL_STORIES);
+        sections.all().forEach(section -> CacheTags.tag(CacheTags.sectionStories(section.id())));
         List<ArticleSummary> newest =
                 articles.latest(null, null, 1 + TOP_STORIES).stories();
         Set<Long> shown = new HashSet<>();

@@ -23,6 +23,7 @@ import news.broadsheet.article.TopLevelRoute;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionNotFoundException;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,6 +114,9 @@ class NewsPathController {
             return permanentRedirect(article.url());
         }
         ArticleSummary summary = article.summary();
+        StoryCards.tagShown(summary);
+        article.trail().forEach(s -> CacheTags.tag(CacheTags.section(s.id())));
+        article.tags().forEach(t -> CacheTags.tag(CacheTags.tag(t.id())));
         List<Content> bylineExtras = new ArrayList<>();
         List<Content> afterBody = new ArrayList<>();
         Map<String, Object> structuredData = new LinkedHashMap<>();
@@ -173,6 +177,8 @@ class NewsPathController {
         }
         StoryList list = articles.latest(section, StoryCursors.parse(before), STORIES_PER_PAGE);
         List<Section> sectionTrail = sections.trail(section);
+        sections.subtreeIds(section).forEach(id -> CacheTags.tag(CacheTags.sectionStories(id)));
+        sectionTrail.forEach(s -> CacheTags.tag(CacheTags.section(s.id())));
         List<Crumb> trail =
                 sectionTrail.stream().map(s -> new Crumb(s.name(), s.url())).toList();
         StoryListPage page = new StoryListPage(

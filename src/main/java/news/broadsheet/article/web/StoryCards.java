@@ -6,6 +6,7 @@ import news.broadsheet.article.StoryList;
 import news.broadsheet.author.Author;
 import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.media.StoredImage;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,7 @@ class StoryCards {
 
     /** Cards for these stories, with every lead image looked up in one query. */
     List<StoryCard> cards(List<ArticleSummary> stories) {
+        stories.forEach(StoryCards::tagShown);
         List<Long> imageIds = stories.stream()
                 .map(ArticleSummary::leadImageId)
                 .filter(java.util.Objects::nonNull)
@@ -99,5 +101,12 @@ class StoryCards {
         return olderThan == null
                 ? sentence
                 : "Older " + Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /** Tags the response with what a card or a story page shows of the story: itself, its section, its bylines. */
+    static void tagShown(ArticleSummary story) {
+        CacheTags.tag(
+                CacheTags.article(story.id()), CacheTags.section(story.section().id()));
+        story.authors().forEach(author -> CacheTags.tag(CacheTags.author(author.id())));
     }
 }

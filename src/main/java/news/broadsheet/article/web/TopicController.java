@@ -12,6 +12,7 @@ import news.broadsheet.author.AuthorNotFoundException;
 import news.broadsheet.author.Authors;
 import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.media.StoredImage;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.FeedLinks;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,7 @@ class TopicController {
             request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
             return "redirect:" + renamed.url();
         }
+        CacheTags.tag(CacheTags.tag(tag.id()), CacheTags.tagStories(tag.id()));
         StoryList list = articles.taggedWith(tag, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
         // A tag that only hidden stories carry (scheduled, embargoed, in review, expired) does not exist for readers.
         if (list.stories().isEmpty()
@@ -100,6 +102,7 @@ class TopicController {
             String query = before == null ? "" : "?before=" + UriUtils.encodeQueryParam(before, StandardCharsets.UTF_8);
             return "redirect:" + moved.url() + query;
         }
+        CacheTags.tag(CacheTags.author(author.id()), CacheTags.authorStories(author.id()));
         StoryList list = articles.writtenBy(author, StoryCursors.parse(before), NewsPathController.STORIES_PER_PAGE);
         StoredImage photo =
                 author.imageId() == null ? null : media.byId(author.imageId()).orElse(null);

@@ -694,4 +694,12 @@ public class CommentRepository {
                 .query(String.class)
                 .single();
     }
+
+    /** The story a comment belongs to, if the comment exists. */
+    public Optional<Long> findArticleId(long commentId) {
+        return jdbc.sql("SELECT article_id FROM comment WHERE id = ?")
+                .param(commentId)
+                .query(Long.class)
+                .optional();
+    }
 }

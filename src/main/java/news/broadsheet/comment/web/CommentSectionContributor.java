@@ -12,6 +12,7 @@ import news.broadsheet.article.ArticleView;
 import news.broadsheet.comment.CommentThread;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
@@ -42,6 +43,7 @@ class CommentSectionContributor implements ArticlePageContributor {
     @Override
     public ArticlePageContribution contribute(ArticlePageRequest request) {
         ArticleView article = request.article();
+        CacheTags.tag(CacheTags.comments(article.id()), CacheTags.COMMENT_SETTINGS);
         CommentThread thread = comments.thread(article.id(), request.parameter("comments"));
         boolean open = comments.commentsOpen(article.summary());
         CommentNotices.Notice notice = CommentNotices.of(request.parameter("comment"));

@@ -23,6 +23,7 @@ import news.broadsheet.media.ImageVariant;
 import news.broadsheet.media.MediaLibrary;
 import news.broadsheet.media.StoredImage;
 import news.broadsheet.section.Section;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -170,6 +171,11 @@ public class FeedAssembler {
         Map<Long, List<Tag>> tags = articles.tagsOf(ids);
         List<Entry> entries = new ArrayList<>(stories.size());
         for (ArticleSummary story : stories) {
+            CacheTags.tag(
+                    CacheTags.article(story.id()),
+                    CacheTags.section(story.section().id()));
+            story.authors().forEach(author -> CacheTags.tag(CacheTags.author(author.id())));
+            tags.getOrDefault(story.id(), List.of()).forEach(tag -> CacheTags.tag(CacheTags.tag(tag.id())));
             String url = site.absolute(story.url());
             String body = bodies.get(story.id());
             List<Category> categories = new ArrayList<>();

@@ -21,6 +21,7 @@ import news.broadsheet.feed.internal.FeedDocument;
 import news.broadsheet.feed.internal.FeedWriter;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.FeedLinks.Format;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,7 @@ class FeedController {
         if (feed == null || !feed.name().equals("all")) {
             return notFound();
         }
+        CacheTags.tag(CacheTags.ALL_STORIES);
         return respond(assembler.site(), feed.format(), request);
     }
 
@@ -90,6 +92,8 @@ class FeedController {
                     .map(moved -> moved("/feeds/section/" + moved.path() + "." + format.extension()))
                     .orElseGet(FeedController::notFound);
         }
+        sections.subtreeIds(section).forEach(id -> CacheTags.tag(CacheTags.sectionStories(id)));
+        CacheTags.tag(CacheTags.section(section.id()));
         return respond(assembler.section(section), format, request);
     }
 
@@ -106,6 +110,7 @@ class FeedController {
                             "/feeds/tag/" + renamed.slug() + "." + feed.format().extension()))
                     .orElseGet(FeedController::notFound);
         }
+        CacheTags.tag(CacheTags.tag(tag.id()), CacheTags.tagStories(tag.id()));
         FeedAssembler.PreparedFeed prepared = assembler.tag(tag);
         // A tag only hidden stories carry (scheduled, embargoed, in review, expired) must not show it exists.
         if (prepared.empty()) {
@@ -129,6 +134,7 @@ class FeedController {
                             + feed.format().extension()))
                     .orElseGet(FeedController::notFound);
         }
+        CacheTags.tag(CacheTags.author(author.id()), CacheTags.authorStories(author.id()));
         return respond(assembler.author(author), feed.format(), request);
     }
 
@@ -143,6 +149,7 @@ class FeedController {
         if (article == null) {
             return notFound();
         }
+        CacheTags.tag(CacheTags.article(article.id()), CacheTags.comments(article.id()));
         return respond(assembler.comments(article), feed.format());
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import news.broadsheet.article.TopLevelRoute;
 import news.broadsheet.page.PageView;
 import news.broadsheet.page.Pages;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.FeedLinks;
 import news.broadsheet.shared.PageHead;
@@ -40,6 +41,7 @@ class PageRoute implements TopLevelRoute {
                 return new ModelAndView(redirect);
             });
         }
+        CacheTags.tag(CacheTags.page(page.id()));
         String description = page.description().isBlank()
                 ? Text.excerpt(Jsoup.parse(page.bodyHtml()).text(), 160)
                 : page.description();

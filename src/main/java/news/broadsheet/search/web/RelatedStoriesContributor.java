@@ -11,6 +11,7 @@ import news.broadsheet.article.ArticlePageContributor;
 import news.broadsheet.article.ArticlePageRequest;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.search.SiteSearch;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ class RelatedStoriesContributor implements ArticlePageContributor {
         if (related.isEmpty()) {
             return new ArticlePageContribution(null, null);
         }
+        // The block shows these stories (headline, address, section): a change to any of them drops the page.
+        related.forEach(story -> CacheTags.tag(
+                CacheTags.article(story.id()), CacheTags.section(story.section().id())));
         RelatedStories view = new RelatedStories(related.stream()
                 .map(story -> new RelatedStories.Story(
                         story.headline(),

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import news.broadsheet.section.Section;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.site.PageChrome;
 import news.broadsheet.site.PageChromeMemo;
@@ -44,6 +45,9 @@ class PageChromeAdvice {
             return null;
         }
         List<Section> topLevel = memo.topLevelSections();
+        // Every page with the chrome shows the top-level sections and the footer's pages.
+        CacheTags.tag(CacheTags.NAVIGATION, CacheTags.FOOTER);
+        topLevel.forEach(section -> CacheTags.tag(CacheTags.section(section.id())));
         String path = request.getRequestURI();
         return new PageChrome(
                 site.name(),

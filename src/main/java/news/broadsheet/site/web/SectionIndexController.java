@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ class SectionIndexController {
 
     @GetMapping("/sections")
     String index(Model model) {
+        CacheTags.tag(CacheTags.DIRECTORY);
         Map<Long, List<Section>> byParent = new LinkedHashMap<>();
         List<Section> all = new ArrayList<>(sections.all());
         all.sort(Comparator.comparing(Section::name, String.CASE_INSENSITIVE_ORDER));

@@ -26,6 +26,7 @@ import news.broadsheet.page.PageLink;
 import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
+import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.sitemap.SitemapSettings;
 import org.springframework.http.CacheControl;
@@ -84,6 +85,7 @@ class SitemapController {
 
     @GetMapping("/sitemap.xml")
     ResponseEntity<byte[]> index() {
+        CacheTags.tag(CacheTags.ARCHIVE, CacheTags.DIRECTORY, CacheTags.PAGES);
         SitemapXml xml = new SitemapXml("sitemapindex", false);
         // Any story coming out or down anywhere can add or drop a page, and shifts the page files after it.
         Instant changed = max(articles.lastVisibilityChange(), staticPages.lastChange());
@@ -108,6 +110,8 @@ class SitemapController {
 
     @GetMapping("/sitemaps/{file}")
     ResponseEntity<byte[]> sitemap(@PathVariable String file) {
+        // Each file lists stories, sections, tags, bylines or pages with their times: any of them may change it.
+        CacheTags.tag(CacheTags.ARCHIVE, CacheTags.DIRECTORY, CacheTags.PAGES);
         if (file.equals("pages.xml")) {
             // The single pages file of old is now the first of several.
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)

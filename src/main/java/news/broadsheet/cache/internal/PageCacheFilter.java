@@ -1,0 +1,416 @@
+package news.broadsheet.cache.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import news.broadsheet.cache.PageCacheSettings;
+import news.broadsheet.shared.CacheTags;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves anonymous readers' GET and HEAD requests from the {@link PageCache}, ahead of every other
+ * filter (security, sessions), and keeps what the application renders for them when the response
+ * says what it shows ({@link CacheTags}). Every cacheable response gets a strong ETag (answered with
+ * 304), {@code Cache-Control} for browsers and CDNs, {@code Vary: Accept-Encoding} and {@code
+ * Surrogate-Key}; the body goes out in Brotli, gzip or as it is, as the reader accepts.
+ *
+ * <p>Requests with a session cookie or credentials (staff, API clients with a token) are never
+ * served from the cache nor kept, and neither is a response that sets a cookie, is not a 200, or is
+ * marked private.
+ */
+class PageCacheFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(PageCacheFilter.class);
+
+    /** Paths the cache never looks at: the newsroom, sign-in, files with their own caching. */
+    private static final List<String> UNCACHED_PREFIXES =
+            List.of("/admin", "/login", "/logout", "/assets/", "/media/", "/api/v1/search", "/search");
+
+    private static final int MAX_KEY_LENGTH = 1024;
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+    private static final long FOLLOWER_WAIT_SECONDS = 10;
+    /** Response headers the cache writes itself, or that belong to one response only. */
+    private static final Set<String> OWN_HEADERS = Set.of(
+            "content-length",
+            "content-encoding",
+            "transfer-encoding",
+            "etag",
+            "cache-control",
+            "vary",
+            "surrogate-key",
+            "date",
+            "expires",
+            "pragma");
+
+    private final PageCache cache;
+    private final PageCacheSettings settings;
+    private final ScheduledVisibility visibility;
+    private final String sessionCookie;
+    private final String cacheControl;
+    private final Clock clock;
+
+    PageCacheFilter(
+            PageCache cache,
+            PageCacheSettings settings,
+            ScheduledVisibility visibility,
+            String sessionCookie,
+            Clock clock) {
+        this.clock = clock;
+        this.cache = cache;
+        this.settings = settings;
+        this.visibility = visibility;
+        this.sessionCookie = sessionCookie;
+        this.cacheControl = settings.cacheControl();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!settings.enabled()) {
+            return true;
+        }
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        for (String prefix : UNCACHED_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return request.getHeader("Authorization") != null
+                || request.getHeader("Range") != null
+                || hasSessionCookie(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        visibility.invalidateDue();
+        CachedResponse kept = cache.get(key);
+        if (kept != null && !acceptable(request.getHeader("Accept"), kept.contentType())) {
+            // The reader asks for another representation: the application answers (406, or another type).
+            chain.doFilter(request, response);
+            return;
+        }
+        if (kept != null
+                && clock.millis() - kept.renderedAt > settings.keepFor().toMillis()) {
+            kept.markStale();
+        }
+        if (kept != null && !kept.stale()) {
+            serve(kept, "HIT", request, response);
+            return;
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            PageCache.Render render = cache.begin(key);
+            if (render.leader()) {
+                renderAndKeep(key, render, kept, request, response, chain);
+                return;
+            }
+            CachedResponse rendered = awaitOther(render);
+            if (rendered == null) {
+                break;
+            }
+            if (!rendered.stale()) {
+                serve(rendered, "HIT", request, response);
+                return;
+            }
+            // Rendered from content that changed meanwhile: render (or wait) again.
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void renderAndKeep(
+            String key,
+            PageCache.Render render,
+            @Nullable CachedResponse stale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws IOException, ServletException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        CachedResponse kept = null;
+        try {
+            try {
+                chain.doFilter(request, captured);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (stale != null && !response.isCommitted()) {
+                    log.warn("Serving a stale copy of {} after an error: {}", key, e.toString());
+                    response.resetBuffer();
+                    serve(stale, "STALE", request, response);
+                    return;
+                }
+                throw e;
+            }
+            kept = keepable(key, request, captured);
+            if (kept == null && captured.getStatus() >= 500 && stale != null && !response.isCommitted()) {
+                log.warn("Serving a stale copy of {} after a {} response", key, captured.getStatus());
+                captured.resetBuffer();
+                response.setStatus(200);
+                serve(stale, "STALE", request, response);
+                return;
+            }
+        } finally {
+            cache.finish(key, render, kept);
+        }
+        if (kept == null) {
+            captured.copyBodyToResponse();
+        } else {
+            serve(kept, "MISS", request, response);
+        }
+    }
+
+    private @Nullable CachedResponse awaitOther(PageCache.Render render) throws IOException {
+        try {
+            return render.result().get(FOLLOWER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for a render", e);
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** The response as the cache keeps it, or null when it must not be kept. */
+    private @Nullable CachedResponse keepable(
+            String key, HttpServletRequest request, ContentCachingResponseWrapper captured) {
+        if (captured.getStatus() != HttpServletResponse.SC_OK) {
+            return null;
+        }
+        Set<String> tags = tags(request);
+        if (tags.isEmpty() || captured.getHeader("Set-Cookie") != null) {
+            return null;
+        }
+        String control = captured.getHeader("Cache-Control");
+        if (control != null && (control.contains("no-store") || control.contains("private"))) {
+            return null;
+        }
+        String type = captured.getContentType();
+        if (type == null || !textual(type)) {
+            // Images and other files have their own long-lived caching and gain nothing from compression.
+            return null;
+        }
+        byte[] body = captured.getContentAsByteArray();
+        if (body.length > MAX_BODY) {
+            return null;
+        }
+        List<CachedResponse.Header> headers = new ArrayList<>();
+        for (String name : captured.getHeaderNames()) {
+            if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String value : captured.getHeaders(name)) {
+                    headers.add(new CachedResponse.Header(name, value));
+                }
+            }
+        }
+        if (captured.getContentType() != null && captured.getHeader("Content-Type") == null) {
+            headers.add(new CachedResponse.Header("Content-Type", captured.getContentType()));
+        }
+        return new CachedResponse(
+                key,
+                headers,
+                body,
+                Compression.gzip(body),
+                Compression.brotli(body),
+                etag(body),
+                tags,
+                control != null && control.contains("max-age") ? control : null,
+                clock.millis());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> tags(HttpServletRequest request) {
+        Object tags = request.getAttribute(CacheTags.requestAttribute());
+        return tags instanceof Set<?> set ? (Set<String>) set : Set.of();
+    }
+
+    /** Writes a kept response; {@code state} (HIT, MISS, STALE) goes out in {@code X-Cache}. */
+    private void serve(CachedResponse kept, String state, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Set<String> written = new HashSet<>();
+        for (CachedResponse.Header header : kept.headers) {
+            if (written.add(header.name().toLowerCase(Locale.ROOT))) {
+                response.setHeader(header.name(), header.value());
+            } else {
+                response.addHeader(header.name(), header.value());
+            }
+        }
+        String encoding = encoding(request.getHeader("Accept-Encoding"), kept);
+        byte[] body = switch (encoding) {
+            case "br" -> kept.brotli;
+            case "gzip" -> kept.gzip;
+            default -> kept.identity;
+        };
+        String etag = "\"" + kept.etag + (encoding.equals("identity") ? "" : "-" + encoding) + "\"";
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", kept.cacheControl != null ? kept.cacheControl : cacheControl);
+        response.setHeader("Vary", "Accept-Encoding");
+        response.setHeader("Surrogate-Key", String.join(" ", kept.tags));
+        response.setHeader("X-Cache", state);
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null
+                ? notModified(ifNoneMatch, kept.etag)
+                : notModifiedSince(request.getDateHeader("If-Modified-Since"), kept)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        if (!encoding.equals("identity")) {
+            response.setHeader("Content-Encoding", encoding);
+        }
+        response.setContentLength(body == null ? 0 : body.length);
+        if (body != null && !"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean textual(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml");
+    }
+
+    /** Whether a request's Accept header takes the kept response's type (no header takes anything). */
+    static boolean acceptable(@Nullable String accept, @Nullable String contentType) {
+        if (accept == null || accept.isBlank() || contentType == null) {
+            return true;
+        }
+        try {
+            MediaType kept = MediaType.parseMediaType(contentType);
+            for (MediaType wanted : MediaType.parseMediaTypes(accept)) {
+                if (wanted.getQualityValue() > 0 && wanted.includes(kept)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The best encoding the reader accepts and the response has: br, gzip or identity. */
+    static String encoding(@Nullable String acceptEncoding, CachedResponse kept) {
+        if (acceptEncoding == null) {
+            return "identity";
+        }
+        boolean br = false;
+        boolean gzip = false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused =
+                    pieces.length > 1 && pieces[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
+            if (refused) {
+                continue;
+            }
+            br |= coding.equals("br");
+            gzip |= coding.equals("gzip") || coding.equals("x-gzip");
+        }
+        if (br && kept.brotli != null) {
+            return "br";
+        }
+        if (gzip && kept.gzip != null) {
+            return "gzip";
+        }
+        return "identity";
+    }
+
+    /** For readers that send only If-Modified-Since (RFC 9110: ignored when If-None-Match is sent). */
+    private static boolean notModifiedSince(long ifModifiedSince, CachedResponse kept) {
+        if (ifModifiedSince < 0) {
+            return false;
+        }
+        for (CachedResponse.Header header : kept.headers) {
+            if (header.name().equalsIgnoreCase("Last-Modified")) {
+                try {
+                    long modified = java.time.ZonedDateTime.parse(
+                                    header.value(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant()
+                            .toEpochMilli();
+                    return modified <= ifModifiedSince;
+                } catch (java.time.format.DateTimeParseException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code If-None-Match} names this response, in any of its encodings (RFC 9110, weak comparison). */
+    static boolean notModified(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            tag = tag.replace("\"", "");
+            int suffix = tag.lastIndexOf('-');
+            if (tag.equals(etag) || (suffix > 0 && tag.substring(0, suffix).equals(etag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private @Nullable String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String key = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        return key.length() > MAX_KEY_LENGTH ? null : key;
+    }
+
+    private boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(sessionCookie)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
