@@ -350,6 +350,19 @@ public class Articles {
         return links(listings.findLinksBetween(block.firstId(), block.lastId(), clock.instant()));
     }
 
+    /**
+     * How many pages list live stories, and the last update of a live story, without reading every
+     * live story (the sitemap index): see {@link LivePageCount}.
+     */
+    public LivePageCount livePageCount() {
+        LiveListingRepository.LivePages found = listings.findLivePages(clock.instant());
+        return new LivePageCount(
+                Set.copyOf(found.sectionIds()),
+                found.tags(),
+                found.authors(),
+                found.lastUpdate().orElse(Instant.EPOCH));
+    }
+
     /** Live stories published at or after a time, newest first (the news sitemap). */
     public List<ArticleLink> livePublishedSince(Instant since, int limit) {
         return links(listings.findLinksPublishedSince(since, limit, clock.instant()));

@@ -149,10 +149,12 @@ class SitemapIntegrationTests {
                     .as(path)
                     .noneMatch(s -> s.sql().contains("WITH RECURSIVE")
                             || (s.sql().contains("a.slug") && s.sql().contains("a.id BETWEEN")));
+            // No statement numbers, skips or groups the live stories: each reads an index from a key.
             assertThat(full)
                     .as(path)
                     .noneMatch(s -> s.sql().toUpperCase(java.util.Locale.ROOT).contains("OFFSET")
-                            || s.sql().toUpperCase(java.util.Locale.ROOT).contains("ROW_NUMBER"));
+                            || s.sql().toUpperCase(java.util.Locale.ROOT).contains("ROW_NUMBER")
+                            || s.sql().toUpperCase(java.util.Locale.ROOT).contains("GROUP BY"));
         }
     }
 

@@ -165,6 +165,42 @@ public class LiveListingRepository {
                 .single();
     }
 
+    /**
+     * How many pages list live stories: sections with a live story filed directly in them (by id),
+     * and the number of tags and of bylines on live stories. One probe per section, tag and author,
+     * each stopping at its first live story (a scalar subquery with LIMIT 1, which PostgreSQL runs
+     * per row rather than as a join over every live story), so the cost follows the number of
+     * pages, not of stories.
+     */
+    public LivePages findLivePages(Instant now) {
+        String live = ArticleRepository.LIVE;
+        List<Long> sections = jdbc.sql(
+                        "SELECT s.id FROM section s WHERE (SELECT 1 FROM article a WHERE a.section_id = s.id" + " AND "
+                                + live + " LIMIT 1) IS NOT NULL")
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .list();
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM tag t WHERE (SELECT 1 FROM article_tag at JOIN article a"
+                        + " ON a.id = at.article_id WHERE at.tag_id = t.id AND " + live
+                        + " LIMIT 1) IS NOT NULL) AS tags,"
+                        + " (SELECT COUNT(*) FROM author au WHERE (SELECT 1 FROM article_author aa JOIN article a"
+                        + " ON a.id = aa.article_id WHERE aa.author_id = au.id AND " + live
+                        + " LIMIT 1) IS NOT NULL) AS authors,"
+                        + " (SELECT a.updated_at FROM article a WHERE " + live
+                        + " ORDER BY a.updated_at DESC, a.id DESC LIMIT 1) AS updated")
+                .param("now", now.toEpochMilli())
+                .query((rs, n) -> new LivePages(
+                        sections,
+                        rs.getInt("tags"),
+                        rs.getInt("authors"),
+                        Optional.ofNullable(SqlValues.nullableLong(rs, "updated"))
+                                .map(Instant::ofEpochMilli)))
+                .single();
+    }
+
+    /** What {@link #findLivePages} finds. */
+    public record LivePages(List<Long> sectionIds, int tags, int authors, Optional<Instant> lastUpdate) {}
+
     /** The latest publication time before {@code before} among live stories. */
     public Optional<Instant> findLatestPublishedBefore(Instant before, Instant now) {
         return jdbc.sql("SELECT MAX(a.published_at) AS t FROM article a WHERE " + ArticleRepository.LIVE

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleLink;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.LiveBlock;
+import news.broadsheet.article.LivePageCount;
 import news.broadsheet.article.Tag;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
@@ -88,8 +89,12 @@ class SitemapController {
         // Any story coming out or down anywhere can add or drop a page or an article file.
         Instant storiesChanged = articles.lastVisibilityChange();
         Instant changed = max(storiesChanged, staticPages.lastChange());
-        Map<String, Instant> activity = pageActivity();
-        Instant pages = max(latest(activity.values()), changed);
+        // Counted by one probe per section, tag and author: dating each page would read every live story.
+        LivePageCount listing = articles.livePageCount();
+        List<PageLink> livePages = staticPages.live();
+        Instant pages = max(
+                max(changed, listing.lastUpdate()),
+                latest(livePages.stream().map(PageLink::lastModified).toList()));
         List<ArticleLink> recent = recent();
         Instant news = newsModified(recent, storiesChanged);
         Instant lastModified = max(pages, news);
@@ -97,7 +102,7 @@ class SitemapController {
             return notModified(lastModified);
         }
         SitemapXml xml = new SitemapXml("sitemapindex", false);
-        for (int file = 1; file <= pageFiles(activity.size()); file++) {
+        for (int file = 1; file <= pageFiles(pageCount(livePages, listing)); file++) {
             xml.entry("sitemap", site.absolute("/sitemaps/pages-" + file + ".xml"), pages);
         }
         // No lastmod on article files: dating each would read every live story; the protocol makes it
@@ -145,6 +150,28 @@ class SitemapController {
         return respond(
                 xml.finish(),
                 max(latest(activity.values()), max(articles.lastVisibilityChange(), staticPages.lastChange())));
+    }
+
+    /** How many addresses {@link #pageActivity} holds, found without dating them. */
+    private int pageCount(List<PageLink> livePages, LivePageCount listing) {
+        java.util.Set<String> pages = new java.util.HashSet<>();
+        livePages.forEach(page -> pages.add(page.url()));
+        if (listing.sectionIds().isEmpty()) {
+            return pages.size();
+        }
+        pages.add("/");
+        List<Section> all = sections.all();
+        for (Section filed : all) {
+            if (!listing.sectionIds().contains(filed.id())) {
+                continue;
+            }
+            for (Section section : all) {
+                if (section.id() == filed.id() || filed.path().startsWith(section.path() + "/")) {
+                    pages.add(section.url());
+                }
+            }
+        }
+        return pages.size() + listing.tags() + listing.authors();
     }
 
     private int pageFiles(int pages) {
