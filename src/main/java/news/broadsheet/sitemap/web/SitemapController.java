@@ -43,7 +43,8 @@ import org.springframework.web.context.request.WebRequest;
  * The sitemap index and the sitemaps it lists: the site's pages and every live story (each in files
  * of at most {@link SitemapSettings#urlsPerFile} addresses, stories in fixed id ranges) and the Google News
  * sitemap. Answers carry a weak ETag and a Last-Modified that also moves when a story comes out
- * or comes down (which leaves no entry to date it), so crawlers get a 304 until something changes.
+ * or comes down (which leaves no entry to date it), so crawlers get a 304 until something changes;
+ * If-Modified-Since is answered before a body is built.
  */
 @RestController
 class SitemapController {
