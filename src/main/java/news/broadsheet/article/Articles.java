@@ -329,19 +329,38 @@ public class Articles {
         return listings.findTags(ids);
     }
 
-    /** Live stories in id order after an id: one sitemap file, paged by keyset. */
-    public List<ArticleLink> liveLinksAfter(long afterId, int limit) {
-        return links(listings.findLinksAfter(afterId, limit, clock.instant()));
+    /**
+     * The numbers of the blocks of {@code size} story ids (block n holds ids {@code (n-1)*size+1} to
+     * {@code n*size}) that hold a live story, ascending: the article sitemap files. Fixed id ranges
+     * keep a file's contents put when stories elsewhere come out or down, and are found by index
+     * seeks rather than by numbering every live story.
+     */
+    public List<Long> liveIdBlocks(int size) {
+        return listings.findLiveIdBlocks(size, clock.instant());
     }
 
-    /** Every run of at most {@code size} live stories in id order (one sitemap file each), in one query. */
-    public List<LiveBlock> liveBlocks(int size) {
-        return listings.findBlocks(size, clock.instant());
+    /** Block {@code n} of {@code size} story ids (see {@link #liveIdBlocks}), if it holds a live story. */
+    public Optional<LiveBlock> liveIdBlock(long n, int size) {
+        long first = (n - 1) * size + 1;
+        return listings.findLiveBlock(first, n * size, clock.instant());
     }
 
-    /** The id of the first live story of the {@code n}-th run of {@code size} (n from 1), if there are that many. */
-    public Optional<Long> liveRunStart(int n, int size) {
-        return listings.findRunStart(n, size, clock.instant());
+    /** The live stories of a block, in id order. */
+    public List<ArticleLink> liveLinks(LiveBlock block) {
+        return links(listings.findLinksBetween(block.firstId(), block.lastId(), clock.instant()));
+    }
+
+    /**
+     * How many pages list live stories, and the last update of a live story, without reading every
+     * live story (the sitemap index): see {@link LivePageCount}.
+     */
+    public LivePageCount livePageCount() {
+        LiveListingRepository.LivePages found = listings.findLivePages(clock.instant());
+        return new LivePageCount(
+                Set.copyOf(found.sectionIds()),
+                found.tags(),
+                found.authors(),
+                found.lastUpdate().orElse(Instant.EPOCH));
     }
 
     /** Live stories published at or after a time, newest first (the news sitemap). */
@@ -392,11 +411,6 @@ public class Articles {
 
     public Instant lastVisibilityChange(Author author) {
         return visibility("a.id IN (SELECT article_id FROM article_author WHERE author_id = :scope)", author.id());
-    }
-
-    /** The same, for the stories with ids up to {@code maxId} (a sitemap file and the ones before it). */
-    public Instant lastVisibilityChangeUpTo(long maxId) {
-        return visibility("a.id <= :scope", maxId);
     }
 
     private Instant visibility(String scope, @Nullable Object value) {

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Sitemap settings under {@code broadsheet.sitemaps}.
  *
- * @param urlsPerFile how many story addresses one sitemap file lists; the protocol allows 50,000
+ * @param urlsPerFile how many story ids one article sitemap file covers, so the most addresses it
+ *     lists; the protocol allows 50,000. Changing it renumbers the article files.
  */
 @ConfigurationProperties("broadsheet.sitemaps")
 public record SitemapSettings(@DefaultValue("50000") int urlsPerFile) {

@@ -45,16 +45,21 @@ final class Sitemaps {
         return entries;
     }
 
-    /** Every article sitemap file the site serves, in order, each as its loc-to-lastmod map. */
+    /** The addresses of the article sitemap files the index lists, in order (site-relative). */
+    static List<String> articleFilePaths(Http http) {
+        return entries(fetch(http, "/sitemap.xml"), "sitemap").keySet().stream()
+                .map(loc -> loc.substring(loc.indexOf("/sitemaps/")))
+                .filter(path -> path.startsWith("/sitemaps/articles-"))
+                .toList();
+    }
+
+    /** Every article sitemap file the index lists, in order, each as its loc-to-lastmod map. */
     static List<Map<String, String>> articleFiles(Http http) {
         List<Map<String, String>> files = new ArrayList<>();
-        for (int n = 1; ; n++) {
-            Http.Response response = http.get("/sitemaps/articles-" + n + ".xml");
-            if (response.status() == 404) {
-                return files;
-            }
-            files.add(entries(fetch(http, "/sitemaps/articles-" + n + ".xml"), "url"));
+        for (String path : articleFilePaths(http)) {
+            files.add(entries(fetch(http, path), "url"));
         }
+        return files;
     }
 
     /** Every pages sitemap file the site serves, in order, each as its loc-to-lastmod map. */

@@ -60,13 +60,13 @@ public class LiveListingRepository {
         return tags;
     }
 
-    /** Live stories in id order after an id (keyset paging for sitemap files). */
-    public List<LinkRow> findLinksAfter(long afterId, int limit, Instant now) {
+    /** Live stories with ids from {@code first} to {@code last}, in id order: one sitemap file, read by key range. */
+    public List<LinkRow> findLinksBetween(long first, long last, Instant now) {
         return jdbc.sql("SELECT a.id, a.slug, a.headline, a.section_id, a.published_at, a.updated_at FROM article a"
-                        + " WHERE " + ArticleRepository.LIVE + " AND a.id > :after ORDER BY a.id LIMIT :limit")
+                        + " WHERE a.id BETWEEN :first AND :last AND " + ArticleRepository.LIVE + " ORDER BY a.id")
                 .param("now", now.toEpochMilli())
-                .param("after", afterId)
-                .param("limit", limit)
+                .param("first", first)
+                .param("last", last)
                 .query((rs, n) -> linkRow(rs))
                 .list();
     }
@@ -81,26 +81,6 @@ public class LiveListingRepository {
                 .param("limit", limit)
                 .query((rs, n) -> linkRow(rs))
                 .list();
-    }
-
-    /** The next run of at most {@code size} live stories after an id, or empty when none is left. */
-    public Optional<LiveBlock> findBlockAfter(long afterId, int size, Instant now) {
-        List<@org.jspecify.annotations.Nullable LiveBlock> blocks = jdbc.sql(
-                        "SELECT MAX(b.id) AS last_id, COUNT(*) AS n, MAX(b.modified) AS modified FROM"
-                                + " (SELECT a.id, " + MODIFIED + " AS modified FROM article a WHERE "
-                                + ArticleRepository.LIVE + " AND a.id > :after ORDER BY a.id LIMIT :size) b")
-                .param("now", now.toEpochMilli())
-                .param("after", afterId)
-                .param("size", size)
-                .query((rs, n) -> {
-                    Long lastId = SqlValues.nullableLong(rs, "last_id");
-                    Long modified = SqlValues.nullableLong(rs, "modified");
-                    return lastId == null || modified == null
-                            ? null
-                            : new LiveBlock(lastId, rs.getInt("n"), Instant.ofEpochMilli(modified));
-                })
-                .list();
-        return blocks.isEmpty() ? Optional.empty() : Optional.ofNullable(blocks.getFirst());
     }
 
     /** The latest change among live stories, per section they are filed in. */
@@ -132,28 +112,94 @@ public class LiveListingRepository {
         return activity;
     }
 
-    /** The first live story of the {@code n}-th run of {@code size} in id order (n from 1), if there is one. */
-    public Optional<Long> findRunStart(int n, int size, Instant now) {
-        return jdbc.sql("SELECT a.id FROM article a WHERE " + ArticleRepository.LIVE
-                        + " ORDER BY a.id LIMIT 1 OFFSET :offset")
-                .param("now", now.toEpochMilli())
-                .param("offset", (long) (n - 1) * size)
-                .query(Long.class)
-                .optional();
-    }
-
-    /** Every run of {@code size} live stories in id order, in one pass. */
-    public List<LiveBlock> findBlocks(int size, Instant now) {
-        return jdbc.sql("SELECT MAX(r.id) AS last_id, COUNT(*) AS n, MAX(r.modified) AS modified FROM"
-                        + " (SELECT a.id, " + MODIFIED + " AS modified, ROW_NUMBER() OVER (ORDER BY a.id) AS rn"
-                        + " FROM article a WHERE " + ArticleRepository.LIVE + ") r"
-                        + " GROUP BY (r.rn - 1) / :size ORDER BY last_id")
+    /**
+     * The numbers of the blocks of {@code size} ids (block n holds ids {@code (n-1)*size+1} to {@code
+     * n*size}) that hold at least one live story, ascending. One primary-key seek per block found:
+     * each step asks for the first live id past the previous block, so empty stretches of ids are
+     * jumped over and no step reads more than the rows of one block plus the non-live rows after it.
+     */
+    public List<Long> findLiveIdBlocks(int size, Instant now) {
+        String firstLive = "SELECT (a.id - 1) / :size + 1 FROM article a WHERE a.id > %s AND " + ArticleRepository.LIVE
+                + " ORDER BY a.id LIMIT 1";
+        return jdbc.sql("WITH RECURSIVE block(n) AS (SELECT (" + firstLive.formatted("0") + ")"
+                        + " UNION ALL SELECT (" + firstLive.formatted("b.n * :size") + ") FROM block b"
+                        + " WHERE b.n IS NOT NULL) SELECT n FROM block WHERE n IS NOT NULL ORDER BY n")
                 .param("now", now.toEpochMilli())
                 .param("size", size)
-                .query((rs, n) -> new LiveBlock(
-                        rs.getLong("last_id"), rs.getInt("n"), Instant.ofEpochMilli(rs.getLong("modified"))))
+                .query(Long.class)
                 .list();
     }
+
+    /**
+     * The live stories with ids from {@code first} to {@code last}: how many, and the latest moment
+     * by {@code now} at which one of them changed for readers or any story of the range came out or
+     * came down (as {@link #findLastVisibilityChange}, limited to the range). One key-range read.
+     */
+    public Optional<LiveBlock> findLiveBlock(long first, long last, Instant now) {
+        String live = ArticleRepository.LIVE;
+        String sql = "SELECT SUM(CASE WHEN " + live + " THEN 1 ELSE 0 END) AS n,"
+                + " MAX(CASE WHEN " + live + " THEN " + MODIFIED + " END) AS modified,"
+                + " MAX(CASE WHEN " + live + " THEN a.embargo_until END) AS lifted,"
+                + " MAX(CASE WHEN a.status_changed_at <= :now THEN a.status_changed_at END) AS changed,"
+                + " MAX(CASE WHEN a.expires_at <= :now AND a.status IN ('published', 'scheduled')"
+                + " THEN a.expires_at END) AS expired"
+                + " FROM article a WHERE a.id BETWEEN :first AND :last";
+        return jdbc.sql(sql)
+                .param("now", now.toEpochMilli())
+                .param("first", first)
+                .param("last", last)
+                .query((rs, row) -> {
+                    Long count = SqlValues.nullableLong(rs, "n");
+                    if (count == null || count == 0) {
+                        return Optional.<LiveBlock>empty();
+                    }
+                    long latest = Long.MIN_VALUE;
+                    for (String column : List.of("modified", "lifted", "changed", "expired")) {
+                        Long time = SqlValues.nullableLong(rs, column);
+                        if (time != null) {
+                            latest = Math.max(latest, time);
+                        }
+                    }
+                    return Optional.of(new LiveBlock(first, last, count.intValue(), Instant.ofEpochMilli(latest)));
+                })
+                .single();
+    }
+
+    /**
+     * How many pages list live stories: sections with a live story filed directly in them (by id),
+     * and the number of tags and of bylines on live stories. One probe per section, tag and author,
+     * each stopping at its first live story (a scalar subquery with LIMIT 1, which PostgreSQL runs
+     * per row rather than as a join over every live story), so the cost follows the number of
+     * pages, not of stories.
+     */
+    public LivePages findLivePages(Instant now) {
+        String live = ArticleRepository.LIVE;
+        List<Long> sections = jdbc.sql(
+                        "SELECT s.id FROM section s WHERE (SELECT 1 FROM article a WHERE a.section_id = s.id" + " AND "
+                                + live + " LIMIT 1) IS NOT NULL")
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .list();
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM tag t WHERE (SELECT 1 FROM article_tag at JOIN article a"
+                        + " ON a.id = at.article_id WHERE at.tag_id = t.id AND " + live
+                        + " LIMIT 1) IS NOT NULL) AS tags,"
+                        + " (SELECT COUNT(*) FROM author au WHERE (SELECT 1 FROM article_author aa JOIN article a"
+                        + " ON a.id = aa.article_id WHERE aa.author_id = au.id AND " + live
+                        + " LIMIT 1) IS NOT NULL) AS authors,"
+                        + " (SELECT a.updated_at FROM article a WHERE " + live
+                        + " ORDER BY a.updated_at DESC, a.id DESC LIMIT 1) AS updated")
+                .param("now", now.toEpochMilli())
+                .query((rs, n) -> new LivePages(
+                        sections,
+                        rs.getInt("tags"),
+                        rs.getInt("authors"),
+                        Optional.ofNullable(SqlValues.nullableLong(rs, "updated"))
+                                .map(Instant::ofEpochMilli)))
+                .single();
+    }
+
+    /** What {@link #findLivePages} finds. */
+    public record LivePages(List<Long> sectionIds, int tags, int authors, Optional<Instant> lastUpdate) {}
 
     /** The latest publication time before {@code before} among live stories. */
     public Optional<Instant> findLatestPublishedBefore(Instant before, Instant now) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleLink;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.LiveBlock;
+import news.broadsheet.article.LivePageCount;
 import news.broadsheet.article.Tag;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
@@ -37,12 +38,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The sitemap index and the sitemaps it lists: the site's pages and every live story (each in files
- * of at most {@link SitemapSettings#urlsPerFile} addresses, stories paged by id) and the Google News
+ * of at most {@link SitemapSettings#urlsPerFile} addresses, stories in fixed id ranges) and the Google News
  * sitemap. Answers carry a weak ETag and a Last-Modified that also moves when a story comes out
- * or comes down (which leaves no entry to date it), so crawlers get a 304 until something changes.
+ * or comes down (which leaves no entry to date it), so crawlers get a 304 until something changes;
+ * If-Modified-Since is answered before a body is built.
  */
 @RestController
 class SitemapController {
@@ -84,32 +87,38 @@ class SitemapController {
     }
 
     @GetMapping("/sitemap.xml")
-    ResponseEntity<byte[]> index() {
+    ResponseEntity<byte[]> index(WebRequest request) {
         CacheTags.tag(CacheTags.ARCHIVE, CacheTags.DIRECTORY, CacheTags.PAGES);
+        // Any story coming out or down anywhere can add or drop a page or an article file.
+        Instant storiesChanged = articles.lastVisibilityChange();
+        Instant changed = max(storiesChanged, staticPages.lastChange());
+        // Counted by one probe per section, tag and author: dating each page would read every live story.
+        LivePageCount listing = articles.livePageCount();
+        List<PageLink> livePages = staticPages.live();
+        Instant pages = max(
+                max(changed, listing.lastUpdate()),
+                latest(livePages.stream().map(PageLink::lastModified).toList()));
+        List<ArticleLink> recent = recent();
+        Instant news = newsModified(recent, storiesChanged);
+        Instant lastModified = max(pages, news);
+        if (notModified(request, lastModified)) {
+            return notModified(lastModified);
+        }
         SitemapXml xml = new SitemapXml("sitemapindex", false);
-        // Any story coming out or down anywhere can add or drop a page, and shifts the page files after it.
-        Instant changed = max(articles.lastVisibilityChange(), staticPages.lastChange());
-        Map<String, Instant> activity = pageActivity();
-        Instant pages = max(latest(activity.values()), changed);
-        for (int file = 1; file <= pageFiles(activity.size()); file++) {
+        for (int file = 1; file <= pageFiles(pageCount(livePages, listing)); file++) {
             xml.entry("sitemap", site.absolute("/sitemaps/pages-" + file + ".xml"), pages);
         }
-        Instant newest = pages;
-        int file = 0;
-        for (LiveBlock block : articles.liveBlocks(settings.urlsPerFile())) {
-            file++;
-            Instant modified = max(block.lastModified(), articles.lastVisibilityChangeUpTo(block.lastId()));
-            xml.entry("sitemap", site.absolute("/sitemaps/articles-" + file + ".xml"), modified);
-            newest = max(newest, modified);
+        // No lastmod on article files: dating each would read every live story; the protocol makes it
+        // optional, and each file answers If-Modified-Since itself.
+        for (long file : articles.liveIdBlocks(settings.urlsPerFile())) {
+            xml.entry("sitemap", site.absolute("/sitemaps/articles-" + file + ".xml"), null);
         }
-        List<ArticleLink> recent = recent();
-        Instant news = newsModified(recent);
         xml.entry("sitemap", site.absolute("/sitemaps/news.xml"), recent.isEmpty() ? null : news);
-        return respond(xml.finish(), max(newest, news));
+        return respond(xml.finish(), lastModified);
     }
 
     @GetMapping("/sitemaps/{file}")
-    ResponseEntity<byte[]> sitemap(@PathVariable String file) {
+    ResponseEntity<byte[]> sitemap(@PathVariable String file, WebRequest request) {
         // Each file lists stories, sections, tags, bylines or pages with their times: any of them may change it.
         CacheTags.tag(CacheTags.ARCHIVE, CacheTags.DIRECTORY, CacheTags.PAGES);
         if (file.equals("pages.xml")) {
@@ -127,7 +136,7 @@ class SitemapController {
         }
         Matcher articlesFile = ARTICLES_FILE.matcher(file);
         if (articlesFile.matches()) {
-            return articles(Integer.parseInt(articlesFile.group(1)));
+            return articles(Integer.parseInt(articlesFile.group(1)), request);
         }
         return notFound();
     }
@@ -148,26 +157,50 @@ class SitemapController {
                 max(latest(activity.values()), max(articles.lastVisibilityChange(), staticPages.lastChange())));
     }
 
+    /** How many addresses {@link #pageActivity} holds, found without dating them. */
+    private int pageCount(List<PageLink> livePages, LivePageCount listing) {
+        java.util.Set<String> pages = new java.util.HashSet<>();
+        livePages.forEach(page -> pages.add(page.url()));
+        if (listing.sectionIds().isEmpty()) {
+            return pages.size();
+        }
+        pages.add("/");
+        List<Section> all = sections.all();
+        for (Section filed : all) {
+            if (!listing.sectionIds().contains(filed.id())) {
+                continue;
+            }
+            for (Section section : all) {
+                if (section.id() == filed.id() || filed.path().startsWith(section.path() + "/")) {
+                    pages.add(section.url());
+                }
+            }
+        }
+        return pages.size() + listing.tags() + listing.authors();
+    }
+
     private int pageFiles(int pages) {
         return Math.max(1, (pages + settings.urlsPerFile() - 1) / settings.urlsPerFile());
     }
 
-    /** File {@code n} holds the {@code n}-th run of live stories in id order; one query finds where it starts. */
-    private ResponseEntity<byte[]> articles(int n) {
-        Long first = articles.liveRunStart(n, settings.urlsPerFile()).orElse(null);
-        if (first == null) {
+    /**
+     * File {@code n} holds the live stories with ids {@code (n-1)*size+1} to {@code n*size}: a key
+     * range, so it is dated and listed by reading that range alone, and it changes only when one of
+     * its own stories does.
+     */
+    private ResponseEntity<byte[]> articles(long n, WebRequest request) {
+        LiveBlock block = articles.liveIdBlock(n, settings.urlsPerFile()).orElse(null);
+        if (block == null) {
             return notFound();
         }
-        SitemapXml xml = new SitemapXml("urlset", false);
-        Instant newest = Instant.EPOCH;
-        long last = first;
-        for (ArticleLink story : articles.liveLinksAfter(first - 1, settings.urlsPerFile())) {
-            xml.entry("url", site.absolute(story.url()), story.lastModified());
-            newest = max(newest, story.lastModified());
-            last = story.id();
+        if (notModified(request, block.lastChanged())) {
+            return notModified(block.lastChanged());
         }
-        // A story coming out or down at or before this file's last id moves where this file starts.
-        return respond(xml.finish(), max(newest, articles.lastVisibilityChangeUpTo(last)));
+        SitemapXml xml = new SitemapXml("urlset", false);
+        for (ArticleLink story : articles.liveLinks(block)) {
+            xml.entry("url", site.absolute(story.url()), story.lastModified());
+        }
+        return respond(xml.finish(), block.lastChanged());
     }
 
     private ResponseEntity<byte[]> news() {
@@ -177,21 +210,19 @@ class SitemapController {
             xml.newsEntry(
                     site.absolute(story.url()), site.name(), site.language(), story.publishedAt(), story.headline());
         }
-        return respond(xml.finish(), newsModified(recent));
+        return respond(xml.finish(), newsModified(recent, articles.lastVisibilityChange()));
     }
 
     /**
      * The news sitemap changes when a story in it changes, when a story comes out or down, and when
      * a story grows too old for it (two days after its publication).
      */
-    private Instant newsModified(List<ArticleLink> recent) {
+    private Instant newsModified(List<ArticleLink> recent, Instant storiesChanged) {
         Instant since = clock.instant().minus(NEWS_WINDOW);
         Instant aged = articles.livePublishedBefore(since)
                 .map(published -> published.plus(NEWS_WINDOW))
                 .orElse(Instant.EPOCH);
-        return max(
-                max(latest(recent.stream().map(ArticleLink::lastModified).toList()), aged),
-                articles.lastVisibilityChange());
+        return max(max(latest(recent.stream().map(ArticleLink::lastModified).toList()), aged), storiesChanged);
     }
 
     private List<ArticleLink> recent() {
@@ -240,6 +271,23 @@ class SitemapController {
             }
         }
         return pages;
+    }
+
+    /**
+     * Whether an If-Modified-Since (without If-None-Match, which takes precedence and needs the body)
+     * already answers the request, checked before any body is built.
+     */
+    private static boolean notModified(WebRequest request, Instant lastModified) {
+        return request.getHeader(HttpHeaders.IF_NONE_MATCH) == null
+                && request.checkNotModified(
+                        lastModified.truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
+    }
+
+    private static ResponseEntity<byte[]> notModified(Instant lastModified) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                .lastModified(lastModified.truncatedTo(ChronoUnit.SECONDS))
+                .cacheControl(CACHE)
+                .build();
     }
 
     private static ResponseEntity<byte[]> respond(byte[] body, Instant lastModified) {
