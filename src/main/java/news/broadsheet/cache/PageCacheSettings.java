@@ -32,7 +32,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("broadsheet.cache")
 public record PageCacheSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("64MB") DataSize maxSize,
+        @DefaultValue("32MB") DataSize maxSize,
         @DefaultValue("0s") Duration maxAge,
         @DefaultValue("60s") Duration sharedMaxAge,
         @DefaultValue("60s") Duration staleWhileRevalidate,
