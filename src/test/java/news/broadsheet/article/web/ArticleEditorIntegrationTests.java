@@ -93,6 +93,9 @@ class ArticleEditorIntegrationTests {
         assertThat(status(id)).isEqualTo("published");
 
         String url = publicUrl(editor, id);
+        // The schedule is rounded up to the next minute, which equals the clock when the test
+        // started on a whole minute; a correction must come later than publication to show.
+        clock.advance(Duration.ofMinutes(1));
         assertThat(editor.post(
                                 "/admin/articles/" + id + "/corrections",
                                 "kind",
