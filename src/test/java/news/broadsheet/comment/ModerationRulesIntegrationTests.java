@@ -115,6 +115,36 @@ class ModerationRulesIntegrationTests {
     }
 
     @Test
+    void judgesACommenterOnTheirNewest200CommentsOnly() {
+        setting("rejection-rate-percent", "20");
+        Instant earlier = clock.instant().minus(Duration.ofDays(10));
+        for (int i = 0; i < 150; i++) {
+            comments.importComment(
+                    story.id(), null, "Lou", "lou@example.org", "Old rant " + i, CommentStatus.REJECTED, earlier);
+        }
+        for (int i = 0; i < 200; i++) {
+            comments.importComment(
+                    story.id(),
+                    null,
+                    "Lou",
+                    "lou@example.org",
+                    "Civil reply " + i,
+                    CommentStatus.APPROVED,
+                    earlier.plus(Duration.ofMinutes(1 + i)));
+        }
+
+        post("Lou", "lou@example.org", "Mended ways.");
+        assertThat(lastComment())
+                .as("150 of 350 rejected, but none of the newest 200")
+                .isEqualTo("approved|");
+
+        comments.importComment(
+                story.id(), null, "Lou", "lou@example.org", "Relapse", CommentStatus.SPAM, clock.instant());
+        post("Lou", "lou@example.org", "Sorry about that.");
+        assertThat(lastComment()).isEqualTo("approved|");
+    }
+
+    @Test
     void refusesTheSameTextTwiceWithAClearMessage() {
         assertThat(post("Cy", "cy@example.org", "I said this once.").status()).isEqualTo(303);
 

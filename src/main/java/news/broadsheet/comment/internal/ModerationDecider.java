@@ -30,6 +30,9 @@ public class ModerationDecider {
     private static final Duration FLOOD_WINDOW = Duration.ofMinutes(1);
     private static final Duration RECORD_WINDOW = Duration.ofDays(90);
 
+    /** At most this many of a commenter's newest comments make their record. */
+    private static final int RECORD_LENGTH = 200;
+
     private final CommentRepository repository;
     private final ModerationRulesStore rules;
     private final CommentSettings settings;
@@ -67,7 +70,7 @@ public class ModerationDecider {
             status = CommentStatus.PENDING;
             reasons.add("policy: every comment is held");
         } else if (policy == ModerationPolicy.NEW_COMMENTERS) {
-            int approved = repository.history(email, addressHash).approved();
+            int approved = repository.approvedUpTo(email, addressHash, settings.trustedAfter());
             if (email == null || approved < settings.trustedAfter()) {
                 status = CommentStatus.PENDING;
                 reasons.add("policy: new commenter (" + approved + " approved so far)");
@@ -86,7 +89,8 @@ public class ModerationDecider {
             reasons.add(RuleHits.LINKS + links + " (more than " + current.maxLinks() + ")");
         }
         // The record that counts is the recent one: people change, and so do shared addresses.
-        CommentRepository.History history = repository.history(email, addressHash, now.minus(RECORD_WINDOW));
+        CommentRepository.History history =
+                repository.history(email, addressHash, now.minus(RECORD_WINDOW), RECORD_LENGTH);
         int decided = history.approved() + history.rejected();
         if (decided >= current.rejectionRateMinimum()
                 && history.rejected() * 100 > current.rejectionRatePercent() * decided) {
