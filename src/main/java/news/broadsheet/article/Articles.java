@@ -275,11 +275,6 @@ public class Articles {
                 Actor.SYSTEM, ArticleChanged.Change.SAVED, articleId, row.headline(), "Address changed to " + newSlug));
     }
 
-    @Transactional
-    public void setCommentsOpen(long articleId, boolean open) {
-        repository.setCommentsOpen(articleId, open);
-    }
-
     /**
      * Deletes a story for good, with its comments, revisions, notes, corrections and old addresses.
      * Publishes {@link ArticleChanged} ({@code DELETED}), so the audit log records it and search drops it;

@@ -360,12 +360,6 @@ public class ArticleRepository {
                 .update();
     }
 
-    public void setCommentsOpen(long articleId, boolean open) {
-        jdbc.sql("UPDATE article SET comments_open = ?, version = version + 1 WHERE id = ?")
-                .params(open, articleId)
-                .update();
-    }
-
     public List<news.broadsheet.article.Correction> findCorrections(long articleId) {
         return jdbc.sql("SELECT article_id, kind, body, published_at FROM article_correction WHERE article_id = ?"
                         + " ORDER BY published_at, id")
