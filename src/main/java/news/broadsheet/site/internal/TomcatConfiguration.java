@@ -9,18 +9,31 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Makes the requests Tomcat refuses before the application sees them (malformed escapes, encoded
  * slashes) end in plain, friendly pages too, instead of Tomcat's own report page; under {@code /api}
- * they end in problem details, as the API's clients expect.
+ * they end in problem details, as the API's clients expect. Sizes the per-connection write buffer
+ * ({@code broadsheet.server.write-buffer}).
  */
 @Component
 class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    private final DataSize writeBuffer;
+
+    TomcatConfiguration(@Value("${broadsheet.server.write-buffer:32KB}") DataSize writeBuffer) {
+        if (writeBuffer.toBytes() < 8192 || writeBuffer.toBytes() > 1024 * 1024) {
+            throw new IllegalArgumentException(
+                    "broadsheet.server.write-buffer must be between 8KB and 1MB, not " + writeBuffer);
+        }
+        this.writeBuffer = writeBuffer;
+    }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
@@ -28,6 +41,11 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
         factory.addConnectorCustomizers(connector -> {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            // Tomcat copies a response through an 8 KB buffer per connection, one write(2) per 8 KB:
+            // a 36 KB page took five. A larger buffer sends most pages (and any compressed one) in one
+            // or two; measured with wrk on a cached article page, 17,500 -> 22,000-23,000 requests/s
+            // at 32 KB (25,000 at 64 KB). It costs that much heap per open connection.
+            connector.setProperty("socket.appWriteBufSize", Long.toString(writeBuffer.toBytes()));
         });
         factory.addContextCustomizers(context -> {
             Host host = (Host) context.getParent();
