@@ -621,49 +621,55 @@ public class CommentRepository {
     /** How a commenter's comments were decided: approved and rejected (spam included) counts. */
     public record History(int approved, int rejected) {}
 
+    private static final String RECORD_COUNTS = "SELECT"
+            + " SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END) AS approved,"
+            + " SUM(CASE WHEN status IN ('rejected', 'spam') THEN 1 ELSE 0 END) AS rejected";
+
+    private static final RowMapper<History> HISTORY =
+            (rs, n) -> new History(rs.getInt("approved"), rs.getInt("rejected"));
+
     /**
      * The commenter's record over their newest comments posted since a moment: at most {@code
      * newest} of them, so a prolific regular costs no more to judge than anyone else.
      */
     public History history(@Nullable String email, String addressHash, Instant since, int newest) {
-        return jdbc.sql("SELECT"
-                        + " SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END) AS approved,"
-                        + " SUM(CASE WHEN status IN ('rejected', 'spam') THEN 1 ELSE 0 END) AS rejected"
-                        + " FROM (SELECT status FROM comment WHERE " + commenter(email)
-                        + " AND created_at >= :since ORDER BY created_at DESC LIMIT :newest) AS recent")
-                .param("address", addressHash)
-                .param("email", email == null ? "" : email)
+        return byCommenter(
+                        RECORD_COUNTS + " FROM (SELECT status FROM comment WHERE " + commenter(email)
+                                + " AND created_at >= :since ORDER BY created_at DESC LIMIT :newest) AS recent",
+                        email,
+                        addressHash)
                 .param("since", since.toEpochMilli())
                 .param("newest", newest)
-                .query((rs, n) -> new History(rs.getInt("approved"), rs.getInt("rejected")))
+                .query(HISTORY)
+                .single();
+    }
+
+    /** The commenter's whole record, as the moderation desk shows it. */
+    public History history(@Nullable String email, String addressHash) {
+        return byCommenter(RECORD_COUNTS + " FROM comment WHERE " + commenter(email), email, addressHash)
+                .query(HISTORY)
                 .single();
     }
 
     /** The commenter's approved comments, counted up to {@code enough}: all a trust check needs. */
     public int approvedUpTo(@Nullable String email, String addressHash, int enough) {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + commenter(email)
-                        + " AND status = 'approved' LIMIT :enough) AS approved")
-                .param("address", addressHash)
-                .param("email", email == null ? "" : email)
+        return byCommenter(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + commenter(email)
+                                + " AND status = 'approved' LIMIT :enough) AS approved",
+                        email,
+                        addressHash)
                 .param("enough", enough)
                 .query(Integer.class)
                 .single();
     }
 
+    /** A commenter is known by their e-mail address when they gave one, else by their address's hash. */
     private static String commenter(@Nullable String email) {
         return email == null ? "client_address_hash = :address" : "author_email = :email";
     }
 
-    /** The commenter's whole record, as the moderation desk shows it. */
-    public History history(@Nullable String email, String addressHash) {
-        return jdbc.sql("SELECT"
-                        + " SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END) AS approved,"
-                        + " SUM(CASE WHEN status IN ('rejected', 'spam') THEN 1 ELSE 0 END) AS rejected"
-                        + " FROM comment WHERE " + commenter(email))
-                .param("address", addressHash)
-                .param("email", email == null ? "" : email)
-                .query((rs, n) -> new History(rs.getInt("approved"), rs.getInt("rejected")))
-                .single();
+    private JdbcClient.StatementSpec byCommenter(String sql, @Nullable String email, String addressHash) {
+        return jdbc.sql(sql).param("address", addressHash).param("email", email == null ? "" : email);
     }
 
     public Optional<String> setting(String name) {
