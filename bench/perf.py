@@ -541,6 +541,8 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--skip-build", action="store_true", help="handled by perf.sh")
     parser.add_argument("--note", default="")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the corpus (data directory, PostgreSQL schema) for profiling afterwards")
     options = parser.parse_args()
     options.stories = options.stories or (1000 if options.quick else 10_000)
     options.seconds = options.seconds or (2 if options.quick else 10)
@@ -658,8 +660,11 @@ def main():
             s.stop()
         if nginx:
             nginx.stop()
-        db.drop()
-        shutil.rmtree(data, ignore_errors=True)
+        if options.keep:
+            log(f"kept the corpus: data directory {data}" + (f", schema {db.schema}" if db.schema else ""))
+        else:
+            db.drop()
+            shutil.rmtree(data, ignore_errors=True)
 
 
 def one_client(ms):

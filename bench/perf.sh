@@ -5,8 +5,9 @@
 # and runs wrk against both on loopback. Report: bench/results/perf-<db>-<stories>.md and .png.
 #
 # Usage: bench/perf.sh [--db sqlite|postgresql] [--stories N] [--seconds S] [--search-index rebuild|skip]
-#                      [--skip-build] [--quick] [--note "what else the machine was doing"]
+#                      [--skip-build] [--quick] [--keep] [--note "what else the machine was doing"]
 #   --quick: 1,000 stories, 2-second wrk runs, report printed and not written (a smoke run).
+#   --keep: leaves the corpus (data directory or schema) in place and prints where, for profiling.
 # Needs: a JDK >= 21 (picked from JAVA_HOME and /usr/lib/jvm), python3, wrk, nginx, psql for
 # PostgreSQL (127.0.0.1:5432, database test, user postgres), gnuplot for the plot (optional).
 # Targets 127.0.0.1 only; every loop and every wrk run is bounded; started processes are stopped
