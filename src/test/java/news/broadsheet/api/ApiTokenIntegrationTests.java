@@ -23,7 +23,6 @@ import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabaseQueries;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,20 +57,7 @@ class ApiTokenIntegrationTests {
 
     /** Creates a token through the admin screen and returns its secret, read from the page once. */
     static String createToken(StaffClient staff, String name, String expiresOn, String... scopes) {
-        String[] fields = new String[4 + scopes.length * 2];
-        fields[0] = "name";
-        fields[1] = name;
-        fields[2] = "expiresOn";
-        fields[3] = expiresOn;
-        for (int i = 0; i < scopes.length; i++) {
-            fields[4 + i * 2] = "scopes";
-            fields[5 + i * 2] = scopes[i];
-        }
-        Http.Response created = staff.post("/admin/tokens", fields);
-        assertThat(created.status()).as(created.body()).isEqualTo(200);
-        Element secret = created.page().selectFirst("#new-token-secret");
-        assertThat(secret).isNotNull();
-        return secret.val();
+        return staff.createApiToken(name, expiresOn, scopes);
     }
 
     StaffClient signIn(Account account) {

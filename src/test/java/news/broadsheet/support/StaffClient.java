@@ -82,6 +82,24 @@ public final class StaffClient {
                 path);
     }
 
+    /** Creates a personal access token on the tokens page and returns its secret, shown once. */
+    public String createApiToken(String name, String expiresOn, String... scopes) {
+        String[] fields = new String[4 + scopes.length * 2];
+        fields[0] = "name";
+        fields[1] = name;
+        fields[2] = "expiresOn";
+        fields[3] = expiresOn;
+        for (int i = 0; i < scopes.length; i++) {
+            fields[4 + i * 2] = "scopes";
+            fields[5 + i * 2] = scopes[i];
+        }
+        Http.Response created = post("/admin/tokens", fields);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        Element secret = created.page().selectFirst("#new-token-secret");
+        assertThat(secret).isNotNull();
+        return secret.val();
+    }
+
     /** Refreshes the CSRF token from a staff page (after the session changed). */
     public void refreshToken() {
         csrf = token(http.get("/admin"));

@@ -2,6 +2,7 @@ package news.broadsheet.api.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -80,13 +81,13 @@ class ApiTokenRepository {
                 > 0;
     }
 
-    /** Records use at most once a minute, so reads do not turn every request into a write. */
-    void touch(long id, Instant at) {
+    /** Records use unless it was recorded less than {@code every} ago (by this node or another). */
+    void touch(long id, Instant at, Duration every) {
         jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id"
                         + " AND (last_used_at IS NULL OR last_used_at < :stale)")
                 .param("at", at.toEpochMilli())
                 .param("id", id)
-                .param("stale", at.toEpochMilli() - 60_000)
+                .param("stale", at.minus(every).toEpochMilli())
                 .update();
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -20,7 +21,10 @@ import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.api.ApiTokenChanged;
 import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApiTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
+
+    private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SECRET = Pattern.compile("bst_[A-Za-z0-9_-]{43}");
@@ -148,10 +156,25 @@ public class ApiTokens {
         Account owner = account.get();
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         token.get().scopes().stream().filter(s -> s.allowedFor(owner.role())).forEach(scopes::add);
-        repository.touch(token.get().id(), now);
+        recordUse(token.get(), now);
         StaffPrincipal staff =
                 new StaffPrincipal(owner.id(), owner.username(), owner.displayName(), owner.role(), true, "");
         return Optional.of(new ApiCaller(token.get().id(), staff, scopes));
+    }
+
+    /**
+     * Notes when a token was last used, at most once a minute so that reads do not each become a
+     * write. Best effort: when the database is too busy to take the write, the request goes on.
+     */
+    private void recordUse(ApiToken token, Instant now) {
+        if (token.lastUsedAt() != null && token.lastUsedAt().isAfter(now.minus(USE_RECORDED_EVERY))) {
+            return;
+        }
+        try {
+            repository.touch(token.id(), now, USE_RECORDED_EVERY);
+        } catch (TransientDataAccessException e) {
+            log.debug("Token {}'s use not recorded, the database is busy: {}", token.id(), e.getMessage());
+        }
     }
 
     static String hash(String secret) {

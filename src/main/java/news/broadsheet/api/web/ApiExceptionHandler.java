@@ -16,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -149,6 +152,27 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(request, response, 413, "Request bodies are limited to 1 MB.");
+    }
+
+    /** The database could not take the request just now; it was rolled back, so sending again is safe. */
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class,
+        DataAccessResourceFailureException.class
+    })
+    void unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.warn(
+                "API request {} {} answered 503, the database is unavailable: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMessage());
+        problems.write(
+                request,
+                response,
+                503,
+                "The site is too busy to take this request just now, and nothing was saved; send it again in a few seconds.",
+                null,
+                Map.of("Retry-After", "2"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -22,9 +22,14 @@ import news.broadsheet.comment.Comments;
 import news.broadsheet.comment.PostComment;
 import news.broadsheet.comment.PostedComment;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -44,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CommentController {
 
     /** Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL). */
+    private static final Logger log = LoggerFactory.getLogger(CommentController.class);
+
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final Articles articles;
@@ -161,6 +168,26 @@ class CommentController {
                             response,
                             model);
             };
+        } catch (CannotCreateTransactionException
+                | TransientDataAccessException
+                | DataAccessResourceFailureException e) {
+            // A spike kept this writer waiting past its patience and nothing was saved: the text stays.
+            log.warn(
+                    "A comment on story {} was not saved, the database is unavailable: {}",
+                    article.id(),
+                    e.getMessage());
+            response.setHeader("Retry-After", "2");
+            return refuse(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    article,
+                    form,
+                    Map.of(),
+                    "The site is very busy and could not save your comment just now."
+                            + " Your text is below: please send it again in a few seconds.",
+                    true,
+                    request,
+                    response,
+                    model);
         }
     }
 

@@ -1,11 +1,13 @@
 package news.broadsheet.site.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Lets one set of migrations serve SQLite and PostgreSQL, makes sure the SQLite file's directory
@@ -51,12 +54,21 @@ class DatabaseConfiguration {
      */
     @Bean
     JdbcTransactionManager transactionManager(
-            DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+            DataSource dataSource,
+            SQLExceptionTranslator exceptionTranslator,
+            ObjectProvider<TransactionManagerCustomizers> customizers) {
         JdbcTransactionManager manager = isSqlite(dataSource)
                 ? new SerializedWritesTransactionManager(dataSource, busyTimeout(dataSource))
                 : new JdbcTransactionManager(dataSource);
+        manager.setExceptionTranslator(exceptionTranslator);
         customizers.ifAvailable(each -> each.customize(manager));
         return manager;
+    }
+
+    /** Used by Spring Boot's {@code JdbcTemplate} (and so {@code JdbcClient}) and by the transaction manager. */
+    @Bean
+    SQLExceptionTranslator sqlExceptionTranslator() {
+        return new SqliteBusyTranslator();
     }
 
     private static boolean isSqlite(DataSource dataSource) {
@@ -84,12 +96,25 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    static BeanPostProcessor sqliteDirectoryCreator() {
+    static BeanPostProcessor sqlitePoolPreparer() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
                     createParentDirectory(hikari.getJdbcUrl());
+                    if (hikari.getJdbcUrl().startsWith(SQLITE_PREFIX)) {
+                        // sqlite-jdbc notes "not auto-commit" before its BEGIN runs; when that BEGIN is
+                        // refused as busy, the connection believes in a transaction SQLite never
+                        // started, and its next commit fails. Such a connection is closed, not reused.
+                        hikari.setExceptionOverride(new SQLExceptionOverride() {
+                            @java.lang.Override
+                            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                                return SqliteBusyTranslator.isBusy(e)
+                                        ? SQLExceptionOverride.Override.MUST_EVICT
+                                        : SQLExceptionOverride.Override.CONTINUE_EVICT;
+                            }
+                        });
+                    }
                 }
                 return bean;
             }

@@ -22,6 +22,12 @@ public record ErrorPage(int status, String heading, String explanation) {
                         "Too large",
                         "What you sent is larger than this site accepts. Images can be at most 10 MB.");
             case TOO_MANY_REQUESTS -> new ErrorPage(429, "Too many requests", "Please wait a moment and try again.");
+            case SERVICE_UNAVAILABLE ->
+                new ErrorPage(
+                        503,
+                        "Busy for a moment",
+                        "The site could not take that request just now, and nothing you sent was saved."
+                                + " Please try again in a few seconds.");
             default ->
                 status.is4xxClientError()
                         ? new ErrorPage(

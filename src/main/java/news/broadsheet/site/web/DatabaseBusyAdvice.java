@@ -1,0 +1,44 @@
+package news.broadsheet.site.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Answers a database that cannot take a request just now (SQLite's writers queued longer than
+ * their patience, a lock not granted, the connection lost) with 503 and {@code Retry-After}: the
+ * transaction was rolled back, so the reader is asked to send again, and the log gets one line
+ * instead of a stack trace per request during a spike.
+ */
+@ControllerAdvice
+class DatabaseBusyAdvice {
+
+    /** Seconds a client should wait before sending again: long enough for a queue to drain. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseBusyAdvice.class);
+
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class,
+        DataAccessResourceFailureException.class
+    })
+    void busy(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.warn(
+                "{} {} answered 503, the database is unavailable: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+    }
+}
