@@ -15,6 +15,7 @@ import news.broadsheet.article.internal.ArticleBodyRenderer;
 import news.broadsheet.article.internal.ArticleRepository;
 import news.broadsheet.article.internal.ArticleRow;
 import news.broadsheet.article.internal.LiveListingRepository;
+import news.broadsheet.article.internal.LiveListingRepository.ListScope;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Section;
@@ -389,27 +390,39 @@ public class Articles {
 
     /** The last moment, by now, a live story anywhere came out or came down; EPOCH if none ever did. */
     public Instant lastVisibilityChange() {
-        return visibility("1 = 1", null);
+        return visibility(ListScope.EVERYTHING);
     }
 
     /** The same, for the stories in a section and the sections below it (where its front and feed list them). */
     public Instant lastVisibilityChange(Section section) {
-        return visibility(
-                "(a.section_id IN (:scope) OR a.id IN (SELECT article_id FROM article_section WHERE section_id IN"
-                        + " (:scope)))",
-                sections.subtreeIds(section));
+        return visibility(new ListScope(
+                List.of(
+                        ListScope.Part.of("a.section_id IN (:scope)"),
+                        // CROSS JOIN: SQLite keeps this order, the few second-section links first.
+                        new ListScope.Part(
+                                "article_section x CROSS JOIN article a",
+                                "a.id = x.article_id AND x.section_id IN (:scope)")),
+                "(a.section_id + 0 IN (:scope) OR a.id + 0 IN (SELECT article_id FROM article_section"
+                        + " WHERE section_id IN (:scope)))",
+                sections.subtreeIds(section)));
     }
 
     public Instant lastVisibilityChange(Tag tag) {
-        return visibility("a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :scope)", tag.id());
+        return visibility(linked("article_tag", "tag_id", tag.id()));
     }
 
     public Instant lastVisibilityChange(Author author) {
-        return visibility("a.id IN (SELECT article_id FROM article_author WHERE author_id = :scope)", author.id());
+        return visibility(linked("article_author", "author_id", author.id()));
     }
 
-    private Instant visibility(String scope, @Nullable Object value) {
-        return listings.findLastVisibilityChange(scope, value, clock.instant()).orElse(Instant.EPOCH);
+    /** Stories linked to one tag or author through a link table. */
+    private static ListScope linked(String table, String column, long id) {
+        String stories = " IN (SELECT article_id FROM " + table + " WHERE " + column + " = :scope)";
+        return new ListScope(List.of(ListScope.Part.of("a.id" + stories)), "a.id + 0" + stories, id);
+    }
+
+    private Instant visibility(ListScope scope) {
+        return listings.findLastVisibilityChange(scope, clock.instant()).orElse(Instant.EPOCH);
     }
 
     private List<ArticleLink> links(List<LiveListingRepository.LinkRow> rows) {
