@@ -364,19 +364,22 @@ public class Articles {
         return links(listings.findLinksPublishedSince(since, limit, clock.instant()));
     }
 
-    /** Sections that have live stories filed directly in them, with the latest change among them. */
-    public Map<Long, Instant> liveActivityBySection() {
-        return listings.findActivityBySection(clock.instant());
+    /**
+     * Sections that have live stories filed directly in them, with the newest publication among
+     * them (when the section's front last gained a story). One index probe per section.
+     */
+    public Map<Long, Instant> liveSectionsNewest() {
+        return listings.findNewestBySection(clock.instant());
     }
 
-    /** Authors with live stories, with the latest change among them. */
-    public Map<Long, Instant> liveActivityByAuthor() {
-        return listings.findActivityByAuthor(clock.instant());
+    /** Ids of the authors with live stories. One probe per author, stopping at their first live story. */
+    public List<Long> liveAuthorIds() {
+        return listings.findLiveAuthorIds(clock.instant());
     }
 
-    /** Tags on live stories, with the latest change among them. */
-    public Map<Tag, Instant> liveActivityByTag() {
-        return listings.findActivityByTag(clock.instant());
+    /** Tags on live stories, by slug. One probe per tag, stopping at its first live story. */
+    public List<Tag> liveTags() {
+        return listings.findLiveTags(clock.instant());
     }
 
     /** The latest publication time before {@code before} among live stories (when one left a time window). */

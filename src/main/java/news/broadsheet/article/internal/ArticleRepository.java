@@ -38,6 +38,15 @@ public class ArticleRepository {
             + " AND (a.expires_at IS NULL OR a.expires_at > :now)";
 
     /**
+     * {@link #LIVE} written so that no index serves it ({@code || ''}, {@code + 0}), for queries led
+     * by another index: the newest update, the latest expiry. SQLite keeps no statistics here and
+     * would otherwise read the live stories by status and sort them all (3 s at a million).
+     */
+    static final String LIVE_AS_FILTER = "a.status || '' IN ('published', 'scheduled') AND a.published_at + 0 <= :now"
+            + " AND (a.embargo_until IS NULL OR a.embargo_until + 0 <= :now)"
+            + " AND (a.expires_at IS NULL OR a.expires_at + 0 > :now)";
+
+    /**
      * Filed in one of {@code :sections}, primarily or besides. Written as a per-row check (not
      * {@code a.id IN (SELECT ...)}) so that lists walk article_live_newest in their order and stop
      * after a page, instead of collecting every matching row and sorting it.

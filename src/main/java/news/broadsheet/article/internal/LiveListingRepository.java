@@ -84,33 +84,42 @@ public class LiveListingRepository {
                 .list();
     }
 
-    /** The latest change among live stories, per section they are filed in. */
-    public Map<Long, Instant> findActivityBySection(Instant now) {
-        return activity(
-                "SELECT a.section_id AS k, MAX(" + MODIFIED + ") AS modified FROM article a WHERE "
-                        + ArticleRepository.LIVE + " GROUP BY a.section_id",
-                now);
-    }
-
-    public Map<Long, Instant> findActivityByAuthor(Instant now) {
-        return activity(
-                "SELECT aa.author_id AS k, MAX(" + MODIFIED + ") AS modified FROM article a"
-                        + " JOIN article_author aa ON aa.article_id = a.id WHERE " + ArticleRepository.LIVE
-                        + " GROUP BY aa.author_id",
-                now);
-    }
-
-    /** The latest change among live stories, per tag on them (the tags come in the same query: no id list). */
-    public Map<Tag, Instant> findActivityByTag(Instant now) {
-        Map<Tag, Instant> activity = new LinkedHashMap<>();
-        jdbc.sql("SELECT t.id, t.slug, t.name, x.modified FROM tag t JOIN (SELECT at.tag_id, MAX(" + MODIFIED
-                        + ") AS modified FROM article a JOIN article_tag at ON at.article_id = a.id WHERE "
-                        + ArticleRepository.LIVE + " GROUP BY at.tag_id) x ON x.tag_id = t.id ORDER BY t.slug")
+    /**
+     * Per section with live stories filed directly in it, the newest publication among them: one
+     * probe of article_section_live per section, never an aggregate over the archive.
+     */
+    public Map<Long, Instant> findNewestBySection(Instant now) {
+        Map<Long, Instant> newest = new LinkedHashMap<>();
+        jdbc.sql("SELECT s.id AS k, (SELECT MAX(a.published_at) FROM article a WHERE a.section_id = s.id AND "
+                        + ArticleRepository.LIVE + ") AS newest FROM section s")
                 .param("now", now.toEpochMilli())
-                .query((RowCallbackHandler) rs -> activity.put(
-                        new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")),
-                        Instant.ofEpochMilli(rs.getLong("modified"))));
-        return activity;
+                .query((RowCallbackHandler) rs -> {
+                    Long time = SqlValues.nullableLong(rs, "newest");
+                    if (time != null) {
+                        newest.put(rs.getLong("k"), Instant.ofEpochMilli(time));
+                    }
+                });
+        return newest;
+    }
+
+    /** Authors with a live story: one probe each, stopping at the first (as {@link #findLivePages} counts them). */
+    public List<Long> findLiveAuthorIds(Instant now) {
+        return jdbc.sql("SELECT au.id FROM author au WHERE (SELECT 1 FROM article_author aa JOIN article a"
+                        + " ON a.id = aa.article_id WHERE aa.author_id = au.id AND " + ArticleRepository.LIVE
+                        + " LIMIT 1) IS NOT NULL ORDER BY au.id")
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .list();
+    }
+
+    /** Tags on a live story, by slug: one probe each, stopping at the first (as {@link #findLivePages} counts them). */
+    public List<Tag> findLiveTags(Instant now) {
+        return jdbc.sql("SELECT t.id, t.slug, t.name FROM tag t WHERE (SELECT 1 FROM article_tag at JOIN article a"
+                        + " ON a.id = at.article_id WHERE at.tag_id = t.id AND " + ArticleRepository.LIVE
+                        + " LIMIT 1) IS NOT NULL ORDER BY t.slug")
+                .param("now", now.toEpochMilli())
+                .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+                .list();
     }
 
     /**
@@ -187,7 +196,7 @@ public class LiveListingRepository {
                         + " (SELECT COUNT(*) FROM author au WHERE (SELECT 1 FROM article_author aa JOIN article a"
                         + " ON a.id = aa.article_id WHERE aa.author_id = au.id AND " + live
                         + " LIMIT 1) IS NOT NULL) AS authors,"
-                        + " (SELECT a.updated_at FROM article a WHERE " + live
+                        + " (SELECT a.updated_at FROM article a WHERE " + ArticleRepository.LIVE_AS_FILTER
                         + " ORDER BY a.updated_at DESC, a.id DESC LIMIT 1) AS updated")
                 .param("now", now.toEpochMilli())
                 .query((rs, n) -> new LivePages(
@@ -259,13 +268,11 @@ public class LiveListingRepository {
             terms.add("(SELECT MAX(a.status_changed_at)" + from + "a.status_changed_at <= :now)");
             terms.add("(SELECT MAX(a.published_at)" + from + ArticleRepository.LIVE + ")");
         }
-        // "|| ''" and "+ 0" keep SQLite from leading with the status or scope indexes (all live rows).
-        String liveStatus = "a.status || '' IN ('published', 'scheduled')";
-        terms.add("(SELECT MAX(a.expires_at) FROM article a WHERE a.expires_at <= :now AND " + liveStatus + " AND "
-                + scope.filter() + ")");
-        terms.add("(SELECT MAX(a.embargo_until) FROM article a WHERE a.embargo_until <= :now AND " + liveStatus
-                + " AND a.published_at + 0 <= :now AND (a.expires_at IS NULL OR a.expires_at + 0 > :now) AND "
-                + scope.filter() + ")");
+        // Led by the expiry and embargo indexes; "|| ''" keeps SQLite from reading every live row by status.
+        terms.add("(SELECT MAX(a.expires_at) FROM article a WHERE a.expires_at <= :now"
+                + " AND a.status || '' IN ('published', 'scheduled') AND " + scope.filter() + ")");
+        terms.add("(SELECT MAX(a.embargo_until) FROM article a WHERE a.embargo_until <= :now AND "
+                + ArticleRepository.LIVE_AS_FILTER + " AND " + scope.filter() + ")");
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < terms.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(terms.get(i)).append(" AS t").append(i);
@@ -289,13 +296,6 @@ public class LiveListingRepository {
                             : Optional.of(Instant.ofEpochMilli(latest));
                 })
                 .single();
-    }
-
-    private Map<Long, Instant> activity(String sql, Instant now) {
-        Map<Long, Instant> activity = new HashMap<>();
-        jdbc.sql(sql).param("now", now.toEpochMilli()).query((RowCallbackHandler)
-                rs -> activity.put(rs.getLong("k"), Instant.ofEpochMilli(rs.getLong("modified"))));
-        return activity;
     }
 
     private static LinkRow linkRow(java.sql.ResultSet rs) throws java.sql.SQLException {

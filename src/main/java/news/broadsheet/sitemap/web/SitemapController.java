@@ -30,6 +30,7 @@ import news.broadsheet.section.Sections;
 import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.sitemap.SitemapSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -143,18 +144,20 @@ class SitemapController {
 
     /** Page file {@code n} holds the {@code n}-th run of pages in {@link #pageActivity} order; the first always exists. */
     private ResponseEntity<byte[]> pages(int n) {
-        Map<String, Instant> activity = pageActivity();
+        Map<String, @Nullable Instant> activity = pageActivity();
         if (n > pageFiles(activity.size())) {
             return notFound();
         }
         SitemapXml xml = new SitemapXml("urlset", false);
+        Instant dated = Instant.EPOCH;
+        for (Instant lastmod : activity.values()) {
+            dated = lastmod != null ? max(dated, lastmod) : dated;
+        }
         activity.entrySet().stream()
                 .skip((long) (n - 1) * settings.urlsPerFile())
                 .limit(settings.urlsPerFile())
                 .forEach(page -> xml.entry("url", site.absolute(page.getKey()), page.getValue()));
-        return respond(
-                xml.finish(),
-                max(latest(activity.values()), max(articles.lastVisibilityChange(), staticPages.lastChange())));
+        return respond(xml.finish(), max(dated, max(articles.lastVisibilityChange(), staticPages.lastChange())));
     }
 
     /** How many addresses {@link #pageActivity} holds, found without dating them. */
@@ -234,13 +237,13 @@ class SitemapController {
      * each with its latest change, and every live static page. A section front lists the stories of
      * the sections below it too.
      */
-    private Map<String, Instant> pageActivity() {
-        Map<String, Instant> pages = new TreeMap<>(
+    private Map<String, @Nullable Instant> pageActivity() {
+        Map<String, @Nullable Instant> pages = new TreeMap<>(
                 Comparator.comparing((String path) -> !path.equals("/")).thenComparing(Comparator.naturalOrder()));
         for (PageLink page : staticPages.live()) {
             pages.put(page.url(), page.lastModified());
         }
-        Map<Long, Instant> bySection = articles.liveActivityBySection();
+        Map<Long, Instant> bySection = articles.liveSectionsNewest();
         if (bySection.isEmpty()) {
             return pages;
         }
@@ -248,27 +251,25 @@ class SitemapController {
         List<Section> all = sections.all();
         Map<Long, Section> byId = new HashMap<>();
         all.forEach(section -> byId.put(section.id(), section));
-        for (Map.Entry<Long, Instant> activity : bySection.entrySet()) {
-            Section filed = byId.get(activity.getKey());
+        for (Map.Entry<Long, Instant> newest : bySection.entrySet()) {
+            Section filed = byId.get(newest.getKey());
             if (filed == null) {
                 continue;
             }
             // The stories show on their own section's front and on the fronts of all its ancestors.
             for (Section section : all) {
                 if (section.id() == filed.id() || filed.path().startsWith(section.path() + "/")) {
-                    pages.merge(section.url(), activity.getValue(), SitemapController::max);
+                    pages.merge(section.url(), newest.getValue(), SitemapController::max);
                 }
             }
         }
-        for (Map.Entry<Tag, Instant> tag : articles.liveActivityByTag().entrySet()) {
-            pages.put(tag.getKey().url(), tag.getValue());
+        // Tag and author pages go without lastmod (optional in the protocol, as for article files):
+        // dating them would read every story of every tag and byline, the whole archive.
+        for (Tag tag : articles.liveTags()) {
+            pages.put(tag.url(), null);
         }
-        Map<Long, Instant> byAuthor = articles.liveActivityByAuthor();
-        for (Author author : authors.byIds(byAuthor.keySet()).values()) {
-            Instant activity = byAuthor.get(author.id());
-            if (activity != null) {
-                pages.put(author.url(), activity);
-            }
+        for (Author author : authors.byIds(articles.liveAuthorIds()).values()) {
+            pages.put(author.url(), null);
         }
         return pages;
     }
