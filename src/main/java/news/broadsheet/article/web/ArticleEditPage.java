@@ -50,32 +50,16 @@ public record ArticleEditPage(
 
     /** The page with the values typed into the publishing panel kept. */
     ArticleEditPage withStepValues(String schedule, String embargo, String expiry, String note) {
-        return workflow == null
-                ? this
-                : new ArticleEditPage(
-                        title,
-                        id,
-                        formAction,
-                        fields,
-                        sections,
-                        extraSections,
-                        authors,
-                        errors,
-                        notice,
-                        problem,
-                        editable,
-                        workflow.withTyped(schedule, embargo, expiry, note),
-                        scriptUrl,
-                        autosaveUrl,
-                        conflict,
-                        notes,
-                        leadImage,
-                        imageAction,
-                        imageChoice);
+        return workflow == null ? this : with(workflow.withTyped(schedule, embargo, expiry, note), imageChoice);
     }
 
     /** The page with the lead-image fields of a new story as typed, and the image kept from an earlier try. */
     ArticleEditPage withImageChoice(ImageChoice choice) {
+        return with(workflow, choice);
+    }
+
+    /** The two parts that keep what the user typed when a form comes back; everything else is the same. */
+    private ArticleEditPage with(@Nullable Workflow typedWorkflow, @Nullable ImageChoice typedImage) {
         return new ArticleEditPage(
                 title,
                 id,
@@ -88,14 +72,14 @@ public record ArticleEditPage(
                 notice,
                 problem,
                 editable,
-                workflow,
+                typedWorkflow,
                 scriptUrl,
                 autosaveUrl,
                 conflict,
                 notes,
                 leadImage,
                 imageAction,
-                choice);
+                typedImage);
     }
 
     /** The editor's form sends a file (a new story's lead image) and so is multipart. */

@@ -239,7 +239,7 @@ class CommentController {
                 answer.put("commentHtml", html.toString());
             });
         }
-        return writeJson(response, HttpStatus.OK, answer);
+        return JsonAnswer.write(json, response, HttpStatus.OK, answer);
     }
 
     /**
@@ -325,7 +325,7 @@ class CommentController {
             answer.put("problem", problem != null ? problem : "Your comment was not posted.");
             answer.put("errors", errors);
             answer.put("formHtml", html.toString());
-            return writeJson(response, status, answer);
+            return JsonAnswer.write(json, response, status, answer);
         }
         response.setStatus(status.value());
         model.addAttribute(
@@ -342,18 +342,6 @@ class CommentController {
     }
 
     /** Answers with JSON and tells Spring the response is complete (no view to render). */
-    private @Nullable ModelAndView writeJson(HttpServletResponse response, HttpStatus status, Object body) {
-        response.setStatus(status.value());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            json.writeValue(response.getOutputStream(), body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return null;
-    }
-
     private static Map<String, String> fieldErrors(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : binding.getFieldErrors()) {

@@ -296,7 +296,7 @@ class ModerationDeskController {
             answer.put("notice", done.sentence());
             answer.put("undoToken", done.undo() == null ? "" : token);
             answer.put("ids", done.undo() == null ? List.of() : done.undo().commentIds());
-            return writeJson(response, HttpStatus.OK, answer);
+            return JsonAnswer.write(json, response, HttpStatus.OK, answer);
         }
         return "redirect:" + backTo(returnTo, token);
     }
@@ -333,7 +333,7 @@ class ModerationDeskController {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("notice", "Undone: " + lowerFirst(done.sentence()));
             answer.put("ids", done.undo().commentIds());
-            return writeJson(response, HttpStatus.OK, answer);
+            return JsonAnswer.write(json, response, HttpStatus.OK, answer);
         }
         return "redirect:" + backTo(returnTo, token);
     }
@@ -347,7 +347,7 @@ class ModerationDeskController {
             HttpServletResponse response,
             Model model) {
         if (CommentController.wantsJson(request)) {
-            return writeJson(response, status, Map.of("problem", problem));
+            return JsonAnswer.write(json, response, status, Map.of("problem", problem));
         }
         response.setStatus(status.value());
         model.addAttribute("problem", problem);
@@ -400,18 +400,6 @@ class ModerationDeskController {
     /** Only desk pages: the address comes from our own form, but is never trusted blindly. */
     private static String safeReturn(String returnTo) {
         return returnTo.startsWith("/admin/comments") && !returnTo.startsWith("//") ? returnTo : "/admin/comments";
-    }
-
-    private @Nullable String writeJson(HttpServletResponse response, HttpStatus status, Object body) {
-        response.setStatus(status.value());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            json.writeValue(response.getOutputStream(), body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return null;
     }
 
     private static String url(String queue, String section, String article, @Nullable String before) {

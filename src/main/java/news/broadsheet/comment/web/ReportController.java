@@ -66,7 +66,7 @@ class ReportController {
         if (!REASONS.contains(reason)) {
             String problem = "Please choose what is wrong with the comment.";
             if (CommentController.wantsJson(request)) {
-                return writeJson(response, HttpStatus.UNPROCESSABLE_CONTENT, Map.of("problem", problem));
+                return JsonAnswer.write(json, response, HttpStatus.UNPROCESSABLE_CONTENT, Map.of("problem", problem));
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("page", page(id, problem));
@@ -74,19 +74,10 @@ class ReportController {
         }
         comments.report(page.commentId(), request.getRemoteAddr(), reason);
         if (CommentController.wantsJson(request)) {
-            return writeJson(response, HttpStatus.OK, Map.of("notice", CommentNotices.REPORTED));
+            return JsonAnswer.write(json, response, HttpStatus.OK, Map.of("notice", CommentNotices.REPORTED));
         }
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", page.articleUrl() + CommentNotices.redirectSuffix("reported", page.commentId()));
-        return null;
-    }
-
-    private @Nullable String writeJson(HttpServletResponse response, HttpStatus status, Object body)
-            throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
         return null;
     }
 

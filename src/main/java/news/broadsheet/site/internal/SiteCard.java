@@ -7,12 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,8 +28,8 @@ public class SiteCard {
 
     private static final Logger log = LoggerFactory.getLogger(SiteCard.class);
 
-    private static final Color ACCENT = new Color(0x8a1c1c);
-    private static final Color PAPER = new Color(0xfdfcf9);
+    private static final Color ACCENT = SiteIcon.ACCENT;
+    private static final Color PAPER = SiteIcon.PAPER;
     private static final int MARGIN = 96;
     private static final int ICON = 240;
     private static final int GAP = 64;
@@ -52,7 +48,7 @@ public class SiteCard {
     public byte[] png() {
         byte[] bytes = png;
         if (bytes == null) {
-            bytes = encode(draw(site.name()));
+            bytes = SiteIcon.encode(draw(site.name()));
             png = bytes;
         }
         return bytes.clone();
@@ -129,15 +125,5 @@ public class SiteCard {
 
     private static int widest(List<String> lines, FontMetrics metrics) {
         return lines.stream().mapToInt(metrics::stringWidth).max().orElse(0);
-    }
-
-    private static byte[] encode(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -29,8 +29,10 @@ public class SiteIcon {
     /** The sizes packed into {@code favicon.ico}. */
     static final List<Integer> ICO_SIZES = List.of(16, 32, 48);
 
-    private static final Color ACCENT = new Color(0x8a1c1c);
-    private static final Color PAPER = new Color(0xfdfcf9);
+    /** The site's colours, shared with {@link SiteCard} (the same as the stylesheet's). */
+    static final Color ACCENT = new Color(0x8a1c1c);
+
+    static final Color PAPER = new Color(0xfdfcf9);
     private static final Color INK = new Color(0x1a1a1a);
     private static final Color MUTED = new Color(0x5c5c5c);
 
@@ -79,7 +81,8 @@ public class SiteIcon {
         return image;
     }
 
-    private static byte[] encode(BufferedImage image) {
+    /** A drawn image as PNG bytes (also used by {@link SiteCard}). */
+    static byte[] encode(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
