@@ -23,7 +23,9 @@ import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Posting reader comments and reading approved threads. */
 @Service
@@ -42,6 +44,7 @@ public class Comments {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SiteSettings site;
     private final Clock clock;
+    private final TransactionTemplate writes;
 
     Comments(
             CommentRepository repository,
@@ -54,7 +57,8 @@ public class Comments {
             news.broadsheet.account.Accounts accounts,
             org.springframework.context.ApplicationEventPublisher events,
             SiteSettings site,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.articles = articles;
         this.addressHasher = addressHasher;
@@ -66,6 +70,7 @@ public class Comments {
         this.events = events;
         this.site = site;
         this.clock = clock;
+        this.writes = new TransactionTemplate(transactions);
     }
 
     /**
@@ -75,8 +80,9 @@ public class Comments {
      * @throws ArticleNotFoundException if the article is unknown or not live
      * @throws CommentRefusedException if comments are closed or the parent cannot be replied to
      */
-    @Transactional
     public PostedComment post(PostComment command) {
+        // Checked and decided before the write transaction (reads only), so that on SQLite, where
+        // writers take turns, a comment holds the write lock only to store itself.
         ArticleSummary article = articles.liveById(command.articleId())
                 .orElseThrow(() -> new ArticleNotFoundException("#" + command.articleId()));
         Instant now = clock.instant();
@@ -99,31 +105,37 @@ public class Comments {
                 // The newsroom speaks for itself: staff comments appear at once, with their badge.
                 ? new ModerationDecider.Decision(CommentStatus.APPROVED, List.of("staff"))
                 : decider.decide(article, email, addressHash, body, now);
-        long id = repository.insert(
-                article.id(),
-                command.parentId(),
-                clean(command.name()),
-                email,
-                body,
-                decision.status(),
-                now,
-                addressHash,
-                decision.reasons());
-        if (command.staffAccountId() != null) {
-            repository.markStaff(id, command.staffAccountId());
-        }
-        if (command.notifyReplies() && email != null) {
-            byte[] token = new byte[24];
-            TOKENS.nextBytes(token);
-            repository.enableReplyNotifications(id, java.util.HexFormat.of().formatHex(token));
-        }
-        if (decision.status() == CommentStatus.APPROVED) {
-            events.publishEvent(new CommentPublished(article.id(), id));
-            notifyParent(id);
-        } else if (decision.status() == CommentStatus.PENDING) {
-            alertModerators();
-        }
-        return new PostedComment(id, decision.status(), decision.reasons());
+        PostedComment posted = writes.execute(status -> {
+            if (command.staffAccountId() == null) {
+                decider.refuseRepeats(email, addressHash, body, now); // a double submit that raced the check above
+            }
+            long id = repository.insert(
+                    article.id(),
+                    command.parentId(),
+                    clean(command.name()),
+                    email,
+                    body,
+                    decision.status(),
+                    now,
+                    addressHash,
+                    decision.reasons());
+            if (command.staffAccountId() != null) {
+                repository.markStaff(id, command.staffAccountId());
+            }
+            if (command.notifyReplies() && email != null) {
+                byte[] token = new byte[24];
+                TOKENS.nextBytes(token);
+                repository.enableReplyNotifications(id, java.util.HexFormat.of().formatHex(token));
+            }
+            if (decision.status() == CommentStatus.APPROVED) {
+                events.publishEvent(new CommentPublished(article.id(), id));
+                notifyParent(id);
+            } else if (decision.status() == CommentStatus.PENDING) {
+                alertModerators();
+            }
+            return new PostedComment(id, decision.status(), decision.reasons());
+        });
+        return java.util.Objects.requireNonNull(posted);
     }
 
     /** The story a comment belongs to, if the comment exists (in any status). */

@@ -573,17 +573,23 @@ public class CommentRepository {
 
     // --- rules ------------------------------------------------------------------------------
 
-    /** Comments since a moment from this email (when given) or this client address, whichever is more. */
-    public int countRecent(@Nullable String email, String addressHash, Instant since) {
-        int byAddress = jdbc.sql("SELECT COUNT(*) FROM comment WHERE client_address_hash = ? AND created_at >= ?")
-                .params(addressHash, since.toEpochMilli())
+    /**
+     * Comments since a moment from this email (when given) or this client address, whichever is
+     * more, counted up to {@code enough}: a flood check needs to know whether the limit is reached,
+     * not how far beyond it a flooder went.
+     */
+    public int countRecent(@Nullable String email, String addressHash, Instant since, int enough) {
+        int byAddress = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE client_address_hash = ?"
+                        + " AND created_at >= ? LIMIT ?) recent")
+                .params(addressHash, since.toEpochMilli(), enough)
                 .query(Integer.class)
                 .single();
-        if (email == null) {
+        if (email == null || byAddress >= enough) {
             return byAddress;
         }
-        int byEmail = jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = ? AND created_at >= ?")
-                .params(email, since.toEpochMilli())
+        int byEmail = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE author_email = ?"
+                        + " AND created_at >= ? LIMIT ?) recent")
+                .params(email, since.toEpochMilli(), enough)
                 .query(Integer.class)
                 .single();
         return Math.max(byAddress, byEmail);

@@ -56,13 +56,7 @@ public class ModerationDecider {
             ArticleSummary article, @Nullable String email, String addressHash, String body, Instant now) {
         ModerationRules current = rules.current();
         refuseFloods(current, email, addressHash, now);
-        if (current.repeatWindowMinutes() > 0
-                && repository.postedSameTextSince(
-                        email, addressHash, body, now.minus(Duration.ofMinutes(current.repeatWindowMinutes())))) {
-            throw new CommentRefusedException(
-                    CommentRefusedException.Reason.REPEATED,
-                    "You have already posted this comment. It will not be posted twice.");
-        }
+        refuseRepeats(email, addressHash, body, now);
         List<String> reasons = new ArrayList<>();
         CommentStatus status = CommentStatus.APPROVED;
         ModerationPolicy policy = policy(article);
@@ -146,9 +140,25 @@ public class ModerationDecider {
         return closeAfter > 0 && now.isAfter(article.publishedAt().plus(Duration.ofDays(closeAfter)));
     }
 
+    /**
+     * Refuses a comment this commenter already posted within the repeat window. Checked with the
+     * other rules, and again inside the transaction that stores the comment, where SQLite's writers
+     * take turns: a double-clicked submit is stored once.
+     */
+    public void refuseRepeats(@Nullable String email, String addressHash, String body, Instant now) {
+        ModerationRules current = rules.current();
+        if (current.repeatWindowMinutes() > 0
+                && repository.postedSameTextSince(
+                        email, addressHash, body, now.minus(Duration.ofMinutes(current.repeatWindowMinutes())))) {
+            throw new CommentRefusedException(
+                    CommentRefusedException.Reason.REPEATED,
+                    "You have already posted this comment. It will not be posted twice.");
+        }
+    }
+
     private void refuseFloods(ModerationRules current, @Nullable String email, String addressHash, Instant now) {
         Instant since = now.minus(FLOOD_WINDOW);
-        if (repository.countRecent(email, addressHash, since) >= current.floodPerMinute()) {
+        if (repository.countRecent(email, addressHash, since, current.floodPerMinute()) >= current.floodPerMinute()) {
             Instant oldest = repository.oldestRecent(email, addressHash, since).orElse(now);
             long wait =
                     Math.max(1, Duration.between(now, oldest.plus(FLOOD_WINDOW)).toSeconds() + 1);
