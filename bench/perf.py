@@ -717,7 +717,8 @@ def write_report(options, figures, counts, results, load_before, began):
     lines.append(f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(began))} on this 2-core machine (shared)"
                  f" with `bench/perf.sh --db {options.db} --stories {options.stories}"
                  + (f" --seconds {options.seconds}" if options.seconds != 10 else "")
-                 + (" --search-index skip" if options.search_index == "skip" else "") + "`;"
+                 + (" --search-index skip" if options.search_index == "skip" else "")
+                 + (f" --corpus {options.corpus}" if options.corpus else "") + "`;"
                  f" whole run {(time.time() - began) / 60:.1f} minutes. Load average"
                  f" {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after."
                  + (f" {options.note}" if options.note else ""))

@@ -107,7 +107,8 @@ public class Comments {
                 : decider.decide(article, email, addressHash, body, now);
         PostedComment posted = writes.execute(status -> {
             if (command.staffAccountId() == null) {
-                decider.refuseRepeats(email, addressHash, body, now); // a double submit that raced the check above
+                // Again in turn: a burst or a double submit that raced the checks above.
+                decider.refuseFloodsAndRepeats(email, addressHash, body, now);
             }
             long id = repository.insert(
                     article.id(),

@@ -62,6 +62,19 @@ public final class StatementLog {
         return statements();
     }
 
+    /**
+     * Runs {@code action} on this thread as if it served a request (for work that runs on a
+     * schedule, called directly) and returns the statements it ran.
+     */
+    public List<Executed> duringOnThisThread(Runnable action) {
+        serving.set(true);
+        try {
+            return during(action);
+        } finally {
+            serving.set(false);
+        }
+    }
+
     DataSource wrap(DataSource dataSource) {
         return proxy(DataSource.class, dataSource, (target, method, args) -> {
             Object result = invoke(target, method, args);

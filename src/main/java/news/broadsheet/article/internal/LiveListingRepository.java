@@ -255,7 +255,7 @@ public class LiveListingRepository {
      * updated.
      *
      * <p>Each term reads one index range and stops: publications and status changes by the scope's
-     * own index ({@code article_live}, {@code article_section_live}, {@code article_section_changed},
+     * own index ({@code article_live_newest}, {@code article_section_live}, {@code article_section_changed},
      * or the scope's link table), expiries and embargoes by their own, rarely filled, columns with
      * the scope checked per row. Written so, because SQLite (which keeps no statistics here) would
      * otherwise walk every live story of the scope to find the few that expire: 1.6 s a feed at a

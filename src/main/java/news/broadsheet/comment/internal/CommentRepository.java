@@ -613,8 +613,8 @@ public class CommentRepository {
     }
 
     public boolean postedSameTextSince(@Nullable String email, String addressHash, String body, Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE (client_address_hash = :address OR author_email = :email)"
-                                + " AND body = :body AND created_at >= :since")
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE (client_address_hash = :address"
+                                + " OR author_email = :email) AND body = :body AND created_at >= :since LIMIT 1) same")
                         .param("address", addressHash)
                         .param("email", email == null ? "" : email)
                         .param("body", body)

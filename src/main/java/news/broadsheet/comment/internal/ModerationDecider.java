@@ -55,8 +55,7 @@ public class ModerationDecider {
     public Decision decide(
             ArticleSummary article, @Nullable String email, String addressHash, String body, Instant now) {
         ModerationRules current = rules.current();
-        refuseFloods(current, email, addressHash, now);
-        refuseRepeats(email, addressHash, body, now);
+        refuseFloodsAndRepeats(email, addressHash, body, now);
         List<String> reasons = new ArrayList<>();
         CommentStatus status = CommentStatus.APPROVED;
         ModerationPolicy policy = policy(article);
@@ -141,12 +140,14 @@ public class ModerationDecider {
     }
 
     /**
-     * Refuses a comment this commenter already posted within the repeat window. Checked with the
-     * other rules, and again inside the transaction that stores the comment, where SQLite's writers
-     * take turns: a double-clicked submit is stored once.
+     * Refuses a commenter over the flood limit, or a comment they already posted within the repeat
+     * window. Checked with the other rules, and again inside the transaction that stores the
+     * comment, where SQLite's writers take turns: a burst from one address stays within the limit,
+     * and a double-clicked submit is stored once. Both counts stop early, so the second check is cheap.
      */
-    public void refuseRepeats(@Nullable String email, String addressHash, String body, Instant now) {
+    public void refuseFloodsAndRepeats(@Nullable String email, String addressHash, String body, Instant now) {
         ModerationRules current = rules.current();
+        refuseFloods(current, email, addressHash, now);
         if (current.repeatWindowMinutes() > 0
                 && repository.postedSameTextSince(
                         email, addressHash, body, now.minus(Duration.ofMinutes(current.repeatWindowMinutes())))) {

@@ -48,9 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class CommentController {
 
-    /** Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL). */
     private static final Logger log = LoggerFactory.getLogger(CommentController.class);
 
+    /** Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL). */
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final Articles articles;
@@ -341,7 +341,6 @@ class CommentController {
         return accept != null && accept.contains("application/json");
     }
 
-    /** Answers with JSON and tells Spring the response is complete (no view to render). */
     private static Map<String, String> fieldErrors(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : binding.getFieldErrors()) {
