@@ -1,6 +1,8 @@
 package news.broadsheet.cache.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,10 @@ final class CachedResponse {
     final String etag;
 
     final Set<String> tags;
+    /** The tags as they go out in {@code Surrogate-Key}, joined once rather than per request. */
+    final String surrogateKey;
+    /** Whether each header of {@link #headers} is the first of its name (set, not added, when served). */
+    private final boolean[] firstOfName;
     /** The application's own Cache-Control (icons, feeds), or null for the cache's default. */
     final @Nullable String cacheControl;
     /** When it was rendered, by the site's clock. */
@@ -47,8 +53,19 @@ final class CachedResponse {
         this.brotli = brotli;
         this.etag = etag;
         this.tags = Set.copyOf(tags);
+        this.surrogateKey = String.join(" ", this.tags);
+        this.firstOfName = new boolean[this.headers.size()];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < firstOfName.length; i++) {
+            firstOfName[i] = seen.add(this.headers.get(i).name().toLowerCase(Locale.ROOT));
+        }
         this.cacheControl = cacheControl;
         this.renderedAt = renderedAt;
+    }
+
+    /** Whether the header at {@code index} of {@link #headers} is the first with its name. */
+    boolean firstOfName(int index) {
+        return firstOfName[index];
     }
 
     /** The Content-Type it was rendered with, or null. */

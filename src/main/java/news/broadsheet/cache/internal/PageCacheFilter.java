@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -112,16 +111,11 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        visibility.invalidateDue();
-        CachedResponse kept = cache.get(key);
+        CachedResponse kept = lookUp(key);
         if (kept != null && !acceptable(request.getHeader("Accept"), kept.contentType())) {
             // The reader asks for another representation: the application answers (406, or another type).
             chain.doFilter(request, response);
             return;
-        }
-        if (kept != null
-                && clock.millis() - kept.renderedAt > settings.keepFor().toMillis()) {
-            kept.markStale();
         }
         if (kept != null && !kept.stale()) {
             serve(kept, "HIT", request, response);
@@ -148,6 +142,34 @@ class PageCacheFilter extends OncePerRequestFilter {
             // Rendered from content that changed meanwhile: render (or wait) again.
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Serves the request from a fresh kept copy if there is one, as {@link PageCacheValve} asks before
+     * the servlet container's filters run; false leaves the request to them (and to this filter).
+     */
+    boolean serveIfFresh(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (shouldNotFilter(request)) {
+            return false;
+        }
+        String key = key(request);
+        CachedResponse kept = key == null ? null : lookUp(key);
+        if (kept == null || kept.stale() || !acceptable(request.getHeader("Accept"), kept.contentType())) {
+            return false;
+        }
+        serve(kept, "HIT", request, response);
+        return true;
+    }
+
+    /** The kept copy for a key, marked stale first when it has outlived {@code keep-for}. */
+    private @Nullable CachedResponse lookUp(String key) {
+        visibility.invalidateDue();
+        CachedResponse kept = cache.get(key);
+        if (kept != null
+                && clock.millis() - kept.renderedAt > settings.keepFor().toMillis()) {
+            kept.markStale();
+        }
+        return kept;
     }
 
     private void renderAndKeep(
@@ -256,9 +278,9 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** Writes a kept response; {@code state} (HIT, MISS, STALE) goes out in {@code X-Cache}. */
     private void serve(CachedResponse kept, String state, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Set<String> written = new HashSet<>();
-        for (CachedResponse.Header header : kept.headers) {
-            if (written.add(header.name().toLowerCase(Locale.ROOT))) {
+        for (int i = 0; i < kept.headers.size(); i++) {
+            CachedResponse.Header header = kept.headers.get(i);
+            if (kept.firstOfName(i)) {
                 response.setHeader(header.name(), header.value());
             } else {
                 response.addHeader(header.name(), header.value());
@@ -274,7 +296,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", kept.cacheControl != null ? kept.cacheControl : cacheControl);
         response.setHeader("Vary", "Accept-Encoding");
-        response.setHeader("Surrogate-Key", String.join(" ", kept.tags));
+        response.setHeader("Surrogate-Key", kept.surrogateKey);
         response.setHeader("X-Cache", state);
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null

@@ -24,10 +24,13 @@ import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabaseQueries;
+import org.apache.catalina.Container;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * The page cache over HTTP: anonymous readers get kept bytes with validators and caching headers,
@@ -51,6 +54,9 @@ class PageCacheIntegrationTests {
 
     @Autowired
     PageCache cache;
+
+    @Autowired
+    WebServerApplicationContext webServerContext;
 
     private final HttpClient raw = HttpClient.newHttpClient();
 
@@ -81,6 +87,16 @@ class PageCacheIntegrationTests {
     @AfterEach
     void resetClock() {
         clock.set(start);
+    }
+
+    @Test
+    void hitsAreAnsweredInTomcatsPipelineAheadOfTheFilterChain() {
+        TomcatWebServer server = (TomcatWebServer) webServerContext.getWebServer();
+        Container context = server.getTomcat().getHost().findChildren()[0];
+        assertThat(context.getPipeline().getValves()).anyMatch(PageCacheValve.class::isInstance);
+
+        assertThat(cacheState(businessStory.url())).isIn("MISS", "HIT");
+        assertThat(cacheState(businessStory.url())).isEqualTo("HIT");
     }
 
     @Test

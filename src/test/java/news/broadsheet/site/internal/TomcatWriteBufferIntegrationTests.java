@@ -27,11 +27,11 @@ class TomcatWriteBufferIntegrationTests {
     Http http;
 
     @Test
-    void theConnectorWritesThroughA32KilobyteBuffer() {
+    void theConnectorWritesThroughA48KilobyteBuffer() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
         // Read back from the endpoint's socket properties, where Tomcat keeps it.
         assertThat(String.valueOf(server.getTomcat().getConnector().getProperty("socket.appWriteBufSize")))
-                .isEqualTo("32768");
+                .isEqualTo("49152");
     }
 
     @Test
