@@ -19,13 +19,12 @@ import news.broadsheet.comment.internal.ModerationRulesStore;
 import news.broadsheet.mail.MailOutbox;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.DisplayTime;
+import news.broadsheet.shared.GroupCommit;
 import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Posting reader comments and reading approved threads. */
 @Service
@@ -44,7 +43,7 @@ public class Comments {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SiteSettings site;
     private final Clock clock;
-    private final TransactionTemplate writes;
+    private final GroupCommit groupCommit;
 
     Comments(
             CommentRepository repository,
@@ -58,7 +57,7 @@ public class Comments {
             org.springframework.context.ApplicationEventPublisher events,
             SiteSettings site,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            GroupCommit groupCommit) {
         this.repository = repository;
         this.articles = articles;
         this.addressHasher = addressHasher;
@@ -70,7 +69,7 @@ public class Comments {
         this.events = events;
         this.site = site;
         this.clock = clock;
-        this.writes = new TransactionTemplate(transactions);
+        this.groupCommit = groupCommit;
     }
 
     /**
@@ -105,7 +104,7 @@ public class Comments {
                 // The newsroom speaks for itself: staff comments appear at once, with their badge.
                 ? new ModerationDecider.Decision(CommentStatus.APPROVED, List.of("staff"))
                 : decider.decide(article, email, addressHash, body, now);
-        PostedComment posted = writes.execute(status -> {
+        PostedComment posted = groupCommit.write(() -> {
             if (command.staffAccountId() == null) {
                 // Again in turn: a burst or a double submit that raced the checks above.
                 decider.refuseFloodsAndRepeats(email, addressHash, body, now);

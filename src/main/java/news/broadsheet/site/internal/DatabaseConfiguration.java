@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import news.broadsheet.shared.GroupCommit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lets one set of migrations serve SQLite and PostgreSQL, makes sure the SQLite file's directory
@@ -63,6 +66,25 @@ class DatabaseConfiguration {
         manager.setExceptionTranslator(exceptionTranslator);
         customizers.ifAvailable(each -> each.customize(manager));
         return manager;
+    }
+
+    /**
+     * On SQLite, writes that arrive together share a transaction and its flush to disk ({@link
+     * SqliteGroupCommit}); PostgreSQL groups concurrent commits' flushes itself, so there each write
+     * has its own transaction.
+     */
+    @Bean
+    GroupCommit groupCommit(DataSource dataSource, JdbcTransactionManager transactionManager) {
+        if (isSqlite(dataSource)) {
+            return new SqliteGroupCommit(transactionManager);
+        }
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        return new GroupCommit() {
+            @Override
+            public <T> T write(Supplier<T> work) {
+                return transaction.execute(status -> work.get());
+            }
+        };
     }
 
     /** Used by Spring Boot's {@code JdbcTemplate} (and so {@code JdbcClient}) and by the transaction manager. */
