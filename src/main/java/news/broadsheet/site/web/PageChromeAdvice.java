@@ -3,6 +3,8 @@ package news.broadsheet.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.SiteSettings;
@@ -29,6 +31,7 @@ class PageChromeAdvice {
     private final SiteSettings site;
     private final ResourceUrlProvider resourceUrls;
     private final Clock clock;
+    private final Map<String, String> fingerprinted = new ConcurrentHashMap<>();
 
     PageChromeAdvice(PageChromeMemo memo, SiteSettings site, ResourceUrlProvider resourceUrls, Clock clock) {
         this.memo = memo;
@@ -83,8 +86,17 @@ class PageChromeAdvice {
         return path.startsWith(sectionUrl + "/") ? "true" : null;
     }
 
+    /** The fingerprinted address of a static file; fixed for the life of the process, so kept once known. */
     private String hashed(String asset) {
+        String known = fingerprinted.get(asset);
+        if (known != null) {
+            return known;
+        }
         String url = resourceUrls.getForLookupPath(asset);
-        return url != null ? url : asset;
+        if (url == null) {
+            return asset; // not ready yet (start-up): the plain address works too
+        }
+        fingerprinted.put(asset, url);
+        return url;
     }
 }
