@@ -105,6 +105,28 @@ class DatabaseBusyIntegrationTests {
                 .doesNotContain("Sent through the API while locked.");
     }
 
+    @Test
+    void aSignInWhoseThrottleCannotWriteGetsServiceUnavailableNotAServerError() throws Exception {
+        String editor = newsroom.staff(Role.EDITOR).username();
+        Http browser = http.browser();
+        String token = StaffClient.token(browser.get("/login"));
+
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("broadsheet.db"));
+                Statement statement = other.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+
+            Http.Response refused = browser.postForm(
+                    "/login", Http.form("username", editor, "password", Newsroom.PASSWORD, "_csrf", token));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("2");
+            assertThat(refused.page().text()).contains("Busy for a moment").doesNotContain("Exception");
+
+            statement.execute("ROLLBACK");
+        }
+
+        assertThat(StaffClient.signIn(http, editor, Newsroom.PASSWORD)).isNotNull();
+    }
+
     private Http.Response apiComment(ArticleSummary story, String token, String body) {
         return http.send(
                 HttpRequest.newBuilder()

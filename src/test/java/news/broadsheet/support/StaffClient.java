@@ -109,7 +109,8 @@ public final class StaffClient {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String token(Http.Response page) {
+    /** The CSRF token of a form on the page. */
+    public static String token(Http.Response page) {
         Element input = page.page().selectFirst("input[name=_csrf]");
         assertThat(input).as("CSRF field on " + page.raw().uri()).isNotNull();
         return input.val();

@@ -3,6 +3,7 @@ package news.broadsheet.site.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import news.broadsheet.site.web.ErrorPage;
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -70,7 +71,14 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
                 problem(request, response, status);
                 return;
             }
-            String heading = status < 500 ? "Something is wrong with that request" : "Something went wrong on our side";
+            // The site's own words where they fit a page Tomcat writes (a request it refused, or an
+            // error page that itself failed, as during a busy database); otherwise plain ones.
+            HttpStatus known = HttpStatus.resolve(status);
+            boolean retry = known == HttpStatus.SERVICE_UNAVAILABLE || known == HttpStatus.TOO_MANY_REQUESTS;
+            String heading = retry
+                    ? ErrorPage.of(known).heading()
+                    : status < 500 ? "Something is wrong with that request" : "Something went wrong on our side";
+            String explanation = retry ? ErrorPage.of(known).explanation() : "Please check the address and try again.";
             try {
                 response.setContentType("text/html");
                 response.setCharacterEncoding(StandardCharsets.UTF_8);
@@ -81,7 +89,7 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
                     writer.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                             + "<title>" + heading + "</title></head><body><main><h1>" + heading + "</h1>"
-                            + "<p>Please check the address and try again.</p><p><a href=\"/\">Go to the front page</a></p>"
+                            + "<p>" + explanation + "</p><p><a href=\"/\">Go to the front page</a></p>"
                             + "<p>Error " + status + "</p></main></body></html>");
                 }
             } catch (IOException | IllegalStateException e) {

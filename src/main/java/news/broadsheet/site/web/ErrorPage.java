@@ -5,7 +5,8 @@ import org.springframework.http.HttpStatus;
 /** The words an error page shows for a status. */
 public record ErrorPage(int status, String heading, String explanation) {
 
-    static ErrorPage of(HttpStatus status) {
+    /** The words for a status; Tomcat's last-resort page uses them too. */
+    public static ErrorPage of(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND ->
                 new ErrorPage(
