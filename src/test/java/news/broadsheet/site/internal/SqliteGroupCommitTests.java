@@ -64,15 +64,8 @@ class SqliteGroupCommitTests {
 
     @Test
     void writesQueuedWhileOneCommitsShareTheNextTransactionAndAllAreCommittedWhenAnswered() throws Exception {
-        CountDownLatch firstIsRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<Object> first = callers.submit(() -> groupCommit.write(() -> {
-            insertNote(0);
-            firstIsRunning.countDown();
-            await(releaseFirst);
-            return transactionOfThisThread();
-        }));
-        assertThat(firstIsRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Object> first = writeAndHoldTheCommitter(releaseFirst);
 
         List<Future<Object>> others = new ArrayList<>();
         for (int writer = 1; writer <= 10; writer++) {
@@ -94,15 +87,8 @@ class SqliteGroupCommitTests {
 
     @Test
     void aFailingWriteInASharedTransactionLosesOnlyItsOwnRowsAndItsCallerGetsTheFailure() throws Exception {
-        CountDownLatch firstIsRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<Object> first = callers.submit(() -> groupCommit.write(() -> {
-            insertNote(0);
-            firstIsRunning.countDown();
-            await(releaseFirst);
-            return transactionOfThisThread();
-        }));
-        assertThat(firstIsRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Object> first = writeAndHoldTheCommitter(releaseFirst);
         Future<Object> good = callers.submit(() -> groupCommit.write(() -> insertNote(1)));
         Future<Object> bad = callers.submit(() -> groupCommit.write(() -> {
             insertNote(2);
@@ -160,6 +146,22 @@ class SqliteGroupCommitTests {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM note").query(Long.class).single())
                 .isEqualTo(20L);
+    }
+
+    /**
+     * Starts a write (writer 0) that keeps the committer inside its transaction until released, so
+     * that the writes sent meanwhile queue for the next one; returns once it is running.
+     */
+    private Future<Object> writeAndHoldTheCommitter(CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Object> first = callers.submit(() -> groupCommit.write(() -> {
+            insertNote(0);
+            running.countDown();
+            await(release);
+            return transactionOfThisThread();
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     /** Inserts a row in the current transaction and says which transaction that is. */
