@@ -62,15 +62,17 @@ class CommentWriteApiController implements ApiEndpoint {
                     List.of(new Problem.FieldError("body", "Keep the comment to " + BODY_LIMIT + " characters.")));
         }
         try {
-            PostedComment posted = comments.post(new PostComment(
-                    article.id(),
-                    request.parentId(),
-                    caller.staff().displayName(),
-                    null,
-                    body,
-                    http.getRemoteAddr(),
-                    caller.staff().accountId(),
-                    false));
+            PostedComment posted = comments.post(
+                    article,
+                    new PostComment(
+                            article.id(),
+                            request.parentId(),
+                            caller.staff().displayName(),
+                            null,
+                            body,
+                            http.getRemoteAddr(),
+                            caller.staff().accountId(),
+                            false));
             return ResponseEntity.created(URI.create(views.absolute("/api/v1/articles/" + article.id() + "/comments")))
                     .body(new CommentPosted(
                             posted.id(), article.id(), posted.status().dbValue()));

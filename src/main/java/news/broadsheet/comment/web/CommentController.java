@@ -116,15 +116,17 @@ class CommentController {
                     HttpStatus.UNPROCESSABLE_CONTENT, article, form, errors, null, true, request, response, model);
         }
         try {
-            PostedComment posted = comments.post(new PostComment(
-                    article.id(),
-                    form.parentId(),
-                    form.nameOrEmpty(),
-                    form.emailOrEmpty(),
-                    form.bodyOrEmpty(),
-                    request.getRemoteAddr(),
-                    staff == null ? null : staff.accountId(),
-                    form.wantsNotifications()));
+            PostedComment posted = comments.post(
+                    article,
+                    new PostComment(
+                            article.id(),
+                            form.parentId(),
+                            form.nameOrEmpty(),
+                            form.emailOrEmpty(),
+                            form.bodyOrEmpty(),
+                            request.getRemoteAddr(),
+                            staff == null ? null : staff.accountId(),
+                            form.wantsNotifications()));
             return switch (posted.status()) {
                 case APPROVED, PENDING -> accepted(article, posted, form, request, response);
                 case REJECTED, SPAM -> rejected(article, posted, form, request, response, model);
