@@ -2,7 +2,9 @@ package news.broadsheet.comment.internal;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.ImportedComment;
@@ -706,6 +708,36 @@ public class CommentRepository {
                 })
                 .optional();
     }
+
+    /**
+     * The overrides of a story and of sections, in one query: the story's under {@code "article"},
+     * each section's under its id.
+     */
+    public PolicyOverrides policies(long articleId, List<Long> sectionIds) {
+        Map<Long, PolicyOverride> sections = new HashMap<>();
+        PolicyOverride[] article = new PolicyOverride[1];
+        String sql = "SELECT scope, scope_id, moderation, close_after_days FROM comment_policy"
+                + " WHERE (scope = 'article' AND scope_id = :article)"
+                + (sectionIds.isEmpty() ? "" : " OR (scope = 'section' AND scope_id IN (:sections))");
+        var statement = jdbc.sql(sql).param("article", articleId);
+        if (!sectionIds.isEmpty()) {
+            statement = statement.param("sections", sectionIds);
+        }
+        statement.query(rs -> {
+            String moderation = rs.getString("moderation");
+            int days = rs.getInt("close_after_days");
+            PolicyOverride override = new PolicyOverride(moderation, rs.wasNull() ? null : days);
+            if ("article".equals(rs.getString("scope"))) {
+                article[0] = override;
+            } else {
+                sections.put(rs.getLong("scope_id"), override);
+            }
+        });
+        return new PolicyOverrides(article[0], Map.copyOf(sections));
+    }
+
+    /** A story's own override (or null) and its sections' overrides by section id. */
+    public record PolicyOverrides(@Nullable PolicyOverride article, Map<Long, PolicyOverride> sections) {}
 
     public void savePolicy(String scope, long scopeId, @Nullable String moderation, @Nullable Integer closeAfterDays) {
         jdbc.sql("DELETE FROM comment_policy WHERE scope = ? AND scope_id = ?")

@@ -105,14 +105,9 @@ public class ModerationDecider {
 
     /** The policy in force for the article: its own override, its section's (nearest first), or the site's. */
     public ModerationPolicy policy(ArticleSummary article) {
-        var articleOverride = repository.policy("article", article.id());
-        if (articleOverride.isPresent() && articleOverride.get().moderation() != null) {
-            return ModerationPolicy.parse(articleOverride.get().moderation());
-        }
-        for (Section section : sections.trail(article.section()).reversed()) {
-            var override = repository.policy("section", section.id());
-            if (override.isPresent() && override.get().moderation() != null) {
-                return ModerationPolicy.parse(override.get().moderation());
+        for (CommentRepository.PolicyOverride override : overridesNearestFirst(article)) {
+            if (override.moderation() != null) {
+                return ModerationPolicy.parse(override.moderation());
             }
         }
         return settings.policy();
@@ -120,23 +115,33 @@ public class ModerationDecider {
 
     /** Whether comments have closed by age: the article's override, its section's, or the site's. */
     public boolean closedByAge(ArticleSummary article, Instant now) {
-        Integer days = repository
-                .policy("article", article.id())
-                .map(CommentRepository.PolicyOverride::closeAfterDays)
-                .orElse(null);
-        if (days == null) {
-            for (Section section : sections.trail(article.section()).reversed()) {
-                days = repository
-                        .policy("section", section.id())
-                        .map(CommentRepository.PolicyOverride::closeAfterDays)
-                        .orElse(null);
-                if (days != null) {
-                    break;
-                }
+        Integer days = null;
+        for (CommentRepository.PolicyOverride override : overridesNearestFirst(article)) {
+            if (override.closeAfterDays() != null) {
+                days = override.closeAfterDays();
+                break;
             }
         }
         int closeAfter = days != null ? days : settings.closeAfterDays();
         return closeAfter > 0 && now.isAfter(article.publishedAt().plus(Duration.ofDays(closeAfter)));
+    }
+
+    /** The story's override, then its section's and each parent section's, as far as they exist; one query. */
+    private List<CommentRepository.PolicyOverride> overridesNearestFirst(ArticleSummary article) {
+        List<Section> trail = sections.trail(article.section()).reversed();
+        CommentRepository.PolicyOverrides found = repository.policies(
+                article.id(), trail.stream().map(Section::id).toList());
+        List<CommentRepository.PolicyOverride> nearestFirst = new ArrayList<>();
+        if (found.article() != null) {
+            nearestFirst.add(found.article());
+        }
+        for (Section section : trail) {
+            CommentRepository.PolicyOverride override = found.sections().get(section.id());
+            if (override != null) {
+                nearestFirst.add(override);
+            }
+        }
+        return nearestFirst;
     }
 
     /**
