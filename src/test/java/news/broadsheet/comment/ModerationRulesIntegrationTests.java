@@ -259,7 +259,7 @@ class ModerationRulesIntegrationTests {
     }
 
     @Test
-    void takesTheSectionsPolicyUnlessTheArticleOverridesIt() {
+    void takesTheNearestSectionsPolicyUnlessTheArticleOverridesIt() {
         Section child = newsroom.subsection(section, "Elections");
         ArticleSummary inChild = newsroom.article(child, author).publish();
         policy("section", section.id(), "pre");
@@ -267,9 +267,12 @@ class ModerationRulesIntegrationTests {
         assertThat(postOn(inChild, "Fay", "A comment held by the parent section's policy.")
                         .location())
                 .endsWith("?comment=pending#comments-notice");
-        policy("article", inChild.id(), "post");
-        assertThat(postOn(inChild, "Fay", "Now the article says post.").location())
+        policy("section", child.id(), "post");
+        assertThat(postOn(inChild, "Fay", "The nearer section says post.").location())
                 .contains("?comment=published");
+        policy("article", inChild.id(), "pre");
+        assertThat(postOn(inChild, "Fay", "Now the article says pre.").location())
+                .endsWith("?comment=pending#comments-notice");
     }
 
     @Test
