@@ -43,7 +43,10 @@ final class SqliteGroupCommit implements GroupCommit, DisposableBean {
     /** Queued on shutdown to wake the committer. */
     private static final Pending<Object> STOP = new Pending<>(Object::new);
 
-    private volatile boolean running = true;
+    /** Guards {@link #running} together with queueing, so that nothing is queued after the committer stops. */
+    private final Object lifecycle = new Object();
+
+    private boolean running = true;
 
     SqliteGroupCommit(PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
@@ -59,16 +62,20 @@ final class SqliteGroupCommit implements GroupCommit, DisposableBean {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return work.get();
         }
-        if (!running) {
-            return transaction.execute(status -> work.get());
-        }
         Pending<T> pending = new Pending<>(work);
-        queue.add(pending);
-        return pending.answer();
+        boolean queued;
+        synchronized (lifecycle) {
+            // Checked and queued together, so the committer cannot stop between the two.
+            queued = running;
+            if (queued) {
+                queue.add(pending);
+            }
+        }
+        return queued ? pending.answer() : transaction.execute(status -> work.get());
     }
 
     private void commitInTurn() {
-        while (running || !queue.isEmpty()) {
+        while (true) {
             List<Pending<?>> batch = new ArrayList<>();
             try {
                 batch.add(queue.take());
@@ -80,6 +87,11 @@ final class SqliteGroupCommit implements GroupCommit, DisposableBean {
             batch.removeIf(pending -> pending == STOP);
             if (!batch.isEmpty()) {
                 commit(batch);
+            }
+            synchronized (lifecycle) {
+                if (!running && queue.isEmpty()) {
+                    return;
+                }
             }
         }
     }
@@ -116,7 +128,9 @@ final class SqliteGroupCommit implements GroupCommit, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         // What is queued is still committed; the marker only wakes the committer if it waits.
-        running = false;
+        synchronized (lifecycle) {
+            running = false;
+        }
         queue.add(STOP);
         committer.join(10_000);
     }

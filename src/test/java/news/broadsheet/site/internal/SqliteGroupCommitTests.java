@@ -148,6 +148,16 @@ class SqliteGroupCommitTests {
                 .isEqualTo(20L);
     }
 
+    @Test
+    void aWriteAfterShutdownStillCommitsInATransactionOfItsOwn() throws Exception {
+        groupCommit.destroy();
+
+        groupCommit.write(() -> insertNote(9));
+
+        assertThat(jdbc.sql("SELECT writer FROM note").query(Integer.class).list())
+                .containsExactly(9);
+    }
+
     /**
      * Starts a write (writer 0) that keeps the committer inside its transaction until released, so
      * that the writes sent meanwhile queue for the next one; returns once it is running.
