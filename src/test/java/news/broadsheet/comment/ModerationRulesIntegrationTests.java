@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.author.Author;
 import news.broadsheet.section.Section;
@@ -162,21 +167,7 @@ class ModerationRulesIntegrationTests {
                 "SQLite's writers take turns, so the check inside the write is exact; on PostgreSQL two"
                         + " submits within the same milliseconds can both be stored (a known limit)");
         String body = "Clicked twice in a hurry.";
-        java.util.List<java.util.concurrent.Future<Http.Response>> submits = new java.util.ArrayList<>();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
-            for (int i = 0; i < 3; i++) {
-                submits.add(pool.submit(() -> {
-                    go.await();
-                    return post("Dee", "dee@example.org", body);
-                }));
-            }
-            go.countDown();
-        }
-        java.util.List<Integer> statuses = new java.util.ArrayList<>();
-        for (var submit : submits) {
-            statuses.add(submit.get().status());
-        }
+        List<Integer> statuses = postAtOnce("Dee", "dee@example.org", List.of(body, body, body));
 
         assertThat(statuses).containsOnlyOnce(303).containsOnly(303, 422);
         assertThat(database.jdbc()
@@ -193,22 +184,11 @@ class ModerationRulesIntegrationTests {
                 news.broadsheet.support.TestDatabase.isPostgresql(),
                 "SQLite's writers take turns, so the check inside the write is exact; on PostgreSQL a burst"
                         + " within the same milliseconds can pass the limit (a known limit)");
-        java.util.List<java.util.concurrent.Future<Http.Response>> submits = new java.util.ArrayList<>();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
-            for (int i = 0; i < 6; i++) {
-                String body = "Burst comment number " + i + ".";
-                submits.add(pool.submit(() -> {
-                    go.await();
-                    return post("Eve", "eve@example.org", body);
-                }));
-            }
-            go.countDown();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            bodies.add("Burst comment number " + i + ".");
         }
-        java.util.List<Integer> statuses = new java.util.ArrayList<>();
-        for (var submit : submits) {
-            statuses.add(submit.get().status());
-        }
+        List<Integer> statuses = postAtOnce("Eve", "eve@example.org", bodies);
 
         // The flood limit here is 3 a minute.
         assertThat(statuses).filteredOn(status -> status == 303).hasSize(3);
@@ -449,6 +429,26 @@ class ModerationRulesIntegrationTests {
                 .sql("INSERT INTO moderation_setting (name, value) VALUES (?, ?)")
                 .params(name, value)
                 .update();
+    }
+
+    /** Posts each body from a thread of its own, all released at the same moment; their statuses in order. */
+    private List<Integer> postAtOnce(String name, String email, List<String> bodies) throws Exception {
+        List<Future<Http.Response>> submits = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(bodies.size())) {
+            for (String body : bodies) {
+                submits.add(pool.submit(() -> {
+                    go.await();
+                    return post(name, email, body);
+                }));
+            }
+            go.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var submit : submits) {
+            statuses.add(submit.get().status());
+        }
+        return statuses;
     }
 
     private void policy(String scope, long id, String moderation) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class ClientAddressHasher {
 
     private final CommentRepository repository;
-    private volatile SecretKeySpec key;
+    /** Keyed once with the site's stored secret and only ever copied (a provider lookup per comment showed in profiles). */
     private volatile @Nullable Mac prototype;
 
     ClientAddressHasher(CommentRepository repository) {
@@ -28,31 +28,22 @@ public class ClientAddressHasher {
         return HexFormat.of().formatHex(mac().doFinal(clientAddress.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A keyed MAC of its own for the caller: a copy of one set up once (a provider lookup per comment showed in profiles). */
     private Mac mac() {
         try {
             Mac current = prototype;
             if (current == null) {
+                // The key never changes once stored, so keeping it in this process is safe.
+                byte[] candidate = new byte[32];
+                new SecureRandom().nextBytes(candidate);
+                String secret =
+                        repository.hashKey("client-address", HexFormat.of().formatHex(candidate));
                 current = Mac.getInstance("HmacSHA256");
-                current.init(key());
+                current.init(new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256"));
                 prototype = current;
             }
             return (Mac) current.clone();
         } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            // The key never changes once stored, so caching it in this process is safe.
-            byte[] candidate = new byte[32];
-            new SecureRandom().nextBytes(candidate);
-            String secret = repository.hashKey("client-address", HexFormat.of().formatHex(candidate));
-            current = new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
-            key = current;
-        }
-        return current;
     }
 }

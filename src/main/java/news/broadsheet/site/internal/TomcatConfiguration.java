@@ -74,11 +74,13 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
             // The site's own words where they fit a page Tomcat writes (a request it refused, or an
             // error page that itself failed, as during a busy database); otherwise plain ones.
             HttpStatus known = HttpStatus.resolve(status);
-            boolean retry = known == HttpStatus.SERVICE_UNAVAILABLE || known == HttpStatus.TOO_MANY_REQUESTS;
-            String heading = retry
-                    ? ErrorPage.of(known).heading()
+            ErrorPage words = known == HttpStatus.SERVICE_UNAVAILABLE || known == HttpStatus.TOO_MANY_REQUESTS
+                    ? ErrorPage.of(known)
+                    : null;
+            String heading = words != null
+                    ? words.heading()
                     : status < 500 ? "Something is wrong with that request" : "Something went wrong on our side";
-            String explanation = retry ? ErrorPage.of(known).explanation() : "Please check the address and try again.";
+            String explanation = words != null ? words.explanation() : "Please check the address and try again.";
             try {
                 response.setContentType("text/html");
                 response.setCharacterEncoding(StandardCharsets.UTF_8);
