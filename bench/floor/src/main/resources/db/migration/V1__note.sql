@@ -1,0 +1,1 @@
+create table if not exists note(id integer primary key, body text);
