@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param from only stories published on or after this day, or null
  * @param to only stories published on or before this day, or null
  * @param page the results page, from 1
+ * @param size results per page, or 0 for the site's page size
  */
 public record SearchRequest(
         String query,
@@ -22,7 +23,23 @@ public record SearchRequest(
         @Nullable LocalDate from,
         @Nullable LocalDate to,
         Order order,
-        int page) {
+        int page,
+        int size) {
+
+    /** The largest page an API caller may ask for. */
+    public static final int MAX_SIZE = 100;
+
+    public SearchRequest(
+            String query,
+            @Nullable Long sectionId,
+            @Nullable Long authorId,
+            @Nullable Integer year,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            Order order,
+            int page) {
+        this(query, sectionId, authorId, year, from, to, order, page, 0);
+    }
 
     public static SearchRequest of(String query) {
         return new SearchRequest(query, null, null, null, null, null, Order.RELEVANCE, 1);

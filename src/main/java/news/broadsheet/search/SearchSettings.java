@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pollInterval how often each node looks for article changes made anywhere
  * @param pageSize results per page
- * @param maxQueryLength longer queries are refused with a helpful page
+ * @param maxQueryLength the longest query read; a longer one is cut at a space before this length
  * @param maxPage the deepest results page offered
  * @param changeRetention how long the change log keeps applied changes; a node that was down
  *     longer rebuilds its index when it starts
@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SearchSettings(
         @DefaultValue("300ms") Duration pollInterval,
         @DefaultValue("10") int pageSize,
-        @DefaultValue("200") int maxQueryLength,
+        @DefaultValue("2000") int maxQueryLength,
         @DefaultValue("100") int maxPage,
         @DefaultValue("24h") Duration changeRetention,
         @DefaultValue("false") boolean rebuildAndExit,

@@ -102,8 +102,11 @@ public class SiteSearch {
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
             throw new InvalidSearchException("The \"from\" date is after the \"to\" date. Swap them round.");
         }
+        if (request.size() < 0 || request.size() > SearchRequest.MAX_SIZE) {
+            throw new InvalidSearchException("Results per page run from 1 to " + SearchRequest.MAX_SIZE + ".");
+        }
         UserQuery query = UserQuery.parse(request.query(), settings.maxQueryLength());
-        int size = settings.pageSize();
+        int size = request.size() == 0 ? settings.pageSize() : request.size();
         if (!index.available()) {
             return SearchResults.whileRebuilding(request.page(), size);
         }

@@ -116,7 +116,9 @@ class SearchApiIntegrationTests {
                 "/api/v1/search?q=x&page=99999999999999999999",
                 "/api/v1/search?q=x&from=yesterday",
                 "/api/v1/search?q=x&section=987654",
-                "/api/v1/search?q=" + "x".repeat(201))) {
+                "/api/v1/search?q=x&size=0",
+                "/api/v1/search?q=x&size=101",
+                "/api/v1/search?q=x&size=ten")) {
             Http.Response response = http.get(query);
             if (query.contains("unbalanced")) {
                 assertThat(response.status()).as(query).isIn(200, 400);
@@ -128,6 +130,35 @@ class SearchApiIntegrationTests {
             assertThat(problem.path("status").asInt()).isEqualTo(400);
             assertThat(problem.path("detail").asString()).as(query).isNotBlank();
         }
+    }
+
+    @Test
+    void takesAPageSizeAndALongQuestionInPlainLanguage() {
+        String word = "vemqortlab";
+        for (int i = 1; i <= 4; i++) {
+            newsroom.article(section, author)
+                    .headline("Sighting " + i + " of the " + word)
+                    .body("Observers counted it again.")
+                    .publish();
+        }
+        awaitTotal("/api/v1/search?q=" + word, 4);
+
+        JsonNode three =
+                JSON.readTree(http.get("/api/v1/search?q=" + word + "&size=3").body());
+        assertThat(three.path("pageSize").asInt()).isEqualTo(3);
+        assertThat(three.path("items")).hasSize(3);
+        assertThat(three.path("links").path("next").asString())
+                .contains("size=3")
+                .contains("page=2");
+
+        String question = "Where and when did observers report seeing the " + word
+                + " this season, and what did they say about it? " + "Please tell me more. ".repeat(120);
+        Http.Response answer = http.get(
+                "/api/v1/search?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status())
+                .as("a long question is read up to the limit, not refused")
+                .isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("total").asLong()).isEqualTo(4);
     }
 
     private JsonNode awaitTotal(String url, int total) {

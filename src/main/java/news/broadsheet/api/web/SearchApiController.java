@@ -41,6 +41,7 @@ class SearchApiController implements ApiEndpoint {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String size,
             HttpServletRequest request) {
         String query = q == null ? "" : q.strip();
         if (query.isEmpty()) {
@@ -53,6 +54,10 @@ class SearchApiController implements ApiEndpoint {
         };
         Long yearNumber = number(year, "year");
         Long pageNumber = number(page, "page");
+        Long pageSize = number(size, "size");
+        if (pageSize != null && (pageSize < 1 || pageSize > SearchRequest.MAX_SIZE)) {
+            throw ApiProblem.badRequest("size must be from 1 to " + SearchRequest.MAX_SIZE + ".");
+        }
         SearchRequest searchRequest = new SearchRequest(
                 query,
                 number(section, "section"),
@@ -61,7 +66,8 @@ class SearchApiController implements ApiEndpoint {
                 date(from, "from"),
                 date(to, "to"),
                 order,
-                pageNumber == null ? 1 : (int) Math.min(pageNumber, Integer.MAX_VALUE));
+                pageNumber == null ? 1 : (int) Math.min(pageNumber, Integer.MAX_VALUE),
+                pageSize == null ? 0 : pageSize.intValue());
         SearchResults results;
         try {
             results = search.search(searchRequest);

@@ -22,11 +22,13 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -36,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -48,10 +51,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexSearch {
 
-    private static final float HEADLINE_BOOST = 4f;
-    private static final float STANDFIRST_BOOST = 2f;
-    private static final float BODY_BOOST = 1f;
+    /*
+     * Ranking, tuned on three public test collections (bench/relevance.py; one set of values for
+     * all, each change measured): BM25F over headline, standfirst and body, so a word in the
+     * headline counts as four in the body and saturates with them instead of adding a separate
+     * headline score (separate per-field scores with a headline boost ranked worse on every
+     * collection); words next to each other in the question score again when they are next to
+     * each other in a story; then pseudo-relevance feedback adds the words that best characterise
+     * the first few results, as much in all as the question's own words weigh, so a story that
+     * says it in other words still ranks.
+     */
+    private static final float HEADLINE_WEIGHT = 4f;
+    private static final float STANDFIRST_WEIGHT = 2f;
+    private static final float BODY_WEIGHT = 1f;
     private static final float TYPO_BOOST = 0.3f;
+    private static final float PAIR_BOOST = 0.3f;
+    private static final int PAIR_SLOP = 2;
+    private static final int FEEDBACK_STORIES = 10;
+    private static final int FEEDBACK_WORDS = 15;
+    /** Only the start of each feedback story is read: a news story says what it is about early. */
+    private static final int FEEDBACK_CHARACTERS = 4_000;
+
     private static final int FACET_VALUES = 20;
     /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
     private static final int RARE_WORD_STORIES = 5;
@@ -110,6 +130,12 @@ public class IndexSearch {
             IndexSearcher searcher = acquired.searcher();
             Query text = textQuery(userQuery, searcher.getIndexReader());
             Query query = filtered(text, filters, nowMillis);
+            if (!newest) {
+                // Newest first lists what matches the words; feedback words would only add noise there.
+                int questionTerms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()))
+                        .size();
+                query = filtered(withFeedback(searcher, text, query, questionTerms), filters, nowMillis);
+            }
             int wanted = offset + limit;
             FacetsCollectorManager.FacetsResult result = newest
                     ? FacetsCollectorManager.search(
@@ -279,8 +305,11 @@ public class IndexSearch {
     }
 
     /**
-     * Every word must match somewhere (exactly or stemmed, or, when (almost) no story has the word as
-     * typed, with a one-letter slip); phrases exactly.
+     * Ranked: no word is required, stories with more of the words, rarer words, the words in the
+     * headline or standfirst, and the words side by side rank higher. A word (almost) no story
+     * contains also looks for a one- or two-letter slip. Phrases in quotes must match exactly.
+     *
+     * @throws news.broadsheet.search.InvalidSearchException when every word is too common to search for
      */
     Query textQuery(UserQuery userQuery, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -288,7 +317,7 @@ public class IndexSearch {
         for (String word : userQuery.words()) {
             Query query = wordQuery(word, reader);
             if (query != null) {
-                all.add(query, Occur.MUST);
+                all.add(query, Occur.SHOULD);
                 clauses++;
             }
         }
@@ -303,24 +332,30 @@ public class IndexSearch {
             throw new news.broadsheet.search.InvalidSearchException("Your search only has very common words (like"
                     + " \"the\" or \"and\"), which every story contains. Add a more distinctive word.");
         }
+        List<String> terms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()));
+        for (int i = 0; i + 1 < terms.size(); i++) {
+            for (String field : TEXT_FIELDS) {
+                all.add(
+                        new BoostQuery(new PhraseQuery(PAIR_SLOP, field, terms.get(i), terms.get(i + 1)), PAIR_BOOST),
+                        Occur.SHOULD);
+            }
+        }
         return all.build();
     }
 
     private @Nullable Query wordQuery(String word, IndexReader reader) throws IOException {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (var field : fieldBoosts().entrySet()) {
-            Query exact = builder.createBooleanQuery(field.getKey(), word, Occur.MUST);
-            if (exact != null) {
-                any.add(new BoostQuery(exact, field.getValue()), Occur.SHOULD);
-                clauses++;
-            }
-        }
-        if (clauses == 0) {
+        List<String> terms = analyzed(IndexFields.BODY, word);
+        if (terms.isEmpty()) {
             // A stop word: it says nothing about which stories match.
             return null;
         }
-        for (String token : plainTokens(word)) {
+        BooleanQuery.Builder every = new BooleanQuery.Builder();
+        for (String term : terms) {
+            every.add(combined(term), Occur.MUST);
+        }
+        Query exact = terms.size() == 1 ? combined(terms.getFirst()) : every.build();
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(exact, Occur.SHOULD);
+        for (String token : analyzed(IndexFields.PLAIN, word)) {
             // Typo alternatives only for words (almost) no story contains: expanding a word that is
             // spelled right and common costs much and adds nothing but noise.
             if (token.length() >= 4 && reader.docFreq(new Term(IndexFields.PLAIN, token)) < RARE_WORD_STORIES) {
@@ -334,31 +369,106 @@ public class IndexSearch {
         return any.build();
     }
 
+    /** One analysed word scored once over headline, standfirst and body together (BM25F). */
+    private static Query combined(String term) {
+        return new CombinedFieldQuery.Builder()
+                .addTerm(new BytesRef(term))
+                .addField(IndexFields.HEADLINE, HEADLINE_WEIGHT)
+                .addField(IndexFields.STANDFIRST, STANDFIRST_WEIGHT)
+                .addField(IndexFields.BODY, BODY_WEIGHT)
+                .build();
+    }
+
     private @Nullable Query phraseQuery(String phrase) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
-        for (var field : fieldBoosts().entrySet()) {
-            Query exact = builder.createPhraseQuery(field.getKey(), phrase);
+        for (String field : TEXT_FIELDS) {
+            Query exact = builder.createPhraseQuery(field, phrase);
             if (exact != null) {
-                any.add(new BoostQuery(exact, field.getValue()), Occur.SHOULD);
+                float weight = field.equals(IndexFields.HEADLINE)
+                        ? HEADLINE_WEIGHT
+                        : field.equals(IndexFields.STANDFIRST) ? STANDFIRST_WEIGHT : BODY_WEIGHT;
+                any.add(new BoostQuery(exact, weight), Occur.SHOULD);
                 clauses++;
             }
         }
         return clauses == 0 ? null : any.build();
     }
 
-    private static Map<String, Float> fieldBoosts() {
-        Map<String, Float> boosts = new LinkedHashMap<>();
-        boosts.put(IndexFields.HEADLINE, HEADLINE_BOOST);
-        boosts.put(IndexFields.STANDFIRST, STANDFIRST_BOOST);
-        boosts.put(IndexFields.BODY, BODY_BOOST);
-        return boosts;
+    /**
+     * The question, reranked by the words that characterise its first results (pseudo-relevance feedback):
+     * each word of the first stories weighs by how often it occurs there, how well the story
+     * ranked and how rare the word is across the index; the best, together, weigh as much as the
+     * question's own words.
+     */
+    private Query withFeedback(IndexSearcher searcher, Query text, Query firstPass, int questionTerms)
+            throws IOException {
+        TopDocs first = searcher.search(firstPass, FEEDBACK_STORIES);
+        if (first.scoreDocs.length == 0) {
+            return text;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        var storedFields = searcher.storedFields();
+        float best = first.scoreDocs[0].score;
+        Map<String, Double> weights = new HashMap<>();
+        for (ScoreDoc doc : first.scoreDocs) {
+            var story = storedFields.document(doc.doc);
+            String words = String.join(
+                    "\n",
+                    java.util.Objects.requireNonNullElse(story.get(IndexFields.HEADLINE), ""),
+                    java.util.Objects.requireNonNullElse(story.get(IndexFields.STANDFIRST), ""),
+                    java.util.Objects.requireNonNullElse(story.get(IndexFields.BODY), ""));
+            List<String> terms = analyzed(
+                    IndexFields.BODY,
+                    words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            for (String term : terms) {
+                counts.merge(term, 1, Integer::sum);
+            }
+            double storyWeight = best > 0 ? doc.score / best : 1;
+            for (var count : counts.entrySet()) {
+                weights.merge(count.getKey(), storyWeight * count.getValue() / terms.size(), Double::sum);
+            }
+        }
+        int stories = reader.numDocs();
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>();
+        for (var weight : weights.entrySet()) {
+            String term = weight.getKey();
+            if (term.length() < 3 || term.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            int df = reader.docFreq(new Term(IndexFields.BODY, term));
+            double idf = Math.log(1 + (stories - df + 0.5) / (df + 0.5));
+            ranked.add(Map.entry(term, weight.getValue() * idf));
+        }
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<Map.Entry<String, Double>> chosen = ranked.subList(0, Math.min(FEEDBACK_WORDS, ranked.size()));
+        double sum = chosen.stream().mapToDouble(Map.Entry::getValue).sum();
+        if (sum <= 0) {
+            return text;
+        }
+        BooleanQuery.Builder feedback = new BooleanQuery.Builder();
+        for (var term : chosen) {
+            feedback.add(new BoostQuery(combined(term.getKey()), (float) (term.getValue() / sum)), Occur.SHOULD);
+        }
+        // The feedback words only reorder stories that have the reader's own words: a story with
+        // none of them would surprise a reader, and would make "N stories match" untrue.
+        return new BooleanQuery.Builder()
+                .add(text, Occur.MUST)
+                .add(new BoostQuery(feedback.build(), Math.max(1, questionTerms)), Occur.SHOULD)
+                .build();
     }
 
-    private List<String> plainTokens(String word) {
+    private static final List<String> TEXT_FIELDS =
+            List.of(IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY);
+
+    private List<String> analyzed(String field, String text) {
         List<String> tokens = new ArrayList<>();
         Analyzer analyzer = index.analyzer();
-        try (TokenStream stream = analyzer.tokenStream(IndexFields.PLAIN, word)) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
