@@ -136,7 +136,7 @@ public class SiteSearch {
             }
         }
         long total = found.total() - (found.ids().size() - hits.size());
-        return new SearchResults(hits, total, request.page(), size, facets(found, request), false);
+        return new SearchResults(hits, total, request.page(), size, facets(found, request), false, found.suggestion());
     }
 
     /**

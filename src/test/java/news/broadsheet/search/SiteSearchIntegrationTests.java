@@ -217,6 +217,30 @@ class SiteSearchIntegrationTests {
     }
 
     @Test
+    void aMisspelledSearchOffersTheSpellingTheStoriesUse() {
+        String w = word();
+        String typo = w.substring(0, 5) + (w.charAt(5) == 'x' ? 'y' : 'x') + w.substring(6);
+        newsroom.article(sport, kim)
+                .headline("Spelling " + w)
+                .body("The club's new ground opens in spring.")
+                .create();
+        found(w, 1);
+
+        Document page =
+                http.get(searchUrl(typo, "section", Long.toString(sport.id()))).page();
+        Element suggestion = page.selectFirst(".search__suggestion a");
+        assertThat(suggestion).as("a 'did you mean' link").isNotNull();
+        assertThat(suggestion.text()).isEqualTo(w);
+        assertThat(suggestion.attr("href")).contains("q=" + w).contains("section=" + sport.id());
+        assertThat(headlines(http.get(suggestion.attr("href")).page())).containsExactly("Spelling " + w);
+        assertThat(http.get(searchUrl(w)).page().select(".search__suggestion"))
+                .as("nothing to suggest when the words are spelled as the stories spell them")
+                .isEmpty();
+        String api = http.get("/api/v1/search?q=" + typo).body();
+        assertThat(api).contains("\"didYouMean\":\"" + w + "\"");
+    }
+
+    @Test
     void facetsCountSectionsAuthorsAndYearsAndFilterKeepingTheQuery() {
         String w = word();
         Instant lastYear = clock.instant().atZone(ZoneOffset.UTC).minusYears(1).toInstant();

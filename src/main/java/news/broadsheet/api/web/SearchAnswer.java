@@ -11,7 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param facets counts of all matching stories by section, author and year
  */
 public record SearchAnswer(
-        String query, long total, int page, int pageSize, List<Item> items, List<FacetItem> facets, Links links) {
+        String query,
+        long total,
+        int page,
+        int pageSize,
+        List<Item> items,
+        List<FacetItem> facets,
+        Links links,
+        @Nullable String didYouMean) {
 
     /**
      * A story found.

@@ -107,7 +107,8 @@ class SearchApiController implements ApiEndpoint {
                 facets,
                 new SearchAnswer.Links(
                         results.page() > 1 ? pageUrl(request, results.page() - 1) : null,
-                        results.hasNext() ? pageUrl(request, results.page() + 1) : null));
+                        results.hasNext() ? pageUrl(request, results.page() + 1) : null),
+                results.didYouMean());
     }
 
     private String pageUrl(HttpServletRequest request, int page) {

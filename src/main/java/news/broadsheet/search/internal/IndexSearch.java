@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -36,6 +38,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -73,6 +78,8 @@ public class IndexSearch {
     private static final int FEEDBACK_CHARACTERS = 4_000;
 
     private static final int FACET_VALUES = 20;
+    /** Fewer results than this, and "did you mean" looks for better spellings. */
+    private static final int FEW_RESULTS = 3;
     /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
     private static final int RARE_WORD_STORIES = 5;
     /** Related stories ignore words in more than this share of stories... */
@@ -80,8 +87,18 @@ public class IndexSearch {
     /** ...unless they are in no more than this many stories (and not in every one). */
     private static final int COMMON_WORD_MIN_STORIES = 10;
 
-    /** What a search found. */
-    public record Found(List<Long> ids, Map<Long, String> snippets, long total, Map<String, List<Count>> facets) {}
+    /**
+     * What a search found.
+     *
+     * @param suggestion the query with likely misspellings corrected, when it found few stories and
+     *     the index knows better spellings; otherwise null
+     */
+    public record Found(
+            List<Long> ids,
+            Map<Long, String> snippets,
+            long total,
+            Map<String, List<Count>> facets,
+            @Nullable String suggestion) {}
 
     /** A facet value and how many stories have it. */
     public record Count(String value, long count) {}
@@ -171,7 +188,10 @@ public class IndexSearch {
                 }
             }
             TotalHits total = top.totalHits;
-            return new Found(ids, snippets, total.value(), counts);
+            String suggestion = offset == 0 && total.value() < FEW_RESULTS
+                    ? suggestion(userQuery, searcher.getIndexReader())
+                    : null;
+            return new Found(ids, snippets, total.value(), counts, suggestion);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -314,8 +334,9 @@ public class IndexSearch {
     Query textQuery(UserQuery userQuery, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
+        Set<String> typoChecked = new HashSet<>();
         for (String word : userQuery.words()) {
-            Query query = wordQuery(word, reader);
+            Query query = wordQuery(word, reader, typoChecked);
             if (query != null) {
                 all.add(query, Occur.SHOULD);
                 clauses++;
@@ -343,7 +364,12 @@ public class IndexSearch {
         return all.build();
     }
 
-    private @Nullable Query wordQuery(String word, IndexReader reader) throws IOException {
+    /**
+     * @param typoChecked words already given typo alternatives: a word said twice counts twice, but
+     *     its near spellings only once (a long question repeating a rare word would otherwise let any
+     *     near spelling of it outweigh the question's other words)
+     */
+    private @Nullable Query wordQuery(String word, IndexReader reader, Set<String> typoChecked) throws IOException {
         List<String> terms = analyzed(IndexFields.BODY, word);
         if (terms.isEmpty()) {
             // A stop word: it says nothing about which stories match.
@@ -358,7 +384,9 @@ public class IndexSearch {
         for (String token : analyzed(IndexFields.PLAIN, word)) {
             // Typo alternatives only for words (almost) no story contains: expanding a word that is
             // spelled right and common costs much and adds nothing but noise.
-            if (token.length() >= 4 && reader.docFreq(new Term(IndexFields.PLAIN, token)) < RARE_WORD_STORIES) {
+            if (token.length() >= 4
+                    && typoChecked.add(token)
+                    && reader.docFreq(new Term(IndexFields.PLAIN, token)) < RARE_WORD_STORIES) {
                 int edits = token.length() >= 8 ? 2 : 1;
                 any.add(
                         new BoostQuery(
@@ -464,6 +492,35 @@ public class IndexSearch {
 
     private static final List<String> TEXT_FIELDS =
             List.of(IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY);
+
+    /**
+     * The query with each word that (almost) no story contains replaced by the spelling most stories
+     * use within two letters of it, phrases and other words as typed; null when nothing changes.
+     */
+    private @Nullable String suggestion(UserQuery userQuery, IndexReader reader) throws IOException {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        List<String> parts = new ArrayList<>();
+        boolean changed = false;
+        for (String word : userQuery.words()) {
+            List<String> tokens = analyzed(IndexFields.PLAIN, word);
+            String replacement = word;
+            if (tokens.size() == 1 && tokens.getFirst().length() >= 3) {
+                Term term = new Term(IndexFields.PLAIN, tokens.getFirst());
+                if (reader.docFreq(term) < RARE_WORD_STORIES) {
+                    SuggestWord[] better = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+                    if (better.length > 0) {
+                        replacement = better[0].string;
+                        changed = true;
+                    }
+                }
+            }
+            parts.add(replacement);
+        }
+        for (String phrase : userQuery.phrases()) {
+            parts.add('"' + phrase + '"');
+        }
+        return changed ? String.join(" ", parts) : null;
+    }
 
     private List<String> analyzed(String field, String text) {
         List<String> tokens = new ArrayList<>();

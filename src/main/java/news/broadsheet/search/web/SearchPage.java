@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param problem why the search could not be run, shown above the form, or null
  * @param rebuilding the index is being built: say so politely instead of showing results
  * @param summary e.g. "12 stories match", or null before a search
+ * @param didYouMean the query spelled as stories spell it, when few match; null otherwise
+ * @param didYouMeanUrl the search for it, with the same filters
  */
 public record SearchPage(
         String title,
@@ -20,6 +22,8 @@ public record SearchPage(
         boolean rebuilding,
         boolean searched,
         @Nullable String summary,
+        @Nullable String didYouMean,
+        @Nullable String didYouMeanUrl,
         List<Hit> hits,
         List<FacetGroup> facets,
         @Nullable String relevanceUrl,
