@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param total how many stories match (all pages)
  * @param rebuilding true while the index is being built for the first time: there are no results yet
- * @param didYouMean the query spelled as stories spell it, offered when few stories match; or null
+ * @param didYouMean the query with words no story has respelled as stories spell them; or null
  */
 public record SearchResults(
         List<SearchHit> hits,

@@ -236,6 +236,10 @@ class SiteSearchIntegrationTests {
         assertThat(http.get(searchUrl(w)).page().select(".search__suggestion"))
                 .as("nothing to suggest when the words are spelled as the stories spell them")
                 .isEmpty();
+        Document many = http.get(searchUrl(typo + " club ground opens spring")).page();
+        assertThat(many.select(".search__suggestion a").text())
+                .as("offered with many results too, when a word is in no story at all")
+                .isEqualTo(w + " club ground opens spring");
         String api = http.get("/api/v1/search?q=" + typo).body();
         assertThat(api).contains("\"didYouMean\":\"" + w + "\"");
     }

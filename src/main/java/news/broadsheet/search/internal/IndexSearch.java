@@ -78,8 +78,6 @@ public class IndexSearch {
     private static final int FEEDBACK_CHARACTERS = 4_000;
 
     private static final int FACET_VALUES = 20;
-    /** Fewer results than this, and "did you mean" looks for better spellings. */
-    private static final int FEW_RESULTS = 3;
     /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
     private static final int RARE_WORD_STORIES = 5;
     /** Related stories ignore words in more than this share of stories... */
@@ -90,8 +88,8 @@ public class IndexSearch {
     /**
      * What a search found.
      *
-     * @param suggestion the query with likely misspellings corrected, when it found few stories and
-     *     the index knows better spellings; otherwise null
+     * @param suggestion the query with words no story has replaced by near spellings stories use;
+     *     null when every word is in some story or none has a near spelling
      */
     public record Found(
             List<Long> ids,
@@ -188,9 +186,7 @@ public class IndexSearch {
                 }
             }
             TotalHits total = top.totalHits;
-            String suggestion = offset == 0 && total.value() < FEW_RESULTS
-                    ? suggestion(userQuery, searcher.getIndexReader())
-                    : null;
+            String suggestion = offset == 0 ? suggestion(userQuery, searcher.getIndexReader()) : null;
             return new Found(ids, snippets, total.value(), counts, suggestion);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -494,8 +490,9 @@ public class IndexSearch {
             List.of(IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY);
 
     /**
-     * The query with each word that (almost) no story contains replaced by the spelling most stories
-     * use within two letters of it, phrases and other words as typed; null when nothing changes.
+     * The query with each word that no story has in any form replaced by the spelling most stories
+     * use within two letters of it, phrases and other words as typed; null when nothing changes. A
+     * word some story has is never "corrected", however rare: it may be the very name looked for.
      */
     private @Nullable String suggestion(UserQuery userQuery, IndexReader reader) throws IOException {
         DirectSpellChecker checker = new DirectSpellChecker();
@@ -506,7 +503,7 @@ public class IndexSearch {
             String replacement = word;
             if (tokens.size() == 1 && tokens.getFirst().length() >= 3) {
                 Term term = new Term(IndexFields.PLAIN, tokens.getFirst());
-                if (reader.docFreq(term) < RARE_WORD_STORIES) {
+                if (reader.docFreq(term) == 0 && storiesWith(word, reader) == 0) {
                     SuggestWord[] better = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
                     if (better.length > 0) {
                         replacement = better[0].string;
@@ -520,6 +517,17 @@ public class IndexSearch {
             parts.add('"' + phrase + '"');
         }
         return changed ? String.join(" ", parts) : null;
+    }
+
+    /** How many stories have the word in some form (stemmed: "club's" is "club"), counted per field. */
+    private long storiesWith(String word, IndexReader reader) throws IOException {
+        long stories = 0;
+        for (String term : analyzed(IndexFields.BODY, word)) {
+            for (String field : TEXT_FIELDS) {
+                stories += reader.docFreq(new Term(field, term));
+            }
+        }
+        return stories;
     }
 
     private List<String> analyzed(String field, String text) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param problem why the search could not be run, shown above the form, or null
  * @param rebuilding the index is being built: say so politely instead of showing results
  * @param summary e.g. "12 stories match", or null before a search
- * @param didYouMean the query spelled as stories spell it, when few match; null otherwise
+ * @param didYouMean the query with words no story has respelled as stories spell them, or null
  * @param didYouMeanUrl the search for it, with the same filters
  */
 public record SearchPage(
