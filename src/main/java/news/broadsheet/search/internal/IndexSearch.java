@@ -66,9 +66,10 @@ public class IndexSearch {
      * the first few results, as much in all as the question's own words weigh, so a story that
      * says it in other words still ranks.
      */
-    private static final float HEADLINE_WEIGHT = 4f;
-    private static final float STANDFIRST_WEIGHT = 2f;
-    private static final float BODY_WEIGHT = 1f;
+    /** The text fields and the weight of a word in each (BM25F), in one place for every query built here. */
+    private static final Map<String, Float> FIELD_WEIGHTS =
+            Map.of(IndexFields.HEADLINE, 4f, IndexFields.STANDFIRST, 2f, IndexFields.BODY, 1f);
+
     private static final float TYPO_BOOST = 0.3f;
     private static final float PAIR_BOOST = 0.3f;
     private static final int PAIR_SLOP = 2;
@@ -351,7 +352,7 @@ public class IndexSearch {
         }
         List<String> terms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()));
         for (int i = 0; i + 1 < terms.size(); i++) {
-            for (String field : TEXT_FIELDS) {
+            for (String field : FIELD_WEIGHTS.keySet()) {
                 all.add(
                         new BoostQuery(new PhraseQuery(PAIR_SLOP, field, terms.get(i), terms.get(i + 1)), PAIR_BOOST),
                         Occur.SHOULD);
@@ -395,24 +396,18 @@ public class IndexSearch {
 
     /** One analysed word scored once over headline, standfirst and body together (BM25F). */
     private static Query combined(String term) {
-        return new CombinedFieldQuery.Builder()
-                .addTerm(new BytesRef(term))
-                .addField(IndexFields.HEADLINE, HEADLINE_WEIGHT)
-                .addField(IndexFields.STANDFIRST, STANDFIRST_WEIGHT)
-                .addField(IndexFields.BODY, BODY_WEIGHT)
-                .build();
+        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder().addTerm(new BytesRef(term));
+        FIELD_WEIGHTS.forEach(combined::addField);
+        return combined.build();
     }
 
     private @Nullable Query phraseQuery(String phrase) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
-        for (String field : TEXT_FIELDS) {
-            Query exact = builder.createPhraseQuery(field, phrase);
+        for (var field : FIELD_WEIGHTS.entrySet()) {
+            Query exact = builder.createPhraseQuery(field.getKey(), phrase);
             if (exact != null) {
-                float weight = field.equals(IndexFields.HEADLINE)
-                        ? HEADLINE_WEIGHT
-                        : field.equals(IndexFields.STANDFIRST) ? STANDFIRST_WEIGHT : BODY_WEIGHT;
-                any.add(new BoostQuery(exact, weight), Occur.SHOULD);
+                any.add(new BoostQuery(exact, field.getValue()), Occur.SHOULD);
                 clauses++;
             }
         }
@@ -486,16 +481,12 @@ public class IndexSearch {
                 .build();
     }
 
-    private static final List<String> TEXT_FIELDS =
-            List.of(IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY);
-
     /**
      * The query with each word that no story has in any form replaced by the spelling most stories
      * use within two letters of it, phrases and other words as typed; null when nothing changes. A
      * word some story has is never "corrected", however rare: it may be the very name looked for.
      */
     private @Nullable String suggestion(UserQuery userQuery, IndexReader reader) throws IOException {
-        DirectSpellChecker checker = new DirectSpellChecker();
         List<String> parts = new ArrayList<>();
         boolean changed = false;
         for (String word : userQuery.words()) {
@@ -504,7 +495,8 @@ public class IndexSearch {
             if (tokens.size() == 1 && tokens.getFirst().length() >= 3) {
                 Term term = new Term(IndexFields.PLAIN, tokens.getFirst());
                 if (reader.docFreq(term) == 0 && storiesWith(word, reader) == 0) {
-                    SuggestWord[] better = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+                    SuggestWord[] better =
+                            new DirectSpellChecker().suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
                     if (better.length > 0) {
                         replacement = better[0].string;
                         changed = true;
@@ -523,7 +515,7 @@ public class IndexSearch {
     private long storiesWith(String word, IndexReader reader) throws IOException {
         long stories = 0;
         for (String term : analyzed(IndexFields.BODY, word)) {
-            for (String field : TEXT_FIELDS) {
+            for (String field : FIELD_WEIGHTS.keySet()) {
                 stories += reader.docFreq(new Term(field, term));
             }
         }
