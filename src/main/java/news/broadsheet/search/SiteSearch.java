@@ -15,6 +15,7 @@ import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
+import news.broadsheet.search.internal.EditorialTerms;
 import news.broadsheet.search.internal.IndexSearch;
 import news.broadsheet.search.internal.RelatedStoriesCache;
 import news.broadsheet.search.internal.SearchIndex;
@@ -41,6 +42,7 @@ public class SiteSearch {
 
     private final IndexSearch index;
     private final SearchIndex writer;
+    private final EditorialTerms editorialTerms;
     private final RelatedStoriesCache relatedCache;
     private final Articles articles;
     private final Sections sections;
@@ -53,6 +55,7 @@ public class SiteSearch {
     SiteSearch(
             IndexSearch index,
             SearchIndex writer,
+            EditorialTerms editorialTerms,
             RelatedStoriesCache relatedCache,
             Articles articles,
             Sections sections,
@@ -63,6 +66,7 @@ public class SiteSearch {
             ApplicationEventPublisher events) {
         this.index = index;
         this.writer = writer;
+        this.editorialTerms = editorialTerms;
         this.relatedCache = relatedCache;
         this.articles = articles;
         this.sections = sections;
@@ -119,6 +123,7 @@ public class SiteSearch {
                 request.to() == null ? null : startOf(request.to().plusDays(1), zone));
         IndexSearch.Found found = index.search(
                 query,
+                editorial(request),
                 filters,
                 request.order() == SearchRequest.Order.NEWEST,
                 (request.page() - 1) * size,
@@ -137,6 +142,17 @@ public class SiteSearch {
         }
         long total = found.total() - (found.ids().size() - hits.size());
         return new SearchResults(hits, total, request.page(), size, facets(found, request), false, found.suggestion());
+    }
+
+    /** Editors' synonyms, and the stories they pinned for these words (relevance order only). */
+    private IndexSearch.Editorial editorial(SearchRequest request) {
+        List<List<String>> synonyms = editorialTerms.synonyms().stream()
+                .map(EditorialTerms.Synonyms::terms)
+                .toList();
+        List<Long> pinned = request.order() == SearchRequest.Order.RELEVANCE
+                ? editorialTerms.pinnedFor(UserQuery.key(request.query()))
+                : List.of();
+        return new IndexSearch.Editorial(synonyms, pinned);
     }
 
     /**

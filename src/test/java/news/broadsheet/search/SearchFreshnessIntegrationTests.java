@@ -265,6 +265,7 @@ class SearchFreshnessIntegrationTests {
     private List<Long> indexed(String w, Instant at) {
         IndexSearch.Found found = index.search(
                 UserQuery.parse(w, 200),
+                IndexSearch.Editorial.NONE,
                 new IndexSearch.Filters(null, null, null, null, null),
                 false,
                 0,

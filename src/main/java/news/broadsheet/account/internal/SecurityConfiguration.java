@@ -64,7 +64,13 @@ class SecurityConfiguration {
                                 "/admin/import",
                                 "/admin/import/**")
                         .hasRole(ADMIN)
-                        .requestMatchers("/admin/sections/**", "/admin/tags/**", "/admin/pages/**", "/admin/authors/**")
+                        .requestMatchers(
+                                "/admin/sections/**",
+                                "/admin/tags/**",
+                                "/admin/pages/**",
+                                "/admin/authors/**",
+                                "/admin/search/terms",
+                                "/admin/search/terms/**")
                         .hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers("/admin/articles/**", "/admin/media/**")
                         .hasAnyRole(ADMIN, EDITOR, REPORTER)

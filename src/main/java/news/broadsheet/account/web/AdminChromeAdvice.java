@@ -56,6 +56,8 @@ class AdminChromeAdvice {
             links.add(new AdminChrome.Link("Tags", "/admin/tags"));
             links.add(new AdminChrome.Link("Authors", "/admin/authors"));
             links.add(new AdminChrome.Link("Pages", "/admin/pages"));
+            // The search module's synonyms and pinned results.
+            links.add(new AdminChrome.Link("Search terms", "/admin/search/terms"));
         }
         if (staff.hasRole(Role.ADMIN, Role.EDITOR, Role.MODERATOR)) {
             links.add(new AdminChrome.Link("Comments", "/admin/comments"));

@@ -28,6 +28,7 @@ import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -78,6 +79,9 @@ public class IndexSearch {
     /** Only the start of each feedback story is read: a news story says what it is about early. */
     private static final int FEEDBACK_CHARACTERS = 4_000;
 
+    /** Pinned stories score this much, so they come first whatever the words score (a few hundred at most). */
+    private static final float PIN_SCORE = 100_000f;
+
     private static final int FACET_VALUES = 20;
     /** A word in fewer stories than this may be a misspelling, so near spellings are searched too. */
     private static final int RARE_WORD_STORIES = 5;
@@ -98,6 +102,16 @@ public class IndexSearch {
             long total,
             Map<String, List<Count>> facets,
             @Nullable String suggestion) {}
+
+    /**
+     * What editors said about searches, read for each one (see {@code EditorialTerms}).
+     *
+     * @param synonyms groups of words and phrases that mean the same
+     * @param pinned stories to put first, in order (relevance order only)
+     */
+    public record Editorial(List<List<String>> synonyms, List<Long> pinned) {
+        public static final Editorial NONE = new Editorial(List.of(), List.of());
+    }
 
     /** A facet value and how many stories have it. */
     public record Count(String value, long count) {}
@@ -137,20 +151,29 @@ public class IndexSearch {
      * @throws news.broadsheet.search.InvalidSearchException when the words are all too common to search for
      */
     public @Nullable Found search(
-            UserQuery userQuery, Filters filters, boolean newest, int offset, int limit, long nowMillis) {
+            UserQuery userQuery,
+            Editorial editorial,
+            Filters filters,
+            boolean newest,
+            int offset,
+            int limit,
+            long nowMillis) {
         SearchIndex.Acquired acquired = index.acquire();
         if (acquired == null) {
             return null;
         }
         try (acquired) {
             IndexSearcher searcher = acquired.searcher();
-            Query text = textQuery(userQuery, searcher.getIndexReader());
+            Query text = textQuery(userQuery, editorial.synonyms(), searcher.getIndexReader());
             Query query = filtered(text, filters, nowMillis);
             if (!newest) {
                 // Newest first lists what matches the words; feedback words would only add noise there.
                 int questionTerms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()))
                         .size();
-                query = filtered(withFeedback(searcher, text, query, questionTerms), filters, nowMillis);
+                query = filtered(
+                        withPins(withFeedback(searcher, text, query, questionTerms), editorial.pinned()),
+                        filters,
+                        nowMillis);
             }
             int wanted = offset + limit;
             FacetsCollectorManager.FacetsResult result = newest
@@ -328,7 +351,7 @@ public class IndexSearch {
      *
      * @throws news.broadsheet.search.InvalidSearchException when every word is too common to search for
      */
-    Query textQuery(UserQuery userQuery, IndexReader reader) throws IOException {
+    Query textQuery(UserQuery userQuery, List<List<String>> synonyms, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         Set<String> typoChecked = new HashSet<>();
@@ -342,6 +365,13 @@ public class IndexSearch {
         for (String phrase : userQuery.phrases()) {
             Query query = phraseQuery(phrase);
             if (query != null) {
+                // A quoted phrase editors gave synonyms for is found in any of its forms.
+                List<Query> others = synonymQueries(analyzed(IndexFields.BODY, phrase), synonyms, true);
+                if (!others.isEmpty()) {
+                    BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, Occur.SHOULD);
+                    others.forEach(other -> any.add(other, Occur.SHOULD));
+                    query = any.build();
+                }
                 all.add(query, Occur.MUST);
                 clauses++;
             }
@@ -351,6 +381,9 @@ public class IndexSearch {
                     + " \"the\" or \"and\"), which every story contains. Add a more distinctive word.");
         }
         List<String> terms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()));
+        for (Query other : synonymQueries(terms, synonyms, false)) {
+            all.add(other, Occur.SHOULD);
+        }
         for (int i = 0; i + 1 < terms.size(); i++) {
             for (String field : FIELD_WEIGHTS.keySet()) {
                 all.add(
@@ -392,6 +425,61 @@ public class IndexSearch {
             }
         }
         return any.build();
+    }
+
+    /**
+     * For each synonym group with a member among the words (or, when {@code whole}, equal to them),
+     * a query for each other member: a word scored like the reader's own words, a phrase as an
+     * exact phrase. Members are compared as analysed, so "Atlantic alliances" finds the group of
+     * "Atlantic alliance".
+     */
+    private List<Query> synonymQueries(List<String> terms, List<List<String>> synonyms, boolean whole) {
+        List<Query> queries = new ArrayList<>();
+        if (terms.isEmpty()) {
+            return queries;
+        }
+        for (List<String> group : synonyms) {
+            List<List<String>> members =
+                    group.stream().map(m -> analyzed(IndexFields.BODY, m)).toList();
+            boolean said = members.stream()
+                    .anyMatch(m -> !m.isEmpty()
+                            && (whole ? m.equals(terms) : java.util.Collections.indexOfSubList(terms, m) >= 0));
+            if (!said) {
+                continue;
+            }
+            for (int i = 0; i < members.size(); i++) {
+                List<String> member = members.get(i);
+                if (member.isEmpty() || java.util.Collections.indexOfSubList(terms, member) >= 0) {
+                    continue;
+                }
+                Query query = member.size() == 1 ? combined(member.getFirst()) : phraseQuery(group.get(i));
+                if (query != null) {
+                    queries.add(query);
+                }
+            }
+        }
+        return queries;
+    }
+
+    /** The stories editors pinned for this search first, in their order, then the rest as ranked. */
+    private static Query withPins(Query ranked, List<Long> pinned) {
+        if (pinned.isEmpty()) {
+            return ranked;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(ranked, Occur.SHOULD);
+        for (int i = 0; i < pinned.size(); i++) {
+            query.add(
+                    new BoostQuery(
+                            new ConstantScoreQuery(new TermQuery(IndexFields.idTerm(pinned.get(i)))),
+                            PIN_SCORE * (pinned.size() - i)),
+                    Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** Whether a word or phrase has anything search looks for (not only words as common as "the"). */
+    public boolean searchable(String text) {
+        return !analyzed(IndexFields.BODY, text).isEmpty();
     }
 
     /** One analysed word scored once over headline, standfirst and body together (BM25F). */

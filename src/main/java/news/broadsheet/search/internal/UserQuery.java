@@ -61,6 +61,15 @@ public record UserQuery(List<String> words, List<String> phrases) {
     }
 
     /**
+     * The words of a search, lower-cased, in order, without quotes or punctuation: two searches
+     * with the same key are the same search to a reader ("Election results?" and "election
+     * results"). Empty when there are no words.
+     */
+    public static String key(String input) {
+        return String.join(" ", tokens(input.replace('"', ' '))).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * The input cut to at most {@code maxLength} characters, at the last space before it, never
      * inside a quoted phrase (an unclosed quote would make it unreadable).
      */
