@@ -89,7 +89,8 @@ public final class PageTour {
                 new Stop("story list", "/admin/articles"),
                 new Stop("article editor", editorPath(http, username)),
                 new Stop("new story", "/admin/articles/new"),
-                new Stop("comment desk", "/admin/comments?queue=approved"));
+                new Stop("comment desk", "/admin/comments?queue=approved"),
+                new Stop("search terms", "/admin/search/terms"));
         return new PageTour(http, List.copyOf(pages), commented, username, newsroomPages);
     }
 
