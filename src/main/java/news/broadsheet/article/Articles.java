@@ -382,6 +382,11 @@ public class Articles {
         return listings.findLiveTags(clock.instant());
     }
 
+    /** Tags on live stories with a word of their name starting with these letters (any case), by name. */
+    public List<Tag> liveTagsStartingWith(String start, int limit) {
+        return listings.findLiveTagsStartingWith(start.toLowerCase(java.util.Locale.ROOT), limit, clock.instant());
+    }
+
     /** The latest publication time before {@code before} among live stories (when one left a time window). */
     public Optional<Instant> livePublishedBefore(Instant before) {
         return listings.findLatestPublishedBefore(before, clock.instant());

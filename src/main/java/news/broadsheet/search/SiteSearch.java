@@ -40,6 +40,11 @@ public class SiteSearch {
     /** Ids kept per article: a few spare, so a story that expires leaves the block still full. */
     private static final int RELATED_KEPT = 8;
 
+    private static final int SUGGESTED_STORIES = 5;
+    private static final int SUGGESTED_NAMES = 3;
+    /** Suggestions look at no more than this much of what is typed: nobody types a headline longer. */
+    private static final int MAX_SUGGEST_INPUT = 200;
+
     private final IndexSearch index;
     private final SearchIndex writer;
     private final EditorialTerms editorialTerms;
@@ -142,6 +147,81 @@ public class SiteSearch {
         }
         long total = found.total() - (found.ids().size() - hits.size());
         return new SearchResults(hits, total, request.page(), size, facets(found, request), false, found.suggestion());
+    }
+
+    /**
+     * What a reader may be looking for, from what they have typed so far: live stories whose
+     * headline has the words (the last perhaps unfinished; newest first, from the index), then
+     * sections, authors and tags with a word of their name starting so. Nothing for fewer than two
+     * letters or digits.
+     */
+    public List<SearchSuggestion> suggest(String typed) {
+        String text = typed.length() > MAX_SUGGEST_INPUT ? typed.substring(0, MAX_SUGGEST_INPUT) : typed;
+        String key = UserQuery.key(text);
+        if (key.replace(" ", "").length() < 2) {
+            return List.of();
+        }
+        List<SearchSuggestion> suggestions = new ArrayList<>();
+        if (index.available()) {
+            List<Long> ids = index.headlinesStartingWith(
+                    Character.isWhitespace(text.charAt(text.length() - 1)) ? key + " " : key,
+                    SUGGESTED_STORIES * 2,
+                    clock.millis());
+            Map<Long, ArticleSummary> live = articles.liveByIds(ids);
+            ids.stream()
+                    .map(live::get)
+                    .filter(Objects::nonNull)
+                    .limit(SUGGESTED_STORIES)
+                    .forEach(story -> suggestions.add(new SearchSuggestion("story", story.headline(), story.url())));
+        }
+        sections.all().stream()
+                .filter(section -> namedStartingWith(section.name(), key))
+                .limit(SUGGESTED_NAMES)
+                .forEach(section -> suggestions.add(new SearchSuggestion("section", section.name(), section.url())));
+        authors.active().stream()
+                .filter(author -> namedStartingWith(author.name(), key))
+                .limit(SUGGESTED_NAMES)
+                .forEach(author -> suggestions.add(new SearchSuggestion("author", author.name(), author.url())));
+        if (!key.contains(" ")) {
+            articles.liveTagsStartingWith(key, SUGGESTED_NAMES)
+                    .forEach(tag -> suggestions.add(new SearchSuggestion("tag", tag.name(), tag.url())));
+        }
+        return suggestions;
+    }
+
+    /**
+     * Sections, authors and tags whose whole name is among the words searched for ("budget kim
+     * laine" names the author Kim Laine), so a reader without suggestions as they type still gets
+     * to those pages from the results.
+     */
+    public List<SearchSuggestion> namedIn(String query) {
+        String key = " " + UserQuery.key(query) + " ";
+        if (key.isBlank()) {
+            return List.of();
+        }
+        List<SearchSuggestion> named = new ArrayList<>();
+        sections.all().stream()
+                .filter(section -> key.contains(" " + UserQuery.key(section.name()) + " "))
+                .limit(SUGGESTED_NAMES)
+                .forEach(section -> named.add(new SearchSuggestion("section", section.name(), section.url())));
+        authors.active().stream()
+                .filter(author -> key.contains(" " + UserQuery.key(author.name()) + " "))
+                .limit(SUGGESTED_NAMES)
+                .forEach(author -> named.add(new SearchSuggestion("author", author.name(), author.url())));
+        for (String word : key.strip().split(" ")) {
+            if (word.length() >= 3) {
+                articles.liveTagsStartingWith(word, SUGGESTED_NAMES).stream()
+                        .filter(tag -> key.contains(" " + UserQuery.key(tag.name()) + " "))
+                        .filter(tag -> named.stream().noneMatch(n -> n.url().equals(tag.url())))
+                        .forEach(tag -> named.add(new SearchSuggestion("tag", tag.name(), tag.url())));
+            }
+        }
+        return named;
+    }
+
+    /** Whether the name has words starting with the typed words, in order ("kim la" names Kim Laine; so does "lai"). */
+    private static boolean namedStartingWith(String name, String typedKey) {
+        return (" " + UserQuery.key(name)).contains(" " + typedKey);
     }
 
     /** Editors' synonyms, and the stories they pinned for these words (relevance order only). */

@@ -123,6 +123,26 @@ public class LiveListingRepository {
     }
 
     /**
+     * Tags on live stories with a word of their name starting with {@code start} (lower case), by
+     * name. Tag names are matched by {@code LIKE}, so this reads every tag: fine for suggestions,
+     * as a site has thousands of tags, not millions.
+     */
+    public List<Tag> findLiveTagsStartingWith(String start, int limit, Instant now) {
+        String escaped = start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("SELECT t.id, t.slug, t.name FROM tag t"
+                        + " WHERE (LOWER(t.name) LIKE :start ESCAPE '\\' OR LOWER(t.name) LIKE :inside ESCAPE '\\')"
+                        + " AND (SELECT 1 FROM article_tag at JOIN article a ON a.id = at.article_id"
+                        + " WHERE at.tag_id = t.id AND " + ArticleRepository.LIVE + " LIMIT 1) IS NOT NULL"
+                        + " ORDER BY t.name LIMIT :limit")
+                .param("start", escaped + "%")
+                .param("inside", "% " + escaped + "%")
+                .param("now", now.toEpochMilli())
+                .param("limit", limit)
+                .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+                .list();
+    }
+
+    /**
      * The numbers of the blocks of {@code size} ids (block n holds ids {@code (n-1)*size+1} to {@code
      * n*size}) that hold at least one live story, ascending. One primary-key seek per block found:
      * each step asks for the first live id past the previous block, so empty stretches of ids are

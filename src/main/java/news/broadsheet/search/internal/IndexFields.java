@@ -35,6 +35,9 @@ final class IndexFields {
     static final String STANDFIRST = "standfirst";
     static final String BODY = "body";
     static final String PLAIN = "plain";
+    /** The headline's words unstemmed, for suggestions as a reader types (a prefix of a stem is no prefix of the word). */
+    static final String HEADLINE_WORDS = "headline_words";
+
     static final String SECTION = "section";
     static final String AUTHOR = "author";
     static final String YEAR = "year";
@@ -46,9 +49,10 @@ final class IndexFields {
      * Changes whenever documents are built differently (fields, analysis, index options): an index
      * of another format is rebuilt, as Lucene refuses to mix index options of one field.
      */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     private static final FieldType PLAIN_TYPE = new FieldType();
+    private static final FieldType WORDS_TYPE = new FieldType();
     /** The body keeps term offsets, so snippets are highlighted without analysing the text again. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -59,6 +63,10 @@ final class IndexFields {
         PLAIN_TYPE.setTokenized(true);
         PLAIN_TYPE.setOmitNorms(false);
         PLAIN_TYPE.freeze();
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS);
+        WORDS_TYPE.setTokenized(true);
+        WORDS_TYPE.setOmitNorms(true);
+        WORDS_TYPE.freeze();
     }
 
     private IndexFields() {}
@@ -71,7 +79,7 @@ final class IndexFields {
                 return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
             }
         };
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(PLAIN, plain));
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(PLAIN, plain, HEADLINE_WORDS, plain));
     }
 
     static FacetsConfig facetsConfig() {
@@ -101,6 +109,7 @@ final class IndexFields {
         doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
         doc.add(new TextField(STANDFIRST, article.standfirst(), Field.Store.YES));
         doc.add(new Field(BODY, article.bodyText(), BODY_TYPE));
+        doc.add(new Field(HEADLINE_WORDS, article.headline(), WORDS_TYPE));
         doc.add(new Field(
                 PLAIN, article.headline() + "\n" + article.standfirst() + "\n" + article.bodyText(), PLAIN_TYPE));
         doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.YES));

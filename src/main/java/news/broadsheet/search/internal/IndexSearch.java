@@ -32,6 +32,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -475,6 +476,45 @@ public class IndexSearch {
                     Occur.SHOULD);
         }
         return query.build();
+    }
+
+    /**
+     * Live stories whose headline has every word typed so far, the last one perhaps unfinished
+     * ("nato sum" finds "NATO summit opens"), newest first. Empty while there is no index.
+     */
+    public List<Long> headlinesStartingWith(String typed, int limit, long nowMillis) {
+        List<String> words = analyzed(IndexFields.HEADLINE_WORDS, typed);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        boolean lastFinished = Character.isWhitespace(typed.charAt(typed.length() - 1));
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(visibleAt(nowMillis), Occur.FILTER);
+        for (int i = 0; i < words.size(); i++) {
+            Term term = new Term(IndexFields.HEADLINE_WORDS, words.get(i));
+            boolean last = i == words.size() - 1;
+            query.add(last && !lastFinished ? new PrefixQuery(term) : new TermQuery(term), Occur.FILTER);
+        }
+        SearchIndex.Acquired acquired = index.acquire();
+        if (acquired == null) {
+            return List.of();
+        }
+        try (acquired) {
+            IndexSearcher searcher = acquired.searcher();
+            TopDocs top = searcher.search(
+                    query.build(),
+                    limit,
+                    new Sort(
+                            new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true),
+                            new SortField(IndexFields.ID, SortField.Type.LONG, true)));
+            List<Long> ids = new ArrayList<>();
+            var storedFields = searcher.storedFields();
+            for (ScoreDoc doc : top.scoreDocs) {
+                ids.add(Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID)));
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether a word or phrase has anything search looks for (not only words as common as "the"). */

@@ -63,10 +63,12 @@ public record UserQuery(List<String> words, List<String> phrases) {
     /**
      * The words of a search, lower-cased, in order, without quotes or punctuation: two searches
      * with the same key are the same search to a reader ("Election results?" and "election
-     * results"). Empty when there are no words.
+     * results", "café" and "cafe"). Empty when there are no words.
      */
     public static String key(String input) {
-        return String.join(" ", tokens(input.replace('"', ' '))).toLowerCase(java.util.Locale.ROOT);
+        String folded = java.text.Normalizer.normalize(input.replace('"', ' '), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return String.join(" ", tokens(folded)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

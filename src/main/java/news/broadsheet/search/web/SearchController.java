@@ -3,6 +3,7 @@ package news.broadsheet.search.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -20,13 +21,17 @@ import news.broadsheet.search.InvalidSearchException;
 import news.broadsheet.search.SearchHit;
 import news.broadsheet.search.SearchRequest;
 import news.broadsheet.search.SearchResults;
+import news.broadsheet.search.SearchSuggestion;
 import news.broadsheet.search.SiteSearch;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The reader's search page: a plain GET form that works without JavaScript, results with
@@ -86,6 +91,28 @@ class SearchController {
         model.addAttribute("page", results(query, kept, request, results));
         return "search/page";
     }
+
+    /**
+     * Suggestions as a reader types, for the search boxes' script (the boxes work as plain
+     * searches without it). Anything typed gets an answer, at worst an empty list.
+     */
+    @GetMapping(value = "/search/suggest", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<Suggestions> suggest(@RequestParam(defaultValue = "") String q) {
+        List<SearchSuggestion> suggestions;
+        try {
+            suggestions = search.suggest(q);
+        } catch (InvalidSearchException e) {
+            suggestions = List.of();
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+                .header("X-Robots-Tag", "noindex")
+                .body(new Suggestions(suggestions));
+    }
+
+    /** The suggestions' JSON: {@code {"suggestions": [{"kind": "story", "label": "…", "url": "/…"}]}}. */
+    record Suggestions(List<SearchSuggestion> suggestions) {}
 
     private SearchRequest request(String query, Map<String, String> params) {
         Long section = id(params.get("section"), "section");
@@ -210,6 +237,15 @@ class SearchController {
                 summary,
                 results.didYouMean(),
                 results.didYouMean() == null ? null : url(results.didYouMean(), kept, 1),
+                results.page() == 1 && !filtered
+                        ? search.namedIn(query).stream()
+                                .map(n -> new SearchPage.Named(
+                                        Character.toUpperCase(n.kind().charAt(0))
+                                                + n.kind().substring(1),
+                                        n.label(),
+                                        n.url()))
+                                .toList()
+                        : List.of(),
                 hits,
                 facets,
                 byNewest ? url(query, relevance, 1) : null,
@@ -238,6 +274,7 @@ class SearchController {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 null,

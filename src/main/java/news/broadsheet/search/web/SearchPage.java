@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param summary e.g. "12 stories match", or null before a search
  * @param didYouMean the query with words no story has respelled as stories spell them, or null
  * @param didYouMeanUrl the search for it, with the same filters
+ * @param named sections, authors and tags whose name is in the search, for readers without the
+ *     suggestions shown as they type
  */
 public record SearchPage(
         String title,
@@ -24,6 +26,7 @@ public record SearchPage(
         @Nullable String summary,
         @Nullable String didYouMean,
         @Nullable String didYouMeanUrl,
+        List<Named> named,
         List<Hit> hits,
         List<FacetGroup> facets,
         @Nullable String relevanceUrl,
@@ -32,6 +35,13 @@ public record SearchPage(
         @Nullable String previousUrl,
         @Nullable String nextUrl,
         @Nullable String clearFiltersUrl) {
+
+    /**
+     * A section, author or tag named in the search, linked to its page.
+     *
+     * @param kind "Section", "Author" or "Tag"
+     */
+    public record Named(String kind, String label, String url) {}
 
     /** A filter kept when the form is sent again. */
     public record Hidden(String name, String value) {}
