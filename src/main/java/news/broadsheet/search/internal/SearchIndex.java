@@ -34,6 +34,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -96,6 +97,8 @@ public class SearchIndex implements SmartLifecycle {
     private volatile @Nullable Instant lastRebuild;
     private volatile long lastRebuildMillis;
     private long lastPrune;
+    /** When the newest snapshot was written; -1 until read from the snapshot folder. */
+    private long lastSnapshot = -1;
 
     /** False for command-line tools: the running site's node owns the index folder. */
     private final boolean enabled;
@@ -169,6 +172,9 @@ public class SearchIndex implements SmartLifecycle {
             }
         }
         if (newest == null) {
+            newest = restoreSnapshot();
+        }
+        if (newest == null) {
             log.info("No search index found; building it in the background");
             var unused = requestRebuild("no index was found");
             return;
@@ -193,6 +199,8 @@ public class SearchIndex implements SmartLifecycle {
         }
         opened.searchers().release(searcher);
         lastSeq.set(seq);
+        // What was applied belongs to the index it was applied to (a copied snapshot may be older).
+        recentlyApplied.clear();
         live = opened;
         long oldest = changes.minSeq();
         if (!IndexFields.FORMAT.equals(data.get(FORMAT))) {
@@ -301,6 +309,7 @@ public class SearchIndex implements SmartLifecycle {
                 }
                 applyChanges();
                 pruneNowAndThen();
+                snapshotNowAndThen();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -394,7 +403,8 @@ public class SearchIndex implements SmartLifecycle {
             fresh = openLive(path, IndexWriterConfig.OpenMode.CREATE);
             long count = addAll(fresh.writer());
             long millis = (System.nanoTime() - started) / 1_000_000;
-            Instant at = Instant.now();
+            // To the millisecond, as the commit keeps it: the same after a restart.
+            Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
             commit(
                     fresh,
                     seq,
@@ -413,6 +423,8 @@ public class SearchIndex implements SmartLifecycle {
             }
             removeOtherIndexes(path);
             log.info("Search index rebuilt: {} documents in {} ms", count, millis);
+            // Other nodes' next start copies this one rather than rebuilding.
+            lastSnapshot = 0;
             rebuilding = !tasks.stream().noneMatch(t -> t instanceof Rebuild);
             request.done().complete(status());
         } catch (IOException | RuntimeException e) {
@@ -508,6 +520,124 @@ public class SearchIndex implements SmartLifecycle {
             for (Path dir :
                     dirs.filter(d -> Files.isDirectory(d) && !d.equals(keep)).toList()) {
                 IOUtils.rm(dir);
+            }
+        }
+    }
+
+    /** The shared folder of index snapshots, or null when there is none. */
+    private @Nullable Path snapshots() {
+        return settings.snapshotDir().isBlank() ? null : Path.of(settings.snapshotDir());
+    }
+
+    /** The newest complete snapshot, by the time in its name ({@code index-<millis>}), or null. */
+    private @Nullable Path newestSnapshot(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(d -> d.getFileName().toString().matches("index-\\d+"))
+                    .max(Comparator.comparingLong(SearchIndex::snapshotTime))
+                    .orElse(null);
+        }
+    }
+
+    private static long snapshotTime(Path snapshot) {
+        return Long.parseLong(snapshot.getFileName().toString().substring("index-".length()));
+    }
+
+    /**
+     * Copies the newest snapshot in as this node's index, or returns null when there is none or
+     * it cannot be read. The caller opens it as any index: one in an older format, or older than
+     * the change log reaches back, is rebuilt; otherwise the indexer catches up from the log.
+     */
+    private @Nullable Path restoreSnapshot() {
+        Path dir = snapshots();
+        if (dir == null) {
+            return null;
+        }
+        Path target = root.resolve("index-" + System.currentTimeMillis());
+        try {
+            Path snapshot = newestSnapshot(dir);
+            if (snapshot == null) {
+                return null;
+            }
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(snapshot)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+            try (Directory directory = FSDirectory.open(target)) {
+                if (!DirectoryReader.indexExists(directory)) {
+                    throw new IOException("no index in " + snapshot);
+                }
+            }
+            log.info("No search index found; copied the snapshot {} and catching up from the change log", snapshot);
+            return target;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not use the search index snapshot: {}", e.toString());
+            try {
+                IOUtils.rm(target);
+            } catch (IOException ignored) {
+                // An unfinished copy is removed by the next open in any case.
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Copies the live index's last commit to the snapshot folder when the newest snapshot there is
+     * older than the interval (or after a rebuild). Runs on the indexer thread, the only one that
+     * commits, so the commit's files stay while they are copied. The copy is made under a
+     * temporary name and renamed when complete; older snapshots are then removed.
+     */
+    private void snapshotNowAndThen() {
+        Path dir = snapshots();
+        Live current = live;
+        if (dir == null || current == null || liveIsOldFormat) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (lastSnapshot < 0) {
+            try {
+                Path newest = newestSnapshot(dir);
+                lastSnapshot = newest == null ? 0 : snapshotTime(newest);
+            } catch (IOException | RuntimeException e) {
+                lastSnapshot = 0;
+            }
+        }
+        if (now - lastSnapshot < settings.snapshotInterval().toMillis()) {
+            return;
+        }
+        lastSnapshot = now;
+        Path partial =
+                dir.resolve("partial-" + now + "-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(partial);
+            SegmentInfos commit = SegmentInfos.readLatestCommit(current.directory());
+            for (String file : commit.files(true)) {
+                Files.copy(current.path().resolve(file), partial.resolve(file));
+            }
+            Path done = dir.resolve("index-" + now);
+            Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try (Stream<Path> dirs = Files.list(dir)) {
+                for (Path old : dirs.filter(d -> !d.equals(done)).toList()) {
+                    String name = old.getFileName().toString();
+                    boolean olderSnapshot = name.matches("index-\\d+") && snapshotTime(old) < now;
+                    boolean abandoned = name.startsWith("partial-")
+                            && Files.getLastModifiedTime(old).toMillis() < now - 3_600_000;
+                    if (olderSnapshot || abandoned) {
+                        IOUtils.rm(old);
+                    }
+                }
+            }
+            log.info("Search index snapshot written to {}", done);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not write a search index snapshot: {}", e.toString());
+            try {
+                IOUtils.rm(partial);
+            } catch (IOException ignored) {
+                // Removed with other abandoned copies within the hour.
             }
         }
     }
