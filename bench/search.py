@@ -6,7 +6,7 @@ of query and throughput at a fixed concurrency for a bounded time. The reference
 static stylesheet served by the same server in the same run, so the report gives ratios as well as
 milliseconds that depend on how busy this shared machine is.
 
-Usage: bench/search.py [--articles N] [--runs N] [--seconds S] [--concurrency C]
+Usage: bench/search.py [--articles N] [--runs N] [--seconds S] [--concurrency C] [--data DIR]
        (writes bench/search-report.md)
 Needs: a built jar (./mvnw package -DskipTests) and a JDK >= 21 in JAVA_HOME.
 Targets 127.0.0.1 only; every loop is bounded in count and time.
@@ -215,22 +215,32 @@ def main():
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--data", help="keep the seeded database in this directory and reuse it on the next run"
+                                       " (the index is rebuilt every time); for trying changes quickly")
     options = parser.parse_args()
     rng = random.Random(20261128)
-    data = tempfile.mkdtemp(prefix="bench-search-")
+    data = options.data or tempfile.mkdtemp(prefix="bench-search-")
+    os.makedirs(data, exist_ok=True)
+    seeded = os.path.join(data, "seeded")
     log_path = os.path.join(data, "server.log")
     began = time.time()
     try:
-        with open(log_path, "w") as log:
-            server = start(data, log)
-            wait_until(lambda: get("/search")[0] == 200, 180, "first start")
-            stop(server)
-        t = time.time()
-        words = seed(os.path.join(data, "broadsheet.db"), options.articles, rng)
-        seed_seconds = time.time() - t
+        if os.path.exists(seeded):
+            words, seed_seconds = (int(v) if i == 0 else float(v) for i, v in enumerate(open(seeded).read().split()))
+        else:
+            with open(log_path, "w") as log:
+                server = start(data, log)
+                wait_until(lambda: get("/search")[0] == 200, 180, "first start")
+                stop(server)
+            t = time.time()
+            words = seed(os.path.join(data, "broadsheet.db"), options.articles, rng)
+            seed_seconds = time.time() - t
+            if options.data:
+                with open(seeded, "w") as f:
+                    f.write(f"{words} {seed_seconds}")
         # Rows inserted behind the application's back are not in the change log: remove the index
         # so that the next start finds none and rebuilds it, which is what is measured.
-        shutil.rmtree(os.path.join(data, "search-index"))
+        shutil.rmtree(os.path.join(data, "search-index"), ignore_errors=True)
         print(f"inserted {options.articles:,} stories ({words:,} body words) in {seed_seconds:.0f} s", flush=True)
         log_path = os.path.join(data, "server-2.log")
         with open(log_path, "w") as log:
@@ -289,7 +299,7 @@ def main():
             f.write(f"{options.runs} sequential requests per kind from one client on 127.0.0.1 (after 10 warm-up"
                     " requests), cycling over five queries each. Every search renders the full results page:"
                     " 10 hits with highlighted snippets, checked against the database, and facet counts for"
-                    " section, author and year over all matches.\n\n")
+                    " section, author and year (on a 5,000-story sample when more match).\n\n")
             f.write("\n".join(lines) + "\n\n")
             f.write("## Throughput\n\n")
             f.write(f"{options.concurrency} concurrent clients for {options.seconds} s each, the query mix above"
@@ -297,7 +307,8 @@ def main():
                     f" same concurrency: {ref_rate:.0f} requests/s ({rate / ref_rate:.2f} of it).\n")
         print(open(report).read())
     finally:
-        shutil.rmtree(data, ignore_errors=True)
+        if not options.data:
+            shutil.rmtree(data, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     again: the longest a newly published similar story waits to appear beside it (changed,
  *     unpublished and deleted stories leave at once)
  * @param relatedCacheEntries how many articles' related stories each node keeps
+ * @param snapshotDir a folder every node can read (shared storage), where nodes keep a recent
+ *     copy of their index; a node without an index starts from it and catches up from the change
+ *     log instead of rebuilding from scratch. Empty: no snapshots
+ * @param snapshotInterval how often a node refreshes the snapshot (also after each rebuild); it
+ *     must be well under {@code changeRetention}, or a new node cannot catch up from it
+ * @param facetSample a search matching more stories than this counts its facets on a random
+ *     sample of this many and scales the counts up (shown as "about"); counting every match of a
+ *     common word was most of a search's time
  */
 @ConfigurationProperties("broadsheet.search")
 public record SearchSettings(
@@ -30,4 +38,7 @@ public record SearchSettings(
         @DefaultValue("false") boolean rebuildAndExit,
         @DefaultValue("128") int ramBufferMb,
         @DefaultValue("5m") Duration relatedMaxAge,
-        @DefaultValue("20000") int relatedCacheEntries) {}
+        @DefaultValue("20000") int relatedCacheEntries,
+        @DefaultValue("5000") int facetSample,
+        @DefaultValue("") String snapshotDir,
+        @DefaultValue("6h") Duration snapshotInterval) {}

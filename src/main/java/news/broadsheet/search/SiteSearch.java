@@ -286,7 +286,7 @@ public class SiteSearch {
                         Long.valueOf(id).equals(request.sectionId())));
             }
         }
-        facets.add(new Facet("section", "Section", sectionValues));
+        facets.add(new Facet("section", "Section", sectionValues, found.facetsEstimated()));
 
         List<IndexSearch.Count> authorCounts = found.facets().getOrDefault("author", List.of());
         Set<Long> authorIds = new HashSet<>();
@@ -304,14 +304,14 @@ public class SiteSearch {
                         Long.valueOf(id).equals(request.authorId())));
             }
         }
-        facets.add(new Facet("author", "Author", authorValues));
+        facets.add(new Facet("author", "Author", authorValues, found.facetsEstimated()));
 
         List<FacetValue> years = found.facets().getOrDefault("year", List.of()).stream()
                 .map(c -> new FacetValue(
                         c.value(), c.value(), c.count(), c.value().equals(String.valueOf(request.year()))))
                 .sorted(Comparator.comparing(FacetValue::value).reversed())
                 .toList();
-        facets.add(new Facet("year", "Year", years));
+        facets.add(new Facet("year", "Year", years, found.facetsEstimated()));
         return facets;
     }
 

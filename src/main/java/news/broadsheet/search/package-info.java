@@ -21,7 +21,16 @@
  * Section and author names are looked up when shown, so renames need no re-indexing; tags are not
  * indexed. Publishes {@link news.broadsheet.search.SearchIndexRebuildRequested} (audited).
  *
- * <p>Pages: {@code /search} for readers, {@code /admin/search} (admins) to see the index and
+ * <p>Editors' synonyms and pinned results ({@link news.broadsheet.search.SearchTerms}; tables
+ * {@code search_synonym} and {@code search_pin}) are read by every search, so they apply at once on
+ * every node without a rebuild; changes publish {@link news.broadsheet.search.SearchTermsChanged}
+ * (audited). Suggestions as a reader types come from the index (headlines) and the section,
+ * author and tag lists ({@link news.broadsheet.search.SiteSearch#suggest}). With {@code
+ * broadsheet.search.snapshot-dir} set, nodes keep a copy of their index on shared storage, and a
+ * node without an index starts from it and catches up from the change log.
+ *
+ * <p>Pages: {@code /search} for readers, {@code /search/suggest} (JSON for the search boxes'
+ * script), {@code /admin/search/terms} (editors), {@code /admin/search} (admins) to see the index and
  * rebuild it, related stories on article pages. {@code --rebuild-search-index} on the command line
  * (or {@code broadsheet.search.rebuild-and-exit=true}) rebuilds the index and stops.
  */

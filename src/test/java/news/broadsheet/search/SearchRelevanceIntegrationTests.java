@@ -36,7 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  * mean average precision over the first 100 results at least 1.1 times stock Lucene BM25's run,
  * cut at 100 too. The full measurement, on all three collections, is {@code bench/relevance.py}.
  */
-@IntegrationTest(properties = "broadsheet.search.page-size=10") // a context (and database) of its own
+// A context (and database) of its own, shared with the facet sample and snapshot tests.
+@IntegrationTest(
+        properties = {
+            "broadsheet.search.page-size=10",
+            "broadsheet.search.facet-sample=40",
+            "broadsheet.search.snapshot-dir=${broadsheet.data-dir}/shared/search-snapshots"
+        })
 class SearchRelevanceIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

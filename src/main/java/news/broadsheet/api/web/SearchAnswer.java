@@ -28,7 +28,7 @@ public record SearchAnswer(
     public record Item(ArticleItem article, String snippetHtml) {}
 
     /** Counts by one property; {@code name} is also the filter parameter that narrows by it. */
-    public record FacetItem(String name, String label, List<FacetValueItem> values) {}
+    public record FacetItem(String name, String label, List<FacetValueItem> values, boolean estimated) {}
 
     /** One value of a facet: pass {@code value} as the facet's parameter to filter by it. */
     public record FacetValueItem(String value, String label, long count, boolean selected) {}

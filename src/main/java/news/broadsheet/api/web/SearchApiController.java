@@ -96,7 +96,8 @@ class SearchApiController implements ApiEndpoint {
                         facet.values().stream()
                                 .map(v ->
                                         new SearchAnswer.FacetValueItem(v.value(), v.label(), v.count(), v.selected()))
-                                .toList()))
+                                .toList(),
+                        facet.estimated()))
                 .toList();
         return new SearchAnswer(
                 query,

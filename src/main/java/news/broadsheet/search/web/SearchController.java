@@ -203,7 +203,7 @@ class SearchController {
                 links.add(
                         new SearchPage.FacetLink(value.label(), value.count(), url(query, with, 1), value.selected()));
             }
-            facets.add(new SearchPage.FacetGroup(facet.label(), links));
+            facets.add(new SearchPage.FacetGroup(facet.label(), links, facet.estimated()));
         }
         long total = results.total();
         String summary = total == 0

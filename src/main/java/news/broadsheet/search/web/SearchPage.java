@@ -59,7 +59,7 @@ public record SearchPage(
             String snippetHtml) {}
 
     /** A facet: its values link to the search narrowed by them, the selected one links back out. */
-    public record FacetGroup(String label, List<FacetLink> values) {}
+    public record FacetGroup(String label, List<FacetLink> values, boolean estimated) {}
 
     /** One value of a facet. */
     public record FacetLink(String label, long count, String url, boolean selected) {}

@@ -81,6 +81,17 @@ class RelatedStoriesCacheTests {
 
     private static SearchSettings settings(Duration maxAge, int entries) {
         return new SearchSettings(
-                Duration.ofMillis(300), 10, 200, 100, Duration.ofHours(24), false, 128, maxAge, entries);
+                Duration.ofMillis(300),
+                10,
+                200,
+                100,
+                Duration.ofHours(24),
+                false,
+                128,
+                maxAge,
+                entries,
+                5000,
+                "",
+                Duration.ofHours(6));
     }
 }
