@@ -71,18 +71,24 @@
     list.setAttribute("aria-label", "Suggestions");
     list.hidden = true;
     input.parentNode.appendChild(list);
+    // How many suggestions there are, for screen readers (the list itself is not announced).
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    input.parentNode.appendChild(status);
     input.parentNode.classList.add("suggestions__anchor");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("autocomplete", "off");
-    var timer = null, asked = "", active = -1, items = [];
+    var timer = null, asked = "", active = -1, items = [], dismissed = false;
 
     function close() {
       list.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
+      status.textContent = "";
       active = -1;
     }
 
@@ -90,6 +96,9 @@
       list.textContent = "";
       items = suggestions;
       active = -1;
+      input.removeAttribute("aria-activedescendant");
+      status.textContent = suggestions.length === 0 ? ""
+        : suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions") + ": use the arrow keys";
       suggestions.forEach(function (s, k) {
         var option = document.createElement("li");
         option.id = list.id + "-" + k;
@@ -143,7 +152,7 @@
       fetch("/search/suggest?q=" + encodeURIComponent(typed), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (answer) {
-          if (input.value === typed && document.activeElement === input) {
+          if (input.value === typed && document.activeElement === input && !dismissed) {
             show(answer.suggestions || []);
           }
         })
@@ -151,11 +160,18 @@
     }
 
     input.addEventListener("input", function () {
+      dismissed = false;
       clearTimeout(timer);
       timer = setTimeout(ask, 150);
     });
     input.addEventListener("keydown", function (event) {
       if (list.hidden) {
+        if (event.key === "ArrowDown" && items.length > 0 && input.value === asked) {
+          event.preventDefault(); // reopen the list the reader closed
+          dismissed = false;
+          show(items);
+          choose(0);
+        }
         return;
       }
       if (event.key === "ArrowDown") {
@@ -166,6 +182,7 @@
         choose(active > 0 ? active - 1 : items.length - 1);
       } else if (event.key === "Escape") {
         event.preventDefault(); // close the list; a second Escape clears the box, as usual
+        dismissed = true;
         close();
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();

@@ -81,9 +81,8 @@ public class SearchTerms {
                 throw new InvalidSearchException("\"" + term + "\" has no letters or digits to search for.");
             }
             if (!index.searchable(term)) {
-                throw new InvalidSearchException(
-                        "\"" + term + "\" is so common that every story has it, so search leaves it out. Use a"
-                                + " more distinctive word.");
+                throw new InvalidSearchException("\"" + term + "\" is one of the very common words (like \"the\" or"
+                        + " \"and\") that search leaves out. Use a more distinctive word.");
             }
             byKey.putIfAbsent(UserQuery.key(term), term);
         }
@@ -151,7 +150,7 @@ public class SearchTerms {
             throw new InvalidSearchException(
                     "Type the search this story should come first for, like: election results.");
         }
-        if (typed.length() > MAX_QUERY_LENGTH) {
+        if (typed.length() > MAX_QUERY_LENGTH || key.length() > MAX_QUERY_LENGTH) {
             throw new InvalidSearchException(
                     "Keep the search to " + MAX_QUERY_LENGTH + " characters; readers rarely type more.");
         }
@@ -167,7 +166,13 @@ public class SearchTerms {
                     + " pinned stories; remove one before pinning another.");
         }
         long now = clock.millis();
-        long id = store.addPin(typed, key, articleId, actor.name(), now);
+        long id;
+        try {
+            id = store.addPin(typed, key, articleId, actor.name(), now);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Someone pinned it a moment ago (two clicks, or two editors).
+            throw new InvalidSearchException("That story is already pinned for this search.");
+        }
         String headline = articles.headlines(List.of(articleId)).getOrDefault(articleId, "");
         events.publishEvent(new SearchTermsChanged(
                 actor, "search.pin-added", id, "Pinned \"" + headline + "\" first for \"" + typed + "\""));

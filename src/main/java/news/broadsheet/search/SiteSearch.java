@@ -42,6 +42,8 @@ public class SiteSearch {
 
     private static final int SUGGESTED_STORIES = 5;
     private static final int SUGGESTED_NAMES = 3;
+    /** Words of a search looked up as the start of a tag's name, at most. */
+    private static final int NAMED_WORDS = 6;
     /** Suggestions look at no more than this much of what is typed: nobody types a headline longer. */
     private static final int MAX_SUGGEST_INPUT = 200;
 
@@ -195,7 +197,9 @@ public class SiteSearch {
      * to those pages from the results.
      */
     public List<SearchSuggestion> namedIn(String query) {
-        String key = " " + UserQuery.key(query) + " ";
+        String read =
+                query.length() > settings.maxQueryLength() ? query.substring(0, settings.maxQueryLength()) : query;
+        String key = " " + UserQuery.key(read) + " ";
         if (key.isBlank()) {
             return List.of();
         }
@@ -208,13 +212,17 @@ public class SiteSearch {
                 .filter(author -> key.contains(" " + UserQuery.key(author.name()) + " "))
                 .limit(SUGGESTED_NAMES)
                 .forEach(author -> named.add(new SearchSuggestion("author", author.name(), author.url())));
-        for (String word : key.strip().split(" ")) {
-            if (word.length() >= 3) {
-                articles.liveTagsStartingWith(word, SUGGESTED_NAMES).stream()
-                        .filter(tag -> key.contains(" " + UserQuery.key(tag.name()) + " "))
-                        .filter(tag -> named.stream().noneMatch(n -> n.url().equals(tag.url())))
-                        .forEach(tag -> named.add(new SearchSuggestion("tag", tag.name(), tag.url())));
-            }
+        // One look-up per distinct word, for the first few only: a tag is named in a few words.
+        List<String> words = java.util.Arrays.stream(key.strip().split(" "))
+                .filter(word -> word.length() >= 3)
+                .distinct()
+                .limit(NAMED_WORDS)
+                .toList();
+        for (String word : words) {
+            articles.liveTagsStartingWith(word, SUGGESTED_NAMES * 4).stream()
+                    .filter(tag -> key.contains(" " + UserQuery.key(tag.name()) + " "))
+                    .filter(tag -> named.stream().noneMatch(n -> n.url().equals(tag.url())))
+                    .forEach(tag -> named.add(new SearchSuggestion("tag", tag.name(), tag.url())));
         }
         return named;
     }

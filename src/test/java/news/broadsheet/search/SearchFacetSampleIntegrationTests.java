@@ -63,6 +63,17 @@ class SearchFacetSampleIntegrationTests {
         assertThat(page.select(".search__summary").text()).contains("120 stories match");
         assertThat(page.select(".facet__count").eachText()).allMatch(text -> text.startsWith("(about "));
 
+        String some = word();
+        for (int i = 0; i < 60; i++) {
+            newsroom.article(world, kim).headline("Item " + i + " on " + some).publish();
+        }
+        assertThat(eventually(() -> search.search(SearchRequest.of(some)).total() == 60))
+                .isTrue();
+        Facet between = search.search(SearchRequest.of(some)).facets().getFirst();
+        assertThat(count(between, world.name()))
+                .as("between one and two times the sample, counts are scaled by what was sampled")
+                .isBetween(45L, 75L);
+
         SearchResults exact = search.search(SearchRequest.of(few));
         assertThat(exact.total()).isEqualTo(5);
         assertThat(exact.facets().getFirst().estimated()).isFalse();

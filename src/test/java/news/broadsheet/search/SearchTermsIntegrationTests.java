@@ -197,7 +197,8 @@ class SearchTermsIntegrationTests {
 
         Http.Response common = editor.post("/admin/search/terms/synonyms", "terms", "the, alliance");
         assertThat(common.status()).isEqualTo(422);
-        assertThat(common.page().select("#synonyms-problem").text()).contains("\"the\" is so common");
+        assertThat(common.page().select("#synonyms-problem").text())
+                .contains("\"the\" is one of the very common words");
 
         Http.Response tooLong = editor.post("/admin/search/terms/synonyms", "terms", "a".repeat(101) + ", b");
         assertThat(tooLong.status()).isEqualTo(422);

@@ -82,6 +82,9 @@ public class IndexSearch {
             Map.of(IndexFields.HEADLINE, 4f, IndexFields.STANDFIRST, 2f, IndexFields.BODY, 1f);
 
     private static final float TYPO_BOOST = 0.3f;
+    /** Alternatives added for synonyms per search at most (Lucene allows 1,024 clauses in all). */
+    private static final int MAX_SYNONYM_QUERIES = 100;
+
     private static final float PAIR_BOOST = 0.3f;
     private static final int PAIR_SLOP = 2;
     private static final int FEEDBACK_STORIES = 10;
@@ -91,9 +94,6 @@ public class IndexSearch {
     private static final int FEEDBACK_WORDS = 15;
     /** Only the start of each feedback story is read: a news story says what it is about early. */
     private static final int FEEDBACK_CHARACTERS = 4_000;
-
-    /** Pinned stories score this much, so they come first whatever the words score (a few hundred at most). */
-    private static final float PIN_SCORE = 100_000f;
 
     private static final int FACET_VALUES = 20;
 
@@ -191,22 +191,26 @@ public class IndexSearch {
         try (acquired) {
             IndexSearcher searcher = acquired.searcher();
             Query text = textQuery(userQuery, editorial.synonyms(), searcher.getIndexReader());
-            // What matches: the words (and, by relevance, the stories editors pinned for them).
-            // Feedback words and word pairs only reorder these, so they are left out of counting.
-            Query matching = filtered(newest ? text : withPins(text, editorial.pinned()), filters, nowMillis);
+            // What matches: the words. Feedback words and word pairs only reorder these, so they
+            // are left out of counting.
+            Query words = filtered(text, filters, nowMillis);
             int wanted = offset + limit;
+            // By relevance, the stories editors pinned for these words come first (when they pass
+            // the filters and are visible), and are counted among the matches: they are listed.
+            List<ScoreDoc> pins = newest ? List.of() : pinnedDocs(searcher, editorial.pinned(), filters, nowMillis);
+            Query matching = pins.isEmpty() ? words : withPins(text, editorial.pinned(), filters, nowMillis);
             TopDocs top;
             if (newest) {
                 // Newest first lists what matches the words; feedback words would only add noise there.
-                top = searcher.search(matching, new TopFieldCollectorManager(NEWEST_FIRST, wanted, wanted));
+                top = searcher.search(words, new TopFieldCollectorManager(NEWEST_FIRST, wanted, wanted));
             } else {
                 int questionTerms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()))
                         .size();
                 // Only the stories that can reach the page are scored in full: the rest are
                 // skipped (block-max pruning), as counting is done apart below.
                 int window = Math.max(RERANK_WINDOW, wanted);
-                TopDocs first = searcher.search(matching, new TopScoreDocCollectorManager(window, window));
-                top = reranked(searcher, first, pairQueries(userQuery), questionTerms);
+                TopDocs first = searcher.search(words, new TopScoreDocCollectorManager(window, window));
+                top = withPinsFirst(pins, reranked(searcher, first, pairQueries(userQuery), questionTerms));
             }
             // Every match is counted; facets are counted on a sample of at most facetSample
             // stories (all of them when there are fewer) and scaled up.
@@ -216,7 +220,8 @@ public class IndexSearch {
             long total = matches.getOriginalMatchingDocs().stream()
                     .mapToLong(FacetsCollector.MatchingDocs::totalHits)
                     .sum();
-            boolean sampled = total > settings.facetSample();
+            long inSample = total <= settings.facetSample() ? total : sampleSize(matches);
+            boolean sampled = inSample < total;
             // The first pass may hold more than the page (the feedback window): cut to the page.
             ScoreDoc[] page = java.util.Arrays.copyOfRange(
                     top.scoreDocs, Math.min(offset, top.scoreDocs.length), Math.min(wanted, top.scoreDocs.length));
@@ -231,13 +236,14 @@ public class IndexSearch {
                 Facets facets = new SortedSetDocValuesFacetCounts(facetState(searcher), matches);
                 for (String dim : List.of(IndexFields.SECTION, IndexFields.AUTHOR, IndexFields.YEAR)) {
                     FacetResult facet = facets.getTopChildren(FACET_VALUES, dim);
-                    if (facet != null && sampled) {
-                        facet = matches.amortizeFacetCounts(facet, index.facets(), searcher);
-                    }
                     List<Count> values = new ArrayList<>();
                     if (facet != null) {
                         for (LabelAndValue lv : facet.labelValues) {
-                            values.add(new Count(lv.label, lv.value.longValue()));
+                            // Scaled by how many were sampled (Lucene's own scaling assumes the
+                            // sample is as big as asked for, which it is not between one and
+                            // two times the sample size).
+                            values.add(new Count(
+                                    lv.label, Math.round(lv.value.doubleValue() * total / Math.max(1, inSample))));
                         }
                     }
                     counts.put(dim, values);
@@ -568,7 +574,7 @@ public class IndexSearch {
             if (!said) {
                 continue;
             }
-            for (int i = 0; i < members.size(); i++) {
+            for (int i = 0; i < members.size() && queries.size() < MAX_SYNONYM_QUERIES; i++) {
                 List<String> member = members.get(i);
                 if (member.isEmpty() || java.util.Collections.indexOfSubList(terms, member) >= 0) {
                     continue;
@@ -582,20 +588,55 @@ public class IndexSearch {
         return queries;
     }
 
-    /** The stories editors pinned for this search first, in their order, then the rest as ranked. */
-    private static Query withPins(Query ranked, List<Long> pinned) {
-        if (pinned.isEmpty()) {
+    /** The words' matches and the pinned stories, within the filters: what a search by relevance lists. */
+    private Query withPins(Query text, List<Long> pinned, Filters filters, long nowMillis) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(text, Occur.SHOULD);
+        pinned.forEach(id -> any.add(new TermQuery(IndexFields.idTerm(id)), Occur.SHOULD));
+        return filtered(any.build(), filters, nowMillis);
+    }
+
+    /** The pinned stories that pass the filters and are visible now, in the editors' order. */
+    private List<ScoreDoc> pinnedDocs(IndexSearcher searcher, List<Long> pinned, Filters filters, long nowMillis)
+            throws IOException {
+        List<ScoreDoc> docs = new ArrayList<>();
+        for (long id : pinned) {
+            TopDocs found = searcher.search(filtered(new TermQuery(IndexFields.idTerm(id)), filters, nowMillis), 1);
+            if (found.scoreDocs.length > 0) {
+                docs.add(new ScoreDoc(found.scoreDocs[0].doc, Float.MAX_VALUE));
+            }
+        }
+        return docs;
+    }
+
+    /** The pinned stories first, then the ranked ones without them. */
+    private static TopDocs withPinsFirst(List<ScoreDoc> pins, TopDocs ranked) {
+        if (pins.isEmpty()) {
             return ranked;
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(ranked, Occur.SHOULD);
-        for (int i = 0; i < pinned.size(); i++) {
-            query.add(
-                    new BoostQuery(
-                            new ConstantScoreQuery(new TermQuery(IndexFields.idTerm(pinned.get(i)))),
-                            PIN_SCORE * (pinned.size() - i)),
-                    Occur.SHOULD);
+        Set<Integer> pinnedDocs = new HashSet<>();
+        pins.forEach(pin -> pinnedDocs.add(pin.doc));
+        List<ScoreDoc> all = new ArrayList<>(pins);
+        for (ScoreDoc doc : ranked.scoreDocs) {
+            if (!pinnedDocs.contains(doc.doc)) {
+                all.add(doc);
+            }
         }
-        return query.build();
+        return new TopDocs(ranked.totalHits, all.toArray(ScoreDoc[]::new));
+    }
+
+    /** How many matches the facets were counted on (all of them unless there were more than the sample size). */
+    private static long sampleSize(RandomSamplingFacetsCollector matches) throws IOException {
+        long size = 0;
+        for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+            if (docs.bits() == null) {
+                continue;
+            }
+            var iterator = docs.bits().iterator();
+            while (iterator.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                size++;
+            }
+        }
+        return size;
     }
 
     /**

@@ -62,6 +62,8 @@ public class SearchIndex implements SmartLifecycle {
     private static final String REBUILT_AT = "rebuiltAt";
     private static final String REBUILD_MILLIS = "rebuildMillis";
     private static final String FORMAT = "format";
+    /** Wall-clock time of the commit, so a copy of it (a snapshot) knows how far back to read the log. */
+    private static final String COMMITTED_AT = "committedAt";
     /** Articles handed to a rebuild thread at a time. */
     private static final int REBUILD_CHUNK = 200;
     /** Log entries this recent are read again, in case they committed after a later sequence number. */
@@ -97,6 +99,8 @@ public class SearchIndex implements SmartLifecycle {
     private volatile @Nullable Instant lastRebuild;
     private volatile long lastRebuildMillis;
     private long lastPrune;
+    /** Read the change log from this time on in the next round (after opening an index); MAX_VALUE: no. */
+    private volatile long catchUpSince = Long.MAX_VALUE;
     /** When the newest snapshot was written; -1 until read from the snapshot folder. */
     private long lastSnapshot = -1;
 
@@ -201,6 +205,11 @@ public class SearchIndex implements SmartLifecycle {
         lastSeq.set(seq);
         // What was applied belongs to the index it was applied to (a copied snapshot may be older).
         recentlyApplied.clear();
+        // Entries that committed after this index's commit but under a lower number than its last
+        // are read again once (the usual window is only the last half minute).
+        if (data.containsKey(COMMITTED_AT)) {
+            catchUpSince = Long.parseLong(data.get(COMMITTED_AT)) - LATE_COMMIT_WINDOW_MILLIS;
+        }
         live = opened;
         long oldest = changes.minSeq();
         if (!IndexFields.FORMAT.equals(data.get(FORMAT))) {
@@ -336,7 +345,11 @@ public class SearchIndex implements SmartLifecycle {
             return;
         }
         long now = changes.now();
-        List<ChangeLog.Entry> entries = changes.since(lastSeq.get(), now - LATE_COMMIT_WINDOW_MILLIS, 5000);
+        List<ChangeLog.Entry> entries =
+                changes.since(lastSeq.get(), Math.min(now - LATE_COMMIT_WINDOW_MILLIS, catchUpSince), 5000);
+        if (entries.size() < 5000) {
+            catchUpSince = Long.MAX_VALUE;
+        }
         Set<Long> ids = new LinkedHashSet<>();
         long maxSeq = lastSeq.get();
         List<Long> appliedSeqs = new ArrayList<>();
@@ -386,6 +399,7 @@ public class SearchIndex implements SmartLifecycle {
         }
         data.put(LAST_SEQ, Long.toString(seq));
         data.put(FORMAT, IndexFields.FORMAT);
+        data.put(COMMITTED_AT, Long.toString(changes.now()));
         target.writer().setLiveCommitData(data.entrySet());
         target.writer().commit();
     }
@@ -620,10 +634,20 @@ public class SearchIndex implements SmartLifecycle {
             }
             Path done = dir.resolve("index-" + now);
             Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // The newest two are kept: another node may be copying the one before this.
+            long keepFrom;
+            try (Stream<Path> dirs = Files.list(dir)) {
+                keepFrom = dirs.filter(d -> d.getFileName().toString().matches("index-\\d+"))
+                        .map(SearchIndex::snapshotTime)
+                        .sorted(Comparator.reverseOrder())
+                        .skip(1)
+                        .findFirst()
+                        .orElse(now);
+            }
             try (Stream<Path> dirs = Files.list(dir)) {
                 for (Path old : dirs.filter(d -> !d.equals(done)).toList()) {
                     String name = old.getFileName().toString();
-                    boolean olderSnapshot = name.matches("index-\\d+") && snapshotTime(old) < now;
+                    boolean olderSnapshot = name.matches("index-\\d+") && snapshotTime(old) < keepFrom;
                     boolean abandoned = name.startsWith("partial-")
                             && Files.getLastModifiedTime(old).toMillis() < now - 3_600_000;
                     if (olderSnapshot || abandoned) {
