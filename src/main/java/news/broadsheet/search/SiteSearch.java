@@ -176,14 +176,7 @@ public class SiteSearch {
                     .limit(SUGGESTED_STORIES)
                     .forEach(story -> suggestions.add(new SearchSuggestion("story", story.headline(), story.url())));
         }
-        sections.all().stream()
-                .filter(section -> namedStartingWith(section.name(), key))
-                .limit(SUGGESTED_NAMES)
-                .forEach(section -> suggestions.add(new SearchSuggestion("section", section.name(), section.url())));
-        authors.active().stream()
-                .filter(author -> namedStartingWith(author.name(), key))
-                .limit(SUGGESTED_NAMES)
-                .forEach(author -> suggestions.add(new SearchSuggestion("author", author.name(), author.url())));
+        suggestions.addAll(sectionsAndAuthors(name -> namedStartingWith(name, key)));
         if (!key.contains(" ")) {
             articles.liveTagsStartingWith(key, SUGGESTED_NAMES)
                     .forEach(tag -> suggestions.add(new SearchSuggestion("tag", tag.name(), tag.url())));
@@ -203,15 +196,8 @@ public class SiteSearch {
         if (key.isBlank()) {
             return List.of();
         }
-        List<SearchSuggestion> named = new ArrayList<>();
-        sections.all().stream()
-                .filter(section -> key.contains(" " + UserQuery.key(section.name()) + " "))
-                .limit(SUGGESTED_NAMES)
-                .forEach(section -> named.add(new SearchSuggestion("section", section.name(), section.url())));
-        authors.active().stream()
-                .filter(author -> key.contains(" " + UserQuery.key(author.name()) + " "))
-                .limit(SUGGESTED_NAMES)
-                .forEach(author -> named.add(new SearchSuggestion("author", author.name(), author.url())));
+        List<SearchSuggestion> named =
+                new ArrayList<>(sectionsAndAuthors(name -> key.contains(" " + UserQuery.key(name) + " ")));
         // One look-up per distinct word, for the first few only: a tag is named in a few words.
         List<String> words = java.util.Arrays.stream(key.strip().split(" "))
                 .filter(word -> word.length() >= 3)
@@ -225,6 +211,20 @@ public class SiteSearch {
                     .forEach(tag -> named.add(new SearchSuggestion("tag", tag.name(), tag.url())));
         }
         return named;
+    }
+
+    /** Up to three sections, then up to three authors, whose names pass the test. */
+    private List<SearchSuggestion> sectionsAndAuthors(java.util.function.Predicate<String> named) {
+        List<SearchSuggestion> found = new ArrayList<>();
+        sections.all().stream()
+                .filter(section -> named.test(section.name()))
+                .limit(SUGGESTED_NAMES)
+                .forEach(section -> found.add(new SearchSuggestion("section", section.name(), section.url())));
+        authors.active().stream()
+                .filter(author -> named.test(author.name()))
+                .limit(SUGGESTED_NAMES)
+                .forEach(author -> found.add(new SearchSuggestion("author", author.name(), author.url())));
+        return found;
     }
 
     /** Whether the name has words starting with the typed words, in order ("kim la" names Kim Laine; so does "lai"). */

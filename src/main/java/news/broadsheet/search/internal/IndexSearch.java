@@ -190,7 +190,8 @@ public class IndexSearch {
         }
         try (acquired) {
             IndexSearcher searcher = acquired.searcher();
-            Query text = textQuery(userQuery, editorial.synonyms(), searcher.getIndexReader());
+            List<Synonyms> synonyms = analysed(editorial.synonyms());
+            Query text = textQuery(userQuery, synonyms, searcher.getIndexReader());
             // What matches: the words. Feedback words and word pairs only reorder these, so they
             // are left out of counting.
             Query words = filtered(text, filters, nowMillis);
@@ -225,12 +226,8 @@ public class IndexSearch {
             // The first pass may hold more than the page (the feedback window): cut to the page.
             ScoreDoc[] page = java.util.Arrays.copyOfRange(
                     top.scoreDocs, Math.min(offset, top.scoreDocs.length), Math.min(wanted, top.scoreDocs.length));
-            List<Long> ids = new ArrayList<>();
-            var storedFields = searcher.storedFields();
-            for (ScoreDoc doc : page) {
-                ids.add(Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID)));
-            }
-            Map<Long, String> snippets = snippets(searcher, highlighted(userQuery, editorial.synonyms()), page, ids);
+            List<Long> ids = ids(searcher, page);
+            Map<Long, String> snippets = snippets(searcher, highlighted(userQuery, synonyms), page, ids);
             Map<String, List<Count>> counts = new LinkedHashMap<>();
             if (total > 0) {
                 Facets facets = new SortedSetDocValuesFacetCounts(facetState(searcher), matches);
@@ -310,13 +307,21 @@ public class IndexSearch {
     private static void collect(IndexSearcher searcher, Query query, int limit, List<Long> into) throws IOException {
         // A few extra, as the caller drops any that the database no longer shows.
         TopDocs top = searcher.search(query, limit * 2);
-        var storedFields = searcher.storedFields();
-        for (ScoreDoc doc : top.scoreDocs) {
-            long id = Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID));
+        for (long id : ids(searcher, top.scoreDocs)) {
             if (!into.contains(id)) {
                 into.add(id);
             }
         }
+    }
+
+    /** The stories' ids, in the order of the hits. */
+    private static List<Long> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        var storedFields = searcher.storedFields();
+        for (ScoreDoc doc : hits) {
+            ids.add(Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID)));
+        }
+        return ids;
     }
 
     /**
@@ -410,16 +415,14 @@ public class IndexSearch {
      * What snippets mark: the question's words and their synonyms as single body words (stemmed,
      * so "elections" marks "election"), and quoted phrases only where they occur as phrases.
      */
-    private Query highlighted(UserQuery userQuery, List<List<String>> synonyms) {
+    private Query highlighted(UserQuery userQuery, List<Synonyms> synonyms) {
         BooleanQuery.Builder marked = new BooleanQuery.Builder();
         Set<String> terms =
                 new java.util.LinkedHashSet<>(analyzed(IndexFields.BODY, String.join(" ", userQuery.words())));
         List<String> asked = List.copyOf(terms);
-        for (List<String> group : synonyms) {
-            List<List<String>> members =
-                    group.stream().map(m -> analyzed(IndexFields.BODY, m)).toList();
-            if (members.stream().anyMatch(m -> !m.isEmpty() && java.util.Collections.indexOfSubList(asked, m) >= 0)) {
-                members.forEach(terms::addAll);
+        for (Synonyms group : synonyms) {
+            if (group.saidIn(asked, false)) {
+                group.analysed().forEach(terms::addAll);
             }
         }
         terms.forEach(term -> marked.add(new TermQuery(new Term(IndexFields.BODY, term)), Occur.SHOULD));
@@ -472,7 +475,7 @@ public class IndexSearch {
      *
      * @throws news.broadsheet.search.InvalidSearchException when every word is too common to search for
      */
-    Query textQuery(UserQuery userQuery, List<List<String>> synonyms, IndexReader reader) throws IOException {
+    Query textQuery(UserQuery userQuery, List<Synonyms> synonyms, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         Set<String> typoChecked = new HashSet<>();
@@ -560,32 +563,54 @@ public class IndexSearch {
      * exact phrase. Members are compared as analysed, so "Atlantic alliances" finds the group of
      * "Atlantic alliance".
      */
-    private List<Query> synonymQueries(List<String> terms, List<List<String>> synonyms, boolean whole) {
+    private List<Query> synonymQueries(List<String> terms, List<Synonyms> synonyms, boolean whole) {
         List<Query> queries = new ArrayList<>();
         if (terms.isEmpty()) {
             return queries;
         }
-        for (List<String> group : synonyms) {
-            List<List<String>> members =
-                    group.stream().map(m -> analyzed(IndexFields.BODY, m)).toList();
-            boolean said = members.stream()
-                    .anyMatch(m -> !m.isEmpty()
-                            && (whole ? m.equals(terms) : java.util.Collections.indexOfSubList(terms, m) >= 0));
-            if (!said) {
+        for (Synonyms group : synonyms) {
+            if (!group.saidIn(terms, whole)) {
                 continue;
             }
+            List<List<String>> members = group.analysed();
             for (int i = 0; i < members.size() && queries.size() < MAX_SYNONYM_QUERIES; i++) {
                 List<String> member = members.get(i);
                 if (member.isEmpty() || java.util.Collections.indexOfSubList(terms, member) >= 0) {
                     continue;
                 }
-                Query query = member.size() == 1 ? combined(member.getFirst()) : phraseQuery(group.get(i));
+                Query query = member.size() == 1
+                        ? combined(member.getFirst())
+                        : phraseQuery(group.members().get(i));
                 if (query != null) {
                     queries.add(query);
                 }
             }
         }
         return queries;
+    }
+
+    /**
+     * A synonym group with each member analysed as body text, once per search.
+     *
+     * @param analysed the members' terms, in the order of {@code members}; empty for a member of
+     *     stop words only
+     */
+    record Synonyms(List<String> members, List<List<String>> analysed) {
+
+        /** Whether a member is among these terms (or, when {@code whole}, is exactly them). */
+        boolean saidIn(List<String> terms, boolean whole) {
+            return analysed.stream()
+                    .anyMatch(m -> !m.isEmpty()
+                            && (whole ? m.equals(terms) : java.util.Collections.indexOfSubList(terms, m) >= 0));
+        }
+    }
+
+    private List<Synonyms> analysed(List<List<String>> groups) {
+        return groups.stream()
+                .map(group -> new Synonyms(
+                        group,
+                        group.stream().map(m -> analyzed(IndexFields.BODY, m)).toList()))
+                .toList();
     }
 
     /** The words' matches and the pinned stories, within the filters: what a search by relevance lists. */
@@ -661,18 +686,7 @@ public class IndexSearch {
         }
         try (acquired) {
             IndexSearcher searcher = acquired.searcher();
-            TopDocs top = searcher.search(
-                    query.build(),
-                    limit,
-                    new Sort(
-                            new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true),
-                            new SortField(IndexFields.ID, SortField.Type.LONG, true)));
-            List<Long> ids = new ArrayList<>();
-            var storedFields = searcher.storedFields();
-            for (ScoreDoc doc : top.scoreDocs) {
-                ids.add(Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID)));
-            }
-            return ids;
+            return ids(searcher, searcher.search(query.build(), limit, NEWEST_FIRST).scoreDocs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -549,10 +549,15 @@ public class SearchIndex implements SmartLifecycle {
             return null;
         }
         try (Stream<Path> dirs = Files.list(dir)) {
-            return dirs.filter(d -> d.getFileName().toString().matches("index-\\d+"))
+            return dirs.filter(SearchIndex::isSnapshot)
                     .max(Comparator.comparingLong(SearchIndex::snapshotTime))
                     .orElse(null);
         }
+    }
+
+    /** A complete snapshot, named {@code index-<millis>} (a copy still being made is named {@code partial-…}). */
+    private static boolean isSnapshot(Path dir) {
+        return dir.getFileName().toString().matches("index-\\d+");
     }
 
     private static long snapshotTime(Path snapshot) {
@@ -637,7 +642,7 @@ public class SearchIndex implements SmartLifecycle {
             // The newest two are kept: another node may be copying the one before this.
             long keepFrom;
             try (Stream<Path> dirs = Files.list(dir)) {
-                keepFrom = dirs.filter(d -> d.getFileName().toString().matches("index-\\d+"))
+                keepFrom = dirs.filter(SearchIndex::isSnapshot)
                         .map(SearchIndex::snapshotTime)
                         .sorted(Comparator.reverseOrder())
                         .skip(1)
@@ -647,7 +652,7 @@ public class SearchIndex implements SmartLifecycle {
             try (Stream<Path> dirs = Files.list(dir)) {
                 for (Path old : dirs.filter(d -> !d.equals(done)).toList()) {
                     String name = old.getFileName().toString();
-                    boolean olderSnapshot = name.matches("index-\\d+") && snapshotTime(old) < keepFrom;
+                    boolean olderSnapshot = isSnapshot(old) && snapshotTime(old) < keepFrom;
                     boolean abandoned = name.startsWith("partial-")
                             && Files.getLastModifiedTime(old).toMillis() < now - 3_600_000;
                     if (olderSnapshot || abandoned) {

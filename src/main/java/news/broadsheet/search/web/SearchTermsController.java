@@ -72,10 +72,7 @@ class SearchTermsController {
             @PathVariable long id,
             HttpServletResponse response,
             Model model) {
-        if (!terms.removeSynonyms(id, staff.actor())) {
-            return gone(response, model);
-        }
-        return "redirect:/admin/search/terms?done=removed";
+        return removed(terms.removeSynonyms(id, staff.actor()), response, model);
     }
 
     @PostMapping("/admin/search/terms/pins")
@@ -101,14 +98,17 @@ class SearchTermsController {
             @PathVariable long id,
             HttpServletResponse response,
             Model model) {
-        if (!terms.unpin(id, staff.actor())) {
-            return gone(response, model);
-        }
-        return "redirect:/admin/search/terms?done=removed";
+        return removed(terms.unpin(id, staff.actor()), response, model);
     }
 
-    /** Someone else removed it first (or the address was made up): say so, and show what is there now. */
-    private String gone(HttpServletResponse response, Model model) {
+    /**
+     * Back to the list after a removal; when there was nothing to remove (someone else removed it
+     * first, or the address was made up), a 404 that says so and shows what is there now.
+     */
+    private String removed(boolean removed, HttpServletResponse response, Model model) {
+        if (removed) {
+            return "redirect:/admin/search/terms?done=removed";
+        }
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute(
                 "page",
