@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import news.broadsheet.account.Role;
+import news.broadsheet.shared.SecurityHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +22,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
@@ -101,10 +104,21 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(
                         (request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
-                // SecurityHeadersFilter sends the security headers for every response.
-                .headers(headers -> headers.disable())
+                .headers(headers -> SecurityHeaders.applyTo(headers, true))
+                // The token lives in a cookie, not in a session: a reader who only opens the sign-in
+                // page gets no session (and no row in the session table); signing in makes one.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+                // The page to return to after signing in is kept in a cookie too, not a session.
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class);
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+        cookie.setCookieName("broadsheet_csrf");
+        cookie.setCookieCustomizer(settings -> settings.sameSite("Lax").httpOnly(true));
+        return cookie;
     }
 
     /**
@@ -134,7 +148,7 @@ class SecurityConfiguration {
                 // session cookie is SameSite=Lax, so another site cannot post as a signed-in user.
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers.disable());
+                .headers(headers -> SecurityHeaders.applyTo(headers, false));
         return http.build();
     }
 

@@ -2,6 +2,7 @@ package news.broadsheet.api.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import news.broadsheet.shared.SecurityHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +59,7 @@ class ApiSecurityConfiguration {
                                 "This request needs a personal access token: Authorization: Bearer <token>."))
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, 403, "Your token does not allow this request.")))
-                // SecurityHeadersFilter sends the security headers for every response.
-                .headers(headers -> headers.disable());
+                .headers(headers -> SecurityHeaders.applyTo(headers, false));
         return http.build();
     }
 

@@ -3,6 +3,7 @@ package news.broadsheet.site.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import news.broadsheet.shared.SecurityHeaders;
 import news.broadsheet.site.web.ErrorPage;
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
@@ -84,7 +85,7 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
             try {
                 response.setContentType("text/html");
                 response.setCharacterEncoding(StandardCharsets.UTF_8);
-                response.setHeader("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+                response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 Writer writer = response.getReporter();
                 if (writer != null) {

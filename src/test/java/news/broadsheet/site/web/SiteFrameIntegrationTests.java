@@ -34,7 +34,7 @@ class SiteFrameIntegrationTests {
         Http.Response response = http.get("/");
 
         assertThat(response.header("Content-Security-Policy"))
-                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
