@@ -111,7 +111,8 @@ public class Comments {
         }
         String email = command.email() == null || command.email().isBlank()
                 ? null
-                : clean(command.email()).toLowerCase(java.util.Locale.ROOT);
+                // Kept as typed (a mail server may tell cases apart); matched without regard to case.
+                : clean(command.email());
         String body = clean(command.body());
         String addressHash = addressHasher.hash(command.clientAddress());
         ModerationDecider.Decision decision = command.staffAccountId() != null
@@ -328,7 +329,9 @@ public class Comments {
                     String address = repository.addressHashOf(c.id());
                     // Keyed on the email when there is one, else on the address: never a mix of both.
                     var history = histories.computeIfAbsent(
-                            c.email() != null ? "email:" + c.email() : "address:" + address,
+                            c.email() != null
+                                    ? "email:" + c.email().toLowerCase(java.util.Locale.ROOT)
+                                    : "address:" + address,
                             key -> repository.history(c.email(), address));
                     return new QueuedComment(
                             c.id(),

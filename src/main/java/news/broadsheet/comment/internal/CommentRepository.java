@@ -505,8 +505,9 @@ public class CommentRepository {
     }
 
     public boolean isBanned(@Nullable String email, String addressHash, Instant now) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment_ban WHERE (client_address_hash = :address OR email = :email)"
-                                + " AND (until_at IS NULL OR until_at > :now)")
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM comment_ban WHERE (client_address_hash = :address OR LOWER(email) = LOWER(:email))"
+                                        + " AND (until_at IS NULL OR until_at > :now)")
                         .param("address", addressHash)
                         .param("email", email == null ? "" : email)
                         .param("now", now.toEpochMilli())
@@ -589,7 +590,7 @@ public class CommentRepository {
         if (email == null || byAddress >= enough) {
             return byAddress;
         }
-        int byEmail = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE author_email = ?"
+        int byEmail = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE LOWER(author_email) = LOWER(?)"
                         + " AND created_at >= ? LIMIT ?) recent")
                 .params(email, since.toEpochMilli(), enough)
                 .query(Integer.class)
@@ -601,7 +602,7 @@ public class CommentRepository {
     public Optional<Instant> oldestRecent(@Nullable String email, String addressHash, Instant since) {
         return jdbc
                 .sql(
-                        "SELECT MIN(created_at) FROM comment WHERE (client_address_hash = :address OR author_email = :email)"
+                        "SELECT MIN(created_at) FROM comment WHERE (client_address_hash = :address OR LOWER(author_email) = LOWER(:email))"
                                 + " AND created_at >= :since")
                 .param("address", addressHash)
                 .param("email", email == null ? "" : email)
@@ -615,8 +616,9 @@ public class CommentRepository {
     }
 
     public boolean postedSameTextSince(@Nullable String email, String addressHash, String body, Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE (client_address_hash = :address"
-                                + " OR author_email = :email) AND body = :body AND created_at >= :since LIMIT 1) same")
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE (client_address_hash = :address"
+                                        + " OR LOWER(author_email) = LOWER(:email)) AND body = :body AND created_at >= :since LIMIT 1) same")
                         .param("address", addressHash)
                         .param("email", email == null ? "" : email)
                         .param("body", body)
@@ -673,7 +675,7 @@ public class CommentRepository {
 
     /** A commenter is known by their e-mail address when they gave one, else by their address's hash. */
     private static String commenter(@Nullable String email) {
-        return email == null ? "client_address_hash = :address" : "author_email = :email";
+        return email == null ? "client_address_hash = :address" : "LOWER(author_email) = LOWER(:email)";
     }
 
     private JdbcClient.StatementSpec byCommenter(String sql, @Nullable String email, String addressHash) {

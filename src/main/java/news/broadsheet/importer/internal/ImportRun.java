@@ -1263,7 +1263,7 @@ public final class ImportRun {
         if (name.isEmpty()) {
             name = "Anonymous";
         }
-        String email = comment.email().strip().toLowerCase(Locale.ROOT);
+        String email = comment.email().strip();
         if (email.isEmpty() || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
             email = null;
         }

@@ -423,6 +423,24 @@ class ModerationDeskIntegrationTests {
     }
 
     @Test
+    void keepsAnEmailAsTypedAndKnowsItsCommenterInAnyCase() {
+        long first = post("Ivy", "Ivy.Stone@Example.org", "First, with capitals.");
+        moderator.post("/admin/comments/moderate", "single", first + ":approve");
+        long second = post("Ivy", "ivy.stone@example.ORG", "Second, typed another way.");
+
+        assertThat(database.jdbc()
+                        .sql("SELECT author_email FROM comment WHERE id = ?")
+                        .param(first)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Ivy.Stone@Example.org");
+        assertThat(deskRow(second, "/admin/comments?article=" + story.id())
+                        .selectFirst(".desk__record")
+                        .text())
+                .isEqualTo("record by email: 1 approved, 0 rejected");
+    }
+
+    @Test
     void linksTheStoryForModeratorsAndTheEditorForEditors() {
         long pending = post("Ivy", "", "Still waiting.");
         long approved = post("Jon", "", "Already public.");
