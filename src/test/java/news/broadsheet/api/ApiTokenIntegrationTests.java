@@ -259,6 +259,26 @@ class ApiTokenIntegrationTests {
         assertThat(send("DELETE", "/api/v1/articles/1", token, "").header("Allow"))
                 .contains("PATCH");
         assertProblem(send("PATCH", "/api/v1/articles/99999999", token, "{\"version\":1}"), 404);
+
+        // Half a character cannot be stored as sent: refused, never kept as "?".
+        Http.Response halfCharacter = send(
+                "POST",
+                "/api/v1/articles",
+                token,
+                "{\"headline\":\"Tide \\ud800 tables\",\"body\":\"x\",\"sectionId\":" + section.id()
+                        + ",\"authorIds\":[" + author.id() + "]}");
+        assertProblem(halfCharacter, 400);
+        assertThat(JSON.readTree(halfCharacter.body()).path("detail").asString())
+                .contains("unpaired surrogate");
+        Http.Response wholeCharacter = send(
+                "POST",
+                "/api/v1/articles",
+                token,
+                "{\"headline\":\"Tide \\ud83c\\udf0a tables\",\"body\":\"x\",\"sectionId\":" + section.id()
+                        + ",\"authorIds\":[" + author.id() + "]}");
+        assertThat(wholeCharacter.status()).as(wholeCharacter.body()).isEqualTo(201);
+        assertThat(JSON.readTree(wholeCharacter.body()).path("headline").asString())
+                .isEqualTo("Tide \uD83C\uDF0A tables");
     }
 
     @Test

@@ -9,6 +9,7 @@ import news.broadsheet.api.internal.ApiProblem;
 import news.broadsheet.api.internal.ApiProblems;
 import news.broadsheet.api.internal.BodyTooLargeException;
 import news.broadsheet.api.internal.Problem;
+import news.broadsheet.api.internal.WholeCharactersOnly;
 import news.broadsheet.article.ArticleNotFoundException;
 import news.broadsheet.article.EditorialRefusedException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -93,6 +94,10 @@ class ApiExceptionHandler {
                 tooLarge(request, response);
                 return;
             }
+        }
+        if (WholeCharactersOnly.refused(e)) {
+            problems.write(request, response, 400, WholeCharactersOnly.PROBLEM);
+            return;
         }
         problems.write(
                 request, response, 400, "The request body is not valid JSON of the expected shape, or it is missing.");

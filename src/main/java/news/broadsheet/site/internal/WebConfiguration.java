@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,6 +33,22 @@ class WebConfiguration implements WebMvcConfigurer {
                 .resourceChain(true)
                 .addResolver(new HashedNamesOnly())
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+
+    /**
+     * A field sent twice where one value is expected is refused (a binding error, so 400 or the
+     * form's "please check this field") instead of being joined with commas: a browser never sends
+     * one text field twice, and a reader's text must not be silently changed. Fields meant to repeat
+     * (ticked checkboxes) are bound to lists and arrays, which this does not touch.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String[].class, String.class, values -> {
+            if (values.length != 1) {
+                throw new IllegalArgumentException("Expected one value, got " + values.length);
+            }
+            return values[0];
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package news.broadsheet.comment.web;
 import static news.broadsheet.support.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.ArticleSummary;
@@ -356,6 +357,26 @@ class CommentPostingIntegrationTests {
                 .containsExactly("#comment-name", "#comment-email", "#comment-body");
         assertThat(page.selectFirst("#comment-name").hasAttr("autofocus")).isTrue();
         assertThat(page.selectFirst("#comment-body").hasAttr("autofocus")).isFalse();
+    }
+
+    @Test
+    void refusesAFieldSentTwiceInsteadOfJoiningItsValues() {
+        String body = "One comment, " + Newsroom.unique("twice");
+        Http.Response response = http.postRaw(
+                action(story),
+                "application/x-www-form-urlencoded",
+                "name=Ann&name=Bob&email=&body=" + java.net.URLEncoder.encode(body, StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.page().selectFirst("#comment-name-error").text()).isEqualTo("Please check this field.");
+        assertThat(response.page().selectFirst("textarea[name=body]").text()).isEqualTo(body);
+        assertThat(database.jdbc()
+                        .sql("SELECT COUNT(*) FROM comment WHERE body LIKE ?")
+                        .param("%" + body + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(http.get("/search/suggest?q=harbour&q=strike").status()).isEqualTo(400);
     }
 
     @Test
