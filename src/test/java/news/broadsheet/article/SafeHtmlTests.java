@@ -27,6 +27,14 @@ class SafeHtmlTests {
     }
 
     @Test
+    void keepsTheTextAfterMarkupLeftOpenInImportedHtml() {
+        String html = safeHtml.fromHtml("<p>One.</p><style>p{}<p>Two.</p><!-- never closed <p>Three.</p>");
+
+        assertThat(html).contains("<p>One.</p>", "&lt;style&gt;", "<p>Two.</p>", "<p>Three.</p>");
+        assertThat(HtmlSafety.problems(html)).isEmpty();
+    }
+
+    @Test
     void rendersMarkdownLikeStoryBodies() {
         assertThat(safeHtml.fromMarkdown("**Bold** <script>x()</script>"))
                 .contains("<strong>Bold</strong>")

@@ -1,8 +1,8 @@
 package news.broadsheet.article.internal;
 
 import java.util.List;
+import news.broadsheet.shared.UnclosedMarkup;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -33,19 +33,23 @@ public class ArticleBodyRenderer {
                     .onElements("abbr")
                     .toFactory());
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     /** The body as readers see it: sanitised HTML, with typographic quotes and dashes. */
     public String toHtml(String markdown) {
-        org.commonmark.node.Node document = parser.parse(markdown);
+        org.commonmark.node.Node document =
+                UnclosedMarkup.parser(markdown, EXTENSIONS).parse(markdown);
+        UnclosedMarkup.showAsText(document);
         news.broadsheet.shared.Typography.smarten(document);
         return sanitize(renderer.render(document));
     }
 
-    /** Keeps only the allowed elements and attributes of HTML written elsewhere (an imported page). */
+    /**
+     * Keeps only the allowed elements and attributes of HTML written elsewhere (an imported page);
+     * markup left open stays as text, where the sanitizer would drop everything after it.
+     */
     public String sanitize(String html) {
-        return POLICY.sanitize(html);
+        return POLICY.sanitize(UnclosedMarkup.showAsText(html));
     }
 }

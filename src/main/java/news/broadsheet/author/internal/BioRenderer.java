@@ -1,6 +1,7 @@
 package news.broadsheet.author.internal;
 
-import org.commonmark.parser.Parser;
+import java.util.List;
+import news.broadsheet.shared.UnclosedMarkup;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -24,11 +25,13 @@ public class BioRenderer {
                     .requireRelsOnLinks("noopener", "nofollow")
                     .toFactory());
 
-    private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().escapeHtml(true).build();
 
     public String toHtml(String markdown) {
-        return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+        // Its HTML is escaped, so nothing is lost; the parser keeps the Markdown after an unclosed
+        // comment or <style> read as Markdown, as in story bodies.
+        return POLICY.sanitize(
+                renderer.render(UnclosedMarkup.parser(markdown, List.of()).parse(markdown)));
     }
 }
