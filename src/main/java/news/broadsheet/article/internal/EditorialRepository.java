@@ -62,6 +62,7 @@ public class EditorialRepository {
                         instant(rs, "embargo_until"),
                         instant(rs, "expires_at"),
                         SqlValues.nullableLong(rs, "created_by"),
+                        bylineAccountIds(id),
                         SqlValues.nullableLong(rs, "lead_image_id"),
                         rs.getInt("version")))
                 .optional();
@@ -84,6 +85,14 @@ public class EditorialRepository {
 
     private List<Long> authorIds(long id) {
         return jdbc.sql("SELECT author_id FROM article_author WHERE article_id = ? ORDER BY position")
+                .param(id)
+                .query(Long.class)
+                .list();
+    }
+
+    private List<Long> bylineAccountIds(long id) {
+        return jdbc.sql("SELECT au.account_id FROM article_author aa JOIN author au ON au.id = aa.author_id"
+                        + " WHERE aa.article_id = ? AND au.account_id IS NOT NULL ORDER BY au.account_id")
                 .param(id)
                 .query(Long.class)
                 .list();
