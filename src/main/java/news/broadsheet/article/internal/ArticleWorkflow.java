@@ -89,6 +89,28 @@ public class ArticleWorkflow {
                 || draft.bylineAccountIds().contains(staff.accountId());
     }
 
+    /**
+     * The newsroom's story list as this user may see it, by the same rule as {@link #canSee}: a
+     * reporter's list holds only their own stories, published ones included. Every row opens the
+     * editor, with revisions and staff notes readers never see, so a colleague's live story is read
+     * on the public site instead.
+     */
+    public List<EditorialRepository.ListedArticle> list(
+            StaffPrincipal staff,
+            @Nullable ArticleStatus status,
+            @Nullable Long sectionId,
+            @Nullable Long authorId,
+            @Nullable String headlineText,
+            @Nullable Instant afterUpdated,
+            @Nullable Long afterId,
+            int limit) {
+        if (!canWrite(staff)) {
+            return List.of();
+        }
+        Long involving = canPublish(staff) ? null : staff.accountId();
+        return editorial.list(involving, status, sectionId, authorId, headlineText, afterUpdated, afterId, limit);
+    }
+
     /** Whether this user may publish, schedule, embargo, take down and correct. */
     public static boolean canPublish(StaffPrincipal staff) {
         return staff.hasRole(Role.ADMIN, Role.EDITOR);

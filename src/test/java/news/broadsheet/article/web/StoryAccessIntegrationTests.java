@@ -190,6 +190,19 @@ class StoryAccessIntegrationTests {
     }
 
     @Test
+    void listsForAReporterOnlyTheStoriesTheyCreatedOrAreBylinedOn() {
+        Document mine = reporterA.get("/admin/articles?q=" + marker).page();
+        Document everything = editor.get("/admin/articles?q=" + marker).page();
+
+        assertThat(mine.select("tbody a").eachAttr("href"))
+                .containsExactlyInAnyOrder(editUrl(draftOfA), editUrl(sharedByB));
+        assertThat(mine.text()).doesNotContain("B's secret draft", "B's embargoed scoop");
+        assertThat(everything.select("tbody a").eachAttr("href"))
+                .containsExactlyInAnyOrder(
+                        editUrl(draftOfB), editUrl(scheduledOfB), editUrl(draftOfA), editUrl(sharedByB));
+    }
+
+    @Test
     void answersNotFoundThroughTheApiForAStoryTheReporterMayNotSee() {
         String token = reporterA.createApiToken("access", "", "articles:write");
 
