@@ -260,7 +260,12 @@ class ArticleAdminController {
             if ("save".equals(intent) || (ArticleWorkflow.canEdit(staff, draft) && changed(draft, form))) {
                 workflow.save(staff, id, version, form.validContent());
                 saved = true;
-                version = draft(staff, id).version();
+                ArticleDraft after = workflow.draft(staff, id).orElse(null);
+                if (after == null) {
+                    // A reporter who took themselves off a colleague's byline has handed the story back.
+                    return "redirect:/admin/articles";
+                }
+                version = after.version();
             }
             switch (intent) {
                 case "save" -> {}

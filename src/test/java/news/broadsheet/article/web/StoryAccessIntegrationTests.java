@@ -170,6 +170,31 @@ class StoryAccessIntegrationTests {
     }
 
     @Test
+    void handsTheStoryBackWhenAReporterTakesThemselvesOffTheByline() {
+        Document page = reporterA.get(editUrl(sharedByB)).page();
+
+        Http.Response saved = reporterA.post(
+                "/admin/articles/" + sharedByB,
+                "headline",
+                marker + " written together",
+                "standfirst",
+                "A standfirst.",
+                "body",
+                "B's story now.",
+                "sectionId",
+                String.valueOf(section.id()),
+                "authorIds",
+                String.valueOf(bylineB.id()),
+                "version",
+                page.selectFirst("#story-form input[name=version]").val());
+
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(saved.location()).isEqualTo("/admin/articles");
+        assertThat(reporterA.get(editUrl(sharedByB)).status()).isEqualTo(404);
+        assertThat(reporterB.get(editUrl(sharedByB)).status()).isEqualTo(200);
+    }
+
+    @Test
     void stillRefusesAReporterStepsOnlyEditorsTakeOnStoriesTheyMaySee() {
         Http.Response publish = reporterA.post(workflowUrl(sharedByB), "action", "publish");
 
