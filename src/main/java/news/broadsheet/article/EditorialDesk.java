@@ -24,12 +24,13 @@ public class EditorialDesk {
     }
 
     /**
-     * The article as its editor sees it, if it exists.
+     * The article as its editor sees it, if it exists and this user may see it (empty otherwise, so
+     * a colleague's draft is not revealed).
      *
-     * @throws EditorialRefusedException FORBIDDEN when this user may not edit it
+     * @throws EditorialRefusedException FORBIDDEN when this user may see it but not edit it
      */
     public Optional<EditableArticle> editable(StaffPrincipal staff, long id) {
-        Optional<ArticleDraft> draft = workflow.draft(id);
+        Optional<ArticleDraft> draft = workflow.draft(staff, id);
         if (draft.isPresent() && !ArticleWorkflow.canEdit(staff, draft.get())) {
             throw new EditorialRefusedException(
                     EditorialRefusedException.Kind.FORBIDDEN, java.util.Map.of("", "You cannot edit this story."));

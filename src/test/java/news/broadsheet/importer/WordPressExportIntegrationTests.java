@@ -156,7 +156,7 @@ class WordPressExportIntegrationTests {
         workflow.expire(editor, expiring, now.plus(Duration.ofMinutes(10)));
 
         // The editor adds what only the workflow sets: another section, SEO text, a correction, a lead image.
-        var current = workflow.draft(published).orElseThrow();
+        var current = workflow.draft(editor, published).orElseThrow();
         workflow.save(
                 editor,
                 published,
@@ -339,7 +339,7 @@ class WordPressExportIntegrationTests {
         assertThat(text(story, WP, "post_modified_gmt")).isNotEmpty();
         assertThat(text(story, WP, "comment_status")).isEqualTo("closed");
         assertThat(text(story, WP, "post_name"))
-                .isEqualTo(workflow.draft(published).orElseThrow().slug());
+                .isEqualTo(workflow.draft(editor, published).orElseThrow().slug());
         assertThat(text(story, WP, "post_type")).isEqualTo("post");
         assertThat(categoriesOf(story, "category"))
                 .containsExactly(

@@ -5,7 +5,11 @@ import java.util.List;
 import news.broadsheet.article.ArticleStatus;
 import org.jspecify.annotations.Nullable;
 
-/** An article as the editor sees it: every editable field, its state and its version. */
+/**
+ * An article as the editor sees it: every editable field, its state and its version.
+ *
+ * @param bylineAccountIds the newsroom accounts that write as its bylines (who may work on it)
+ */
 public record ArticleDraft(
         long id,
         String slug,
@@ -25,5 +29,6 @@ public record ArticleDraft(
         @Nullable Instant embargoUntil,
         @Nullable Instant expiresAt,
         @Nullable Long createdBy,
+        List<Long> bylineAccountIds,
         @Nullable Long leadImageId,
         int version) {}

@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The editorial workflow: reporters write drafts and submit them; editors publish, schedule,
- * embargo, take down, set expiries and correct. Every permission is checked here, on the server,
- * whatever route the request came by. Each save keeps a revision; two people saving the same
+ * embargo, take down, set expiries and correct. Who may see a story at all is {@link #canSee}.
+ * Every permission is checked here, on the server, whatever route the request came by. Each save keeps a revision; two people saving the same
  * version cannot overwrite each other.
  */
 @Service
@@ -57,19 +57,58 @@ public class ArticleWorkflow {
         this.clock = clock;
     }
 
-    public Optional<ArticleDraft> draft(long id) {
-        return editorial.findDraft(id);
+    /**
+     * The story, if it exists and this user {@linkplain #canSee may see it}: every newsroom page and
+     * action on a story starts here, so one the user may not see answers as an unknown one does (404).
+     */
+    public Optional<ArticleDraft> draft(StaffPrincipal staff, long id) {
+        return editorial.findDraft(id).filter(draft -> canSee(staff, draft));
+    }
+
+    /**
+     * Whether this user may see the story in the newsroom at all: its editor, preview, revisions,
+     * notes and every action on it. Editors and admins see every story; a reporter only those they
+     * created or are bylined on, in any status (other reporters' drafts and embargoed or scheduled
+     * stories stay private to their desk); moderators none.
+     */
+    public static boolean canSee(StaffPrincipal staff, ArticleDraft draft) {
+        return canPublish(staff) || (staff.hasRole(Role.REPORTER) && involved(staff, draft));
     }
 
     /** Whether this user may change the article's content. */
     public static boolean canEdit(StaffPrincipal staff, ArticleDraft draft) {
-        if (staff.hasRole(Role.ADMIN, Role.EDITOR)) {
+        if (canPublish(staff)) {
             return true;
         }
-        return staff.hasRole(Role.REPORTER)
-                && draft.createdBy() != null
-                && draft.createdBy() == staff.accountId()
-                && REPORTER_EDITABLE.contains(draft.status());
+        return canSee(staff, draft) && REPORTER_EDITABLE.contains(draft.status());
+    }
+
+    private static boolean involved(StaffPrincipal staff, ArticleDraft draft) {
+        Long creator = draft.createdBy();
+        return (creator != null && creator == staff.accountId())
+                || draft.bylineAccountIds().contains(staff.accountId());
+    }
+
+    /**
+     * The newsroom's story list as this user may see it, by the same rule as {@link #canSee}: a
+     * reporter's list holds only their own stories, published ones included. Every row opens the
+     * editor, with revisions and staff notes readers never see, so a colleague's live story is read
+     * on the public site instead.
+     */
+    public List<EditorialRepository.ListedArticle> list(
+            StaffPrincipal staff,
+            @Nullable ArticleStatus status,
+            @Nullable Long sectionId,
+            @Nullable Long authorId,
+            @Nullable String headlineText,
+            @Nullable Instant afterUpdated,
+            @Nullable Long afterId,
+            int limit) {
+        if (!canWrite(staff)) {
+            return List.of();
+        }
+        Long involving = canPublish(staff) ? null : staff.accountId();
+        return editorial.list(involving, status, sectionId, authorId, headlineText, afterUpdated, afterId, limit);
     }
 
     /** Whether this user may publish, schedule, embargo, take down and correct. */
@@ -115,7 +154,7 @@ public class ArticleWorkflow {
      */
     @Transactional
     public void save(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
-        write(staff, existing(id), expectedVersion, content, "Saved");
+        write(staff, existing(staff, id), expectedVersion, content, "Saved");
     }
 
     /**
@@ -127,7 +166,7 @@ public class ArticleWorkflow {
      */
     @Transactional
     public int autosave(StaffPrincipal staff, long id, int expectedVersion, EditArticle content) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         if (!AUTOSAVED.contains(draft.status())) {
             throw new EditorialRefusedException(
                     EditorialRefusedException.Kind.CONFLICT,
@@ -169,7 +208,7 @@ public class ArticleWorkflow {
 
     @Transactional
     public void submit(StaffPrincipal staff, long id) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         if (!canEdit(staff, draft)) {
             throw EditorialRefusedException.forbidden("You cannot submit this story.");
         }
@@ -210,7 +249,7 @@ public class ArticleWorkflow {
     /** Takes a scheduled story off the schedule and back to review; nothing goes out. */
     @Transactional
     public void cancelSchedule(StaffPrincipal staff, long id) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         Instant now = clock.instant();
         if (!editorial.transition(id, List.of(ArticleStatus.SCHEDULED), ArticleStatus.IN_REVIEW, now)) {
@@ -224,7 +263,7 @@ public class ArticleWorkflow {
     /** Sends a story in review back to its reporter as a draft, with an editorial note saying why. */
     @Transactional
     public void returnToReporter(StaffPrincipal staff, long id, String note) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         String body = note.strip();
         if (body.isEmpty()
@@ -242,7 +281,7 @@ public class ArticleWorkflow {
 
     @Transactional
     public void unpublish(StaffPrincipal staff, long id) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         if (!editorial.transition(
                 id,
@@ -257,7 +296,7 @@ public class ArticleWorkflow {
     /** Sets or clears (null) an embargo: the story is invisible everywhere until it lifts. */
     @Transactional
     public void embargo(StaffPrincipal staff, long id, @Nullable Instant until) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         if (until != null && !until.isAfter(clock.instant())) {
             throw EditorialRefusedException.invalid("embargoUntil", "An embargo must end in the future.");
@@ -274,7 +313,7 @@ public class ArticleWorkflow {
     /** Sets or clears (null) the time the story is taken down by itself. */
     @Transactional
     public void expire(StaffPrincipal staff, long id, @Nullable Instant at) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         if (at != null && !at.isAfter(clock.instant())) {
             throw EditorialRefusedException.invalid(
@@ -296,7 +335,7 @@ public class ArticleWorkflow {
     /** Attaches a correction or an update note to a published story and moves its updated time. */
     @Transactional
     public void correct(StaffPrincipal staff, long id, String kind, String text) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         if (draft.status() != ArticleStatus.PUBLISHED) {
             throw EditorialRefusedException.invalid("", "Corrections and updates are for published stories.");
@@ -324,10 +363,10 @@ public class ArticleWorkflow {
     /** Makes an old revision the current content again, as a new revision. */
     @Transactional
     public void restore(StaffPrincipal staff, long id, int version, int expectedVersion) {
+        ArticleDraft draft = existing(staff, id);
         EditorialRepository.Revision revision = editorial
                 .findRevision(id, version)
                 .orElseThrow(() -> EditorialRefusedException.invalid("", "There is no such revision."));
-        ArticleDraft draft = existing(id);
         EditArticle content = new EditArticle(
                 revision.headline(),
                 revision.standfirst(),
@@ -363,8 +402,7 @@ public class ArticleWorkflow {
 
     @Transactional
     public void addNote(StaffPrincipal staff, long id, @Nullable Long parentId, String text) {
-        ArticleDraft draft = existing(id);
-        requireNoteAccess(staff, draft);
+        existing(staff, id); // whoever may see the story may discuss it
         String body = text.strip();
         if (body.isEmpty()
                 || body.length() > 5000
@@ -379,8 +417,7 @@ public class ArticleWorkflow {
 
     @Transactional
     public void resolveNote(StaffPrincipal staff, long id, long noteId) {
-        ArticleDraft draft = existing(id);
-        requireNoteAccess(staff, draft);
+        existing(staff, id); // whoever may see the story may discuss it
         if (!editorial.noteBelongsTo(noteId, id)) {
             throw EditorialRefusedException.invalid("note", "That note is not on this story.");
         }
@@ -389,7 +426,7 @@ public class ArticleWorkflow {
 
     @Transactional
     public void setLeadImage(StaffPrincipal staff, long id, @Nullable Long imageId) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         if (!canEdit(staff, draft)) {
             throw EditorialRefusedException.forbidden("You cannot change this story.");
         }
@@ -404,7 +441,7 @@ public class ArticleWorkflow {
 
     @Transactional
     public void setImportedLeadImage(Actor actor, long id, long imageId) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = editorial.findDraft(id).orElseThrow(() -> notFound(id));
         editorial.setLeadImage(id, imageId);
         publish(actor, Change.SAVED, id, draft.headline(), "Lead image set by the import");
     }
@@ -448,7 +485,7 @@ public class ArticleWorkflow {
     }
 
     private ArticleDraft publishable(StaffPrincipal staff, long id, int expectedVersion) {
-        ArticleDraft draft = existing(id);
+        ArticleDraft draft = existing(staff, id);
         requirePublisher(staff);
         if (expectedVersion >= 0 && expectedVersion != draft.version()) {
             throw new EditorialRefusedException(
@@ -475,17 +512,13 @@ public class ArticleWorkflow {
         }
     }
 
-    private static void requireNoteAccess(StaffPrincipal staff, ArticleDraft draft) {
-        boolean own = draft.createdBy() != null && draft.createdBy() == staff.accountId();
-        if (!canPublish(staff) && !(staff.hasRole(Role.REPORTER) && own)) {
-            throw EditorialRefusedException.forbidden("You cannot add notes to this story.");
-        }
+    /** The story this user acts on; one they may not see is reported as missing, whatever the route. */
+    private ArticleDraft existing(StaffPrincipal staff, long id) {
+        return draft(staff, id).orElseThrow(() -> notFound(id));
     }
 
-    private ArticleDraft existing(long id) {
-        return editorial
-                .findDraft(id)
-                .orElseThrow(() -> new news.broadsheet.article.ArticleNotFoundException("#" + id));
+    private static news.broadsheet.article.ArticleNotFoundException notFound(long id) {
+        return new news.broadsheet.article.ArticleNotFoundException("#" + id);
     }
 
     /** Validates content and returns the slug it will have. */

@@ -62,6 +62,7 @@ public class EditorialRepository {
                         instant(rs, "embargo_until"),
                         instant(rs, "expires_at"),
                         SqlValues.nullableLong(rs, "created_by"),
+                        bylineAccountIds(id),
                         SqlValues.nullableLong(rs, "lead_image_id"),
                         rs.getInt("version")))
                 .optional();
@@ -89,6 +90,14 @@ public class EditorialRepository {
                 .list();
     }
 
+    private List<Long> bylineAccountIds(long id) {
+        return jdbc.sql("SELECT au.account_id FROM article_author aa JOIN author au ON au.id = aa.author_id"
+                        + " WHERE aa.article_id = ? AND au.account_id IS NOT NULL ORDER BY au.account_id")
+                .param(id)
+                .query(Long.class)
+                .list();
+    }
+
     /** One row of the editor's article list. */
     public record ListedArticle(
             long id,
@@ -99,8 +108,13 @@ public class EditorialRepository {
             @Nullable Instant publishedAt,
             @Nullable Long createdBy) {}
 
-    /** Articles newest-changed first, filtered, after a (updated_at, id) keyset position. */
+    /**
+     * Articles newest-changed first, filtered, after a (updated_at, id) keyset position.
+     *
+     * @param involving only the stories this account created or writes a byline of; null for all
+     */
     public List<ListedArticle> list(
+            @Nullable Long involving,
             @Nullable ArticleStatus status,
             @Nullable Long sectionId,
             @Nullable Long authorId,
@@ -111,6 +125,10 @@ public class EditorialRepository {
         StringBuilder sql = new StringBuilder(
                 "SELECT a.id, a.headline, a.status, a.section_id, a.updated_at, a.published_at, a.created_by"
                         + " FROM article a WHERE 1 = 1");
+        if (involving != null) {
+            sql.append(" AND (a.created_by = :involving OR a.id IN (SELECT aa.article_id FROM article_author aa"
+                    + " JOIN author au ON au.id = aa.author_id WHERE au.account_id = :involving))");
+        }
         if (status != null) {
             sql.append(" AND a.status = :status");
         }
@@ -128,6 +146,9 @@ public class EditorialRepository {
         }
         sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
         var statement = jdbc.sql(sql.toString()).param("limit", limit);
+        if (involving != null) {
+            statement = statement.param("involving", involving);
+        }
         if (status != null) {
             statement = statement.param("status", status.dbValue());
         }

@@ -50,7 +50,8 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 /**
  * The article editor under {@code /admin/articles}: the list, writing and saving, the workflow
  * actions, corrections and editorial notes. Permissions are decided by {@link ArticleWorkflow};
- * this controller turns its refusals into 403, 409 and 422 pages that keep what was typed.
+ * this controller turns its refusals into 403, 409 and 422 pages that keep what was typed. A story
+ * the user may not see at all ({@link ArticleWorkflow#canSee}) is a 404 on every route, as an unknown one.
  */
 @Controller
 class ArticleAdminController {
@@ -222,7 +223,7 @@ class ArticleAdminController {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String done,
             Model model) {
-        ArticleDraft draft = draft(id);
+        ArticleDraft draft = draft(staff, id);
         model.addAttribute("page", editPage(staff, draft, ArticleForm.of(draft), Map.of(), notice(done), null, null));
         return "admin/article/edit";
     }
@@ -243,7 +244,7 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String returnNote,
             HttpServletResponse response,
             Model model) {
-        ArticleDraft draft = draft(id);
+        ArticleDraft draft = draft(staff, id);
         if ("preview".equals(intent)) {
             return preview(staff, draft, form, model);
         }
@@ -259,7 +260,12 @@ class ArticleAdminController {
             if ("save".equals(intent) || (ArticleWorkflow.canEdit(staff, draft) && changed(draft, form))) {
                 workflow.save(staff, id, version, form.validContent());
                 saved = true;
-                version = draft(id).version();
+                ArticleDraft after = workflow.draft(staff, id).orElse(null);
+                if (after == null) {
+                    // A reporter who took themselves off a colleague's byline has handed the story back.
+                    return "redirect:/admin/articles";
+                }
+                version = after.version();
             }
             switch (intent) {
                 case "save" -> {}
@@ -278,7 +284,7 @@ class ArticleAdminController {
             return "redirect:/admin/articles/" + id + "/edit?done=" + ("save".equals(intent) ? "saved" : intent);
         } catch (EditorialRefusedException e) {
             response.setStatus(status(e));
-            ArticleDraft current = draft(id);
+            ArticleDraft current = draft(staff, id);
             ArticleEditPage.Conflict conflict = !saved && e.kind() == EditorialRefusedException.Kind.CONFLICT
                     ? new ArticleEditPage.Conflict(
                             current.headline(), current.standfirst(), current.bodyMarkdown(), current.version())
@@ -303,7 +309,7 @@ class ArticleAdminController {
     @ResponseBody
     ResponseEntity<Autosaved> autosave(
             @AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @ModelAttribute ArticleForm form) {
-        ArticleDraft draft = draft(id);
+        ArticleDraft draft = draft(staff, id);
         int version = form.versionOrZero();
         try {
             if (!changed(draft, form)) {
@@ -381,7 +387,7 @@ class ArticleAdminController {
     /** The saved draft, as readers would see it. */
     @GetMapping("/admin/articles/{id}/preview")
     String savedPreview(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, Model model) {
-        ArticleDraft draft = draft(id);
+        ArticleDraft draft = draft(staff, id);
         return preview(staff, draft, ArticleForm.of(draft), model);
     }
 
@@ -398,7 +404,7 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "-1") int version,
             HttpServletResponse response,
             Model model) {
-        draft(id); // an unknown story is a 404
+        draft(staff, id); // an unknown story, or one this user may not see, is a 404
         try {
             switch (action) {
                 case "submit" -> workflow.submit(staff, id);
@@ -425,7 +431,7 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String text,
             HttpServletResponse response,
             Model model) {
-        draft(id); // an unknown story is a 404
+        draft(staff, id); // an unknown story, or one this user may not see, is a 404
         try {
             workflow.correct(staff, id, kind, text);
             return "redirect:/admin/articles/" + id + "/edit?done=corrected";
@@ -442,7 +448,7 @@ class ArticleAdminController {
             @RequestParam(required = false) @Nullable String parentId,
             HttpServletResponse response,
             Model model) {
-        draft(id); // an unknown story is a 404
+        draft(staff, id); // an unknown story, or one this user may not see, is a 404
         try {
             Long parent = parentId != null && parentId.matches("\\d{1,18}") ? Long.valueOf(parentId) : null;
             workflow.addNote(staff, id, parent, text);
@@ -459,7 +465,7 @@ class ArticleAdminController {
             @PathVariable long noteId,
             HttpServletResponse response,
             Model model) {
-        draft(id); // an unknown story is a 404
+        draft(staff, id); // an unknown story, or one this user may not see, is a 404
         try {
             workflow.resolveNote(staff, id, noteId);
             return "redirect:/admin/articles/" + id + "/edit?done=resolved#notes";
@@ -481,7 +487,7 @@ class ArticleAdminController {
             HttpServletResponse response,
             Model model)
             throws IOException {
-        ArticleDraft draft = draft(id);
+        ArticleDraft draft = draft(staff, id);
         try {
             if (!ArticleWorkflow.canEdit(staff, draft)) {
                 throw EditorialRefusedException.forbidden("You cannot change this story.");
@@ -519,6 +525,7 @@ class ArticleAdminController {
             @PathVariable long id,
             HttpServletResponse response,
             Model model) {
+        draft(staff, id); // an unknown story, or one this user may not see, is a 404
         try {
             workflow.setLeadImage(staff, id, null);
             return "redirect:/admin/articles/" + id + "/edit?done=image";
@@ -530,7 +537,7 @@ class ArticleAdminController {
     private String refused(
             StaffPrincipal staff, long id, EditorialRefusedException e, HttpServletResponse response, Model model) {
         response.setStatus(status(e));
-        ArticleDraft current = draft(id);
+        ArticleDraft current = draft(staff, id);
         model.addAttribute(
                 "page", editPage(staff, current, ArticleForm.of(current), e.errors(), null, message(e), null));
         return "admin/article/edit";
@@ -712,8 +719,9 @@ class ArticleAdminController {
         return all;
     }
 
-    private ArticleDraft draft(long id) {
-        return workflow.draft(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+    /** The story, or a 404 when it does not exist or this user may not see it (not a 403: that would confirm it). */
+    private ArticleDraft draft(StaffPrincipal staff, long id) {
+        return workflow.draft(staff, id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
     }
 
     private String local(Instant instant) {

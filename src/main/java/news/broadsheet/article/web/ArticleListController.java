@@ -21,19 +21,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The editor's list of stories, newest change first, filtered by status, section, author and headline. */
+/**
+ * The newsroom's list of stories, newest change first, filtered by status, section, author and
+ * headline; a reporter's list holds only their own stories ({@link ArticleWorkflow#list}).
+ */
 @Controller
 class ArticleListController {
 
     static final int PAGE_SIZE = 30;
 
-    private final EditorialRepository editorial;
+    private final ArticleWorkflow workflow;
     private final Sections sections;
     private final Authors authors;
     private final SiteSettings site;
 
-    ArticleListController(EditorialRepository editorial, Sections sections, Authors authors, SiteSettings site) {
-        this.editorial = editorial;
+    ArticleListController(ArticleWorkflow workflow, Sections sections, Authors authors, SiteSettings site) {
+        this.workflow = workflow;
         this.sections = sections;
         this.authors = authors;
         this.site = site;
@@ -56,7 +59,8 @@ class ArticleListController {
         Keyset position = Keyset.parse(after).orElse(null);
         Instant afterUpdated = position == null ? null : position.time();
         Long afterId = position == null ? null : position.id();
-        List<EditorialRepository.ListedArticle> found = editorial.list(
+        List<EditorialRepository.ListedArticle> found = workflow.list(
+                staff,
                 statusFilter,
                 sectionFilter,
                 authorFilter,

@@ -42,7 +42,7 @@ class RevisionsController {
             @RequestParam(required = false) @Nullable Integer to,
             HttpServletResponse response,
             Model model) {
-        ArticleDraft draft = workflow.draft(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+        ArticleDraft draft = workflow.draft(staff, id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
         List<RevisionsPage.DiffLine> diff = List.of();
         String comparing = null;
         if (from != null && to != null) {

@@ -423,9 +423,13 @@ class ArticleEditorIntegrationTests {
         assertThat(save(reporter, own, reporter.get(editUrl(own)).page(), "body", "Better draft.")
                         .status())
                 .isEqualTo(302);
-        assertThat(save(otherReporter, own, otherReporter.get(editUrl(own)).page(), "body", "Hijack.")
+        assertThat(otherReporter.get(editUrl(own)).status())
+                .as("a colleague's draft is not even shown")
+                .isEqualTo(404);
+        assertThat(otherReporter
+                        .post("/admin/articles/" + own, "body", "Hijack.")
                         .status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(reporter.post(workflowUrl(own), "action", "publish").status())
                 .isEqualTo(403);
         assertThat(status(own)).isEqualTo("draft");
@@ -483,7 +487,9 @@ class ArticleEditorIntegrationTests {
             StaffClient staff = signIn(role);
             boolean writer = role != Role.MODERATOR;
             boolean publisher = role == Role.ADMIN || role == Role.EDITOR;
-            Document form = writer ? staff.get(editUrl(someoneElses)).page() : null;
+            // A reporter is refused a colleague's story as missing; a moderator the whole editor.
+            int hidden = writer ? 404 : 403;
+            Document form = publisher ? staff.get(editUrl(someoneElses)).page() : null;
             check(role, "list", staff.get("/admin/articles").status(), writer ? 200 : 403);
             check(role, "new form", staff.get("/admin/articles/new").status(), writer ? 200 : 403);
             check(
@@ -492,7 +498,7 @@ class ArticleEditorIntegrationTests {
                     staff.post("/admin/articles", articleFields("Matrix " + role, "Body."))
                             .status(),
                     writer ? 302 : 403);
-            check(role, "edit form", staff.get(editUrl(someoneElses)).status(), writer ? 200 : 403);
+            check(role, "edit form", staff.get(editUrl(someoneElses)).status(), publisher ? 200 : hidden);
             check(
                     role,
                     "save",
@@ -501,28 +507,28 @@ class ArticleEditorIntegrationTests {
                                     .status()
                             : save(staff, someoneElses, form, "standfirst", "By " + role)
                                     .status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "history",
                     staff.get("/admin/articles/" + someoneElses + "/revisions").status(),
-                    writer ? 200 : 403);
+                    publisher ? 200 : hidden);
             check(
                     role,
                     "notes",
                     staff.post("/admin/articles/" + someoneElses + "/notes", "text", "Hi")
                             .status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "embargo",
                     staff.post(workflowUrl(published), "action", "lift-embargo").status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "expiry",
                     staff.post(workflowUrl(published), "action", "clear-expiry").status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "correct",
@@ -533,23 +539,23 @@ class ArticleEditorIntegrationTests {
                                     "text",
                                     "Note by " + role)
                             .status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "schedule",
                     staff.post(workflowUrl(someoneElses), "action", "schedule", "publishAt", later)
                             .status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "unpublish",
                     staff.post(workflowUrl(someoneElses), "action", "unpublish").status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "publish",
                     staff.post(workflowUrl(someoneElses), "action", "publish").status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(
                     role,
                     "restore",
@@ -558,7 +564,7 @@ class ArticleEditorIntegrationTests {
                                     "expectedVersion",
                                     String.valueOf(version(someoneElses)))
                             .status(),
-                    publisher ? 302 : 403);
+                    publisher ? 302 : hidden);
             check(role, "sections", staff.get("/admin/sections").status(), publisher ? 200 : 403);
             check(role, "tags", staff.get("/admin/tags").status(), publisher ? 200 : 403);
             if (publisher) {

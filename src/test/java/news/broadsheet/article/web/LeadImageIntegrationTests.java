@@ -133,7 +133,8 @@ class LeadImageIntegrationTests {
         assertThat(reporter.upload(
                                 imageUrl(story), Map.of("altText", "x"), "image", "a.jpg", "image/jpeg", jpeg(100, 100))
                         .status())
-                .isEqualTo(403);
+                .as("a story the reporter is not on is not theirs to see")
+                .isEqualTo(404);
         assertThat(moderator
                         .upload(imageUrl(story), Map.of("altText", "x"), "image", "a.jpg", "image/jpeg", jpeg(100, 100))
                         .status())
