@@ -256,13 +256,15 @@ class OpenApiIntegrationTests {
             boolean json = get.path("responses").path("200").path("content").has("application/json");
             Http.Response xml = http.send(
                     HttpRequest.newBuilder().header("Accept", "application/xml").GET(), address);
-            if (json) {
+            // A read that needs a token is refused for the missing token before its format is looked at.
+            boolean needsToken = get.has("security") && !get.path("security").isEmpty();
+            if (json && !needsToken) {
                 assertThat(xml.status()).as(address).isEqualTo(406);
                 schemas.assertMatches("GET", path.getKey(), 406, xml.header("Content-Type"), xml.body());
             }
             assertThat(get.path("responses").has("406"))
                     .as("GET " + path.getKey() + " documents 406")
-                    .isEqualTo(xml.status() == 406);
+                    .isEqualTo(xml.status() == 406 || (json && needsToken));
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(9);

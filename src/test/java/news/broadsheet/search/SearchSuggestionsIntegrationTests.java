@@ -71,6 +71,9 @@ class SearchSuggestionsIntegrationTests {
                 .containsExactly(newer.headline(), older.headline());
         assertThat(urls(answer, "story")).containsExactly(newer.url(), older.url());
 
+        // The third story is indexed a moment after the other two.
+        assertThat(eventually(() -> labels(suggest(w.substring(0, 6)), "story").size() == 3))
+                .isTrue();
         JsonNode names = suggest(w.substring(0, 6));
         assertThat(labels(names, "section")).containsExactly(section.name());
         assertThat(urls(names, "section")).containsExactly(section.url());

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import news.broadsheet.account.Role;
 import news.broadsheet.shared.SecurityHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,17 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Who may reach which route. Staff routes ({@code /admin}, sign-in, sign-out) need a session and
- * a CSRF token on every form; public pages never create a session. Finer rules (a reporter may
- * not publish) are enforced where the action happens, on the server.
+ * Who may reach which route. Staff routes ({@code /admin}, sign-in, sign-out) follow {@link
+ * StaffRoutes}, deny by default, and need a CSRF token on every form; public pages never create a
+ * session. Finer rules (a reporter may not publish) are enforced where the action happens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    private static final String ADMIN = Role.ADMIN.name();
-    private static final String EDITOR = Role.EDITOR.name();
-    private static final String REPORTER = Role.REPORTER.name();
-    private static final String MODERATOR = Role.MODERATOR.name();
 
     @Bean
     @Order(1)
@@ -58,29 +52,18 @@ class SecurityConfiguration {
         ProviderManager signIn =
                 new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle, events));
         http.securityMatcher("/admin", "/admin/**", "/login", "/login/**", "/logout")
-                .authorizeHttpRequests(routes -> routes.requestMatchers("/login", "/login/**")
-                        .permitAll()
-                        .requestMatchers(
-                                "/admin/users/**",
-                                "/admin/audit/**",
-                                "/admin/demo/**",
-                                "/admin/import",
-                                "/admin/import/**")
-                        .hasRole(ADMIN)
-                        .requestMatchers(
-                                "/admin/sections/**",
-                                "/admin/tags/**",
-                                "/admin/pages/**",
-                                "/admin/authors/**",
-                                "/admin/search/terms",
-                                "/admin/search/terms/**")
-                        .hasAnyRole(ADMIN, EDITOR)
-                        .requestMatchers("/admin/articles/**", "/admin/media/**")
-                        .hasAnyRole(ADMIN, EDITOR, REPORTER)
-                        .requestMatchers("/admin/comments/**")
-                        .hasAnyRole(ADMIN, EDITOR, MODERATOR)
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(routes -> {
+                    for (StaffRoutes.Rule rule : StaffRoutes.RULES) {
+                        var matched = routes.requestMatchers(rule.patterns().toArray(String[]::new));
+                        switch (rule.audience()) {
+                            case EVERYONE -> matched.permitAll();
+                            case STAFF -> matched.authenticated();
+                            default -> matched.hasAnyRole(rule.audience().roleNames());
+                        }
+                    }
+                    // Deny by default: a newsroom route nobody wrote a rule for is nobody's.
+                    routes.anyRequest().denyAll();
+                })
                 .authenticationManager(signIn)
                 .formLogin(login -> login.loginPage("/login")
                         .defaultSuccessUrl("/admin", false)

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,18 +29,15 @@ class ApiSecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiRoutes(HttpSecurity http, ApiTokens tokens, ApiProblems problems) throws Exception {
         http.securityMatcher("/api/**")
-                // Only the write routes need a token here (the draft is refused by its controller);
-                // any other method or address is left to routing, so it gets 405 or 404 with or without one.
-                .authorizeHttpRequests(routes -> routes.requestMatchers(
-                                HttpMethod.POST,
-                                "/api/v1/articles",
-                                "/api/v1/articles/*/publish",
-                                "/api/v1/articles/*/comments")
-                        .authenticated()
-                        .requestMatchers(HttpMethod.PATCH, "/api/v1/articles/*")
-                        .authenticated()
-                        .anyRequest()
-                        .permitAll())
+                // Routes that need a token, and which scope, are one table; reads are open and any
+                // other method or address is left to routing, so it gets 405 or 404 with or without one.
+                .authorizeHttpRequests(routes -> {
+                    for (ApiRoutes.Rule rule : ApiRoutes.TOKEN_ROUTES) {
+                        routes.requestMatchers(rule.method(), rule.pattern())
+                                .hasAuthority(ApiRoutes.authority(rule.scope()));
+                    }
+                    routes.anyRequest().permitAll();
+                })
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
@@ -57,8 +53,12 @@ class ApiSecurityConfiguration {
                                 response,
                                 401,
                                 "This request needs a personal access token: Authorization: Bearer <token>."))
-                        .accessDeniedHandler((request, response, e) ->
-                                problems.write(request, response, 403, "Your token does not allow this request.")))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                403,
+                                "Your token does not allow this request: it lacks the scope the route needs,"
+                                        + " or your role no longer allows that scope.")))
                 .headers(headers -> SecurityHeaders.applyTo(headers, false));
         return http.build();
     }

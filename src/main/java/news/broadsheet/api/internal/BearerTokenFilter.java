@@ -72,7 +72,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 caller.get(),
                 null,
                 caller.get().scopes().stream()
-                        .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope.value()))
+                        .map(scope -> new SimpleGrantedAuthority(ApiRoutes.authority(scope)))
                         .toList()));
         holder.setContext(context);
         try {
