@@ -44,7 +44,8 @@ class SecurityConfiguration {
             StaffDetailsService details,
             PasswordEncoder passwords,
             LoginThrottle throttle,
-            ApplicationEventPublisher events)
+            ApplicationEventPublisher events,
+            CookieCsrfTokenRepository staffCsrfTokens)
             throws Exception {
         DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(details);
         checkPassword.setPasswordEncoder(passwords);
@@ -90,14 +91,16 @@ class SecurityConfiguration {
                 .headers(headers -> SecurityHeaders.applyTo(headers, true))
                 // The token lives in a cookie, not in a session: a reader who only opens the sign-in
                 // page gets no session (and no row in the session table); signing in makes one.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+                .csrf(csrf -> csrf.csrfTokenRepository(staffCsrfTokens))
                 // The page to return to after signing in is kept in a cookie too, not a session.
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class);
         return http.build();
     }
 
-    private static CookieCsrfTokenRepository csrfCookie() {
+    /** Where the newsroom's form tokens are kept: a cookie of their own, not the session. */
+    @Bean
+    CookieCsrfTokenRepository staffCsrfTokens() {
         CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
         cookie.setCookieName("broadsheet_csrf");
         cookie.setCookieCustomizer(settings -> settings.sameSite("Lax").httpOnly(true));

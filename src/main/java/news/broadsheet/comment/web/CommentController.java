@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import news.broadsheet.account.StaffFormToken;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
@@ -57,8 +58,11 @@ class CommentController {
     private final Comments comments;
     private final TemplateEngine templates;
     private final JsonMapper json;
+    private final StaffFormToken formToken;
 
-    CommentController(Articles articles, Comments comments, TemplateEngine templates, JsonMapper json) {
+    CommentController(
+            Articles articles, Comments comments, TemplateEngine templates, JsonMapper json, StaffFormToken formToken) {
+        this.formToken = formToken;
         this.articles = articles;
         this.comments = comments;
         this.templates = templates;
@@ -125,7 +129,9 @@ class CommentController {
                             form.emailOrEmpty(),
                             form.bodyOrEmpty(),
                             request.getRemoteAddr(),
-                            staff == null ? null : staff.accountId(),
+                            // A staff session speaks for the newsroom only with its form token;
+                            // without it (another site's form) the comment is a reader's like any other.
+                            staff == null || !formToken.carriedBy(request) ? null : staff.accountId(),
                             form.wantsNotifications()));
             return switch (posted.status()) {
                 case APPROVED, PENDING -> accepted(article, posted, form, request, response);

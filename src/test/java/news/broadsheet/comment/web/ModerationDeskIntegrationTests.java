@@ -196,6 +196,32 @@ class ModerationDeskIntegrationTests {
     }
 
     @Test
+    void treatsAStaffSessionWithoutItsFormTokenAsAReader() {
+        StaffClient editor =
+                StaffClient.signIn(http, newsroom.staff(Role.EDITOR).username(), Newsroom.PASSWORD);
+
+        // What another site's hidden form would send from a signed-in editor's browser: no token.
+        Http.Response posted = editor.postWithoutCsrf(
+                "/articles/" + story.id() + "/comments",
+                "name",
+                "The Editor",
+                "email",
+                "",
+                "body",
+                "Posted by a page elsewhere.");
+
+        assertThat(posted.status()).isEqualTo(303);
+        long id = database.commentId(story.id(), "Posted by a page elsewhere.");
+        assertThat(status(id)).as("held like any reader's comment").isEqualTo("pending");
+        assertThat(database.jdbc()
+                        .sql("SELECT staff_account_id FROM comment WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .optional())
+                .isEmpty();
+    }
+
+    @Test
     void pagesStoriesWithManyCommentsWithoutLoadingThemAll() {
         int total = news.broadsheet.comment.CommentThread.PAGE_SIZE + 7;
         for (int i = 0; i < total; i++) {
