@@ -265,9 +265,22 @@
     }
   });
 
+  // From the first keystroke in a comment form to sending it: people take seconds, programs don't.
+  const typingSince = new WeakMap();
+  document.addEventListener("input", (event) => {
+    const form = event.target.form;
+    if (form && form.matches("form.comment-form__form") && !typingSince.has(form)) {
+      typingSince.set(form, performance.now());
+    }
+  });
+
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (form.matches("form.comment-form__form")) {
+      const fill = form.querySelector("input[name=fillMs]");
+      if (fill && typingSince.has(form)) {
+        fill.value = String(Math.round(performance.now() - typingSince.get(form)));
+      }
       event.preventDefault();
       postComment(form);
     } else if (form.matches(".comment__report-slot form.report-form")) {

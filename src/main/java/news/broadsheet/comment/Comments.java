@@ -115,10 +115,17 @@ public class Comments {
                 : clean(command.email());
         String body = clean(command.body());
         String addressHash = addressHasher.hash(command.clientAddress());
-        ModerationDecider.Decision decision = command.staffAccountId() != null
-                // The newsroom speaks for itself: staff comments appear at once, with their badge.
-                ? new ModerationDecider.Decision(CommentStatus.APPROVED, List.of("staff"))
-                : decider.decide(article, email, addressHash, body, now);
+        ModerationDecider.Decision decision;
+        if (command.staffAccountId() != null) {
+            // The newsroom speaks for itself: staff comments appear at once, with their badge.
+            decision = new ModerationDecider.Decision(CommentStatus.APPROVED, List.of("staff"));
+        } else if (command.botSign() != null) {
+            // Kept for the desk's record, never shown; the sender is told it awaits review.
+            decider.refuseFloodsAndRepeats(email, addressHash, body, now);
+            decision = new ModerationDecider.Decision(CommentStatus.SPAM, List.of("bot: " + command.botSign()));
+        } else {
+            decision = decider.decide(article, email, addressHash, body, now);
+        }
         PostedComment posted = groupCommit.write(() -> {
             if (command.staffAccountId() == null) {
                 // Again in turn: a burst or a double submit that raced the checks above.

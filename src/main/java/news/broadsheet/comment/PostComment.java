@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param staffAccountId the signed-in newsroom account that wrote it, for the staff badge; null for readers
  * @param notifyReplies the commenter asked for an e-mail when someone replies
+ * @param botSign what gave the sender away as a program (a field no person sees was filled, the
+ *     form was sent too soon after typing began): the comment is quietly held as spam; null if none
  */
 public record PostComment(
         long articleId,
@@ -16,7 +18,8 @@ public record PostComment(
         String body,
         String clientAddress,
         @Nullable Long staffAccountId,
-        boolean notifyReplies) {
+        boolean notifyReplies,
+        @Nullable String botSign) {
 
     /** A reader's comment, not staff's, without reply notifications. */
     public PostComment(
@@ -26,6 +29,6 @@ public record PostComment(
             @Nullable String email,
             String body,
             String clientAddress) {
-        this(articleId, parentId, name, email, body, clientAddress, null, false);
+        this(articleId, parentId, name, email, body, clientAddress, null, false, null);
     }
 }

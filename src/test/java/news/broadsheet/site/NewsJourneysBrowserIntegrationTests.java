@@ -108,6 +108,7 @@ class NewsJourneysBrowserIntegrationTests {
             field(reader, "Name").fill("Noor Haddad");
             field(reader, "Email (optional)").fill("noor@example.org");
             field(reader, "Comment").fill(comment);
+            Browser.pauseAsAReaderWrites(reader);
             reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
             if (javaScript) {
@@ -176,6 +177,7 @@ class NewsJourneysBrowserIntegrationTests {
             }
             field(reader, "Name").fill("Noor Haddad");
             field(reader, "Comment").fill("And the crews deserve the credit.");
+            Browser.pauseAsAReaderWrites(reader);
             reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
             if (javaScript) {

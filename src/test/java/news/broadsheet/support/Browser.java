@@ -80,4 +80,12 @@ public final class Browser {
         return Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
+
+    /**
+     * Waits as long as a person takes at least to write a comment: the comment form's script holds
+     * as spam a form sent within moments of the first keystroke, and Playwright types instantly.
+     */
+    public static void pauseAsAReaderWrites(com.microsoft.playwright.Page page) {
+        page.waitForTimeout(1_600);
+    }
 }

@@ -72,7 +72,8 @@ class CommentWriteApiController implements ApiEndpoint {
                             body,
                             http.getRemoteAddr(),
                             caller.staff().accountId(),
-                            false));
+                            false,
+                            null));
             return ResponseEntity.created(URI.create(views.absolute("/api/v1/articles/" + article.id() + "/comments")))
                     .body(new CommentPosted(
                             posted.id(), article.id(), posted.status().dbValue()));

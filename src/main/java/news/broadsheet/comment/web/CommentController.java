@@ -132,10 +132,16 @@ class CommentController {
                             // A staff session speaks for the newsroom only with its form token;
                             // without it (another site's form) the comment is a reader's like any other.
                             staff == null || !formToken.carriedBy(request) ? null : staff.accountId(),
-                            form.wantsNotifications()));
+                            form.wantsNotifications(),
+                            form.botSign()));
             return switch (posted.status()) {
                 case APPROVED, PENDING -> accepted(article, posted, form, request, response);
-                case REJECTED, SPAM -> rejected(article, posted, form, request, response, model);
+                // A program is answered as a person whose comment awaits review: nothing to learn from.
+                case SPAM ->
+                    form.botSign() != null
+                            ? accepted(article, posted, form, request, response)
+                            : rejected(article, posted, form, request, response, model);
+                case REJECTED -> rejected(article, posted, form, request, response, model);
             };
         } catch (CommentRefusedException e) {
             return switch (e.reason()) {
@@ -168,7 +174,8 @@ class CommentController {
                     refuse(
                             HttpStatus.UNPROCESSABLE_CONTENT,
                             article,
-                            new CommentForm(form.name(), form.email(), form.body(), null, form.notifyReplies()),
+                            new CommentForm(
+                                    form.name(), form.email(), form.body(), null, form.notifyReplies(), null, null),
                             Map.of("parent", e.getMessage()),
                             null,
                             true,

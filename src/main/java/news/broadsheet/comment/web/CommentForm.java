@@ -24,13 +24,34 @@ record CommentForm(
         String body,
 
         @Nullable Long parentId,
-        @Nullable String notifyReplies) {
+        @Nullable String notifyReplies,
+        @Nullable String website,
+        @Nullable String fillMs) {
 
     static final int NAME_LIMIT = 80;
     static final int BODY_LIMIT = 5000;
 
     static CommentForm empty(@Nullable Long parentId) {
-        return new CommentForm("", "", "", parentId, null);
+        return new CommentForm("", "", "", parentId, null, null, null);
+    }
+
+    /** Less time than this between the first keystroke and sending is not a person writing. */
+    static final long MIN_FILL_MILLIS = 1_500;
+
+    /**
+     * What gives the sender away as a program: the field hidden from people ({@code website}) was
+     * filled, or the page's script measured the form sent too soon after typing began. Without the
+     * script there is no measurement, and no penalty.
+     */
+    @Nullable
+    String botSign() {
+        if (website != null && !website.isBlank()) {
+            return "filled the hidden field";
+        }
+        if (fillMs != null && fillMs.matches("\\d{1,9}") && Long.parseLong(fillMs) < MIN_FILL_MILLIS) {
+            return "sent " + fillMs + " ms after typing began";
+        }
+        return null;
     }
 
     boolean wantsNotifications() {

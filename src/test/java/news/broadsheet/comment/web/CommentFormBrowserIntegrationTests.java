@@ -17,6 +17,7 @@ import news.broadsheet.comment.Comments;
 import news.broadsheet.comment.ModerationPolicy;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.Actor;
+import news.broadsheet.support.Browser;
 import news.broadsheet.support.Chromium;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
@@ -76,6 +77,7 @@ class CommentFormBrowserIntegrationTests {
             field(page, "Name").fill("Phone Reader");
             field(page, "Email (optional)").fill("phone@example.org");
             field(page, "Comment").fill("Posted from a small screen.");
+            Browser.pauseAsAReaderWrites(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
 
@@ -87,6 +89,29 @@ class CommentFormBrowserIntegrationTests {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "article-after-comment-phone.png"))
                     .setFullPage(true));
+        }
+    }
+
+    @Test
+    void holdsAsSpamAFormSentTheMomentTypingBegan() {
+        comments.setPolicy(new Actor(null, "test"), "article", story.id(), ModerationPolicy.POST, null);
+        try (BrowserContext context = chromium.browser().newContext(PHONE.setJavaScriptEnabled(true))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + story.url());
+            BoundingBox trap = page.locator("input[name=website]").boundingBox();
+            assertThat(trap.x + trap.width).as("the trap is out of sight").isLessThanOrEqualTo(0);
+
+            field(page, "Name").fill("Script");
+            field(page, "Comment").fill("Sent before anyone could have written it.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                    .click();
+
+            Locator notice = page.locator("#comment-form .notice");
+            notice.waitFor();
+            assertThat(notice.textContent()).as("told nothing").contains("once a moderator has approved it");
+            assertThat(page.getByText("Sent before anyone could have written it.")
+                            .count())
+                    .isZero();
         }
     }
 
@@ -113,6 +138,7 @@ class CommentFormBrowserIntegrationTests {
 
             field(page, "Name").fill("Phone Reader");
             field(page, "Comment").fill("Posted without leaving the page.");
+            Browser.pauseAsAReaderWrites(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
 
@@ -133,6 +159,7 @@ class CommentFormBrowserIntegrationTests {
             assertThat(replyForm.locator(".comment-form__replying").textContent())
                     .startsWith("Replying to First Reader.");
             field(page, "Comment").fill("They were postponed twice, in fact.");
+            Browser.pauseAsAReaderWrites(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
 
@@ -212,6 +239,7 @@ class CommentFormBrowserIntegrationTests {
             field(page, "Comment").fill("Kept text.");
             // Bypass the browser's own email check to see the server's answer.
             page.locator("form[action*=comments]").evaluate("form => form.noValidate = true");
+            Browser.pauseAsAReaderWrites(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
                     .click();
 

@@ -380,6 +380,38 @@ class CommentPostingIntegrationTests {
     }
 
     @Test
+    void quietlyHoldsAsSpamWhatAProgramSendsAndTellsItNothing() {
+        Document page = http.get(story.url()).page();
+        assertThat(page.selectFirst(".field--trap").attr("aria-hidden")).isEqualTo("true");
+        assertThat(page.selectFirst("input[name=website]").attr("tabindex")).isEqualTo("-1");
+        assertThat(page.selectFirst("input[type=hidden][name=fillMs]")).isNotNull();
+
+        Http.Response trapped = http.postForm(
+                action(story), form("name", "Bot", "email", "", "body", "Cheap pills here", "website", "x.example"));
+        Http.Response hasty = http.postForm(
+                action(story), form("name", "Quick", "email", "", "body", "Typed in no time", "fillMs", "300"));
+        Http.Response person = http.postForm(
+                action(story), form("name", "Rae", "email", "", "body", "Took my time over this", "fillMs", "9000"));
+
+        for (Http.Response response : List.of(trapped, hasty, person)) {
+            assertThat(response.status()).isEqualTo(303);
+            assertThat(response.location()).contains("comment=pending");
+        }
+        assertThat(comments.status(database.commentId(story.id(), "Cheap pills here")))
+                .contains(CommentStatus.SPAM);
+        assertThat(comments.status(database.commentId(story.id(), "Typed in no time")))
+                .contains(CommentStatus.SPAM);
+        assertThat(comments.status(database.commentId(story.id(), "Took my time over this")))
+                .contains(CommentStatus.PENDING);
+        assertThat(database.jdbc()
+                        .sql("SELECT reasons FROM comment WHERE id = ?")
+                        .param(database.commentId(story.id(), "Cheap pills here"))
+                        .query(String.class)
+                        .single())
+                .contains("filled the hidden field");
+    }
+
+    @Test
     void neverAnswersOddRequestsWithServerErrors() {
         List<Http.Response> responses = List.of(
                 http.postRaw(action(story), "application/json", "{\"name\":\"A\"}"),
