@@ -127,6 +127,23 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void takesTheOneClickPostAsMultipartFormDataToo() throws Exception {
+        long parent = post("Formal", "formal@example.org", "Which roads are closed?", null, true);
+        post("Driver", "driver@example.org", "The ring road, until noon.", parent, false);
+        String header = awaitMail("formal@example.org", 1).getHeader("List-Unsubscribe")[0];
+        String path = header.substring(1, header.length() - 1).replace("https://news.example.org", "");
+
+        // RFC 8058 lets mail clients send the body as multipart/form-data (it says they should).
+        Http.Response response = http.postRaw(
+                path,
+                "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--xyz--\r\n");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(notifies(parent)).isFalse();
+    }
+
+    @Test
     void answersAnUnknownUnsubscribeTokenWithANotFoundPage() {
         String unknown = "/comments/unsubscribe?token=" + "ab".repeat(24);
         for (Http.Response response : List.of(
