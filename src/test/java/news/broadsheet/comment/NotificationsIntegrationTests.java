@@ -96,6 +96,10 @@ class NotificationsIntegrationTests {
         Http.Response page = http.get(unsubscribe.group(1));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.page().selectFirst("h1").text()).isEqualTo("Stop reply e-mails?");
+        assertThat(page.header("Cache-Control")).as("no cache keeps the token").isEqualTo("no-store");
+        assertThat(page.header("Referrer-Policy"))
+                .as("no link sends the token on")
+                .isEqualTo("no-referrer");
         assertThat(notifies(parent))
                 .as("a mail scanner following the link unsubscribes nobody")
                 .isTrue();
