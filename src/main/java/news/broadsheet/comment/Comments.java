@@ -183,14 +183,15 @@ public class Comments {
                     String excerpt = notice.replyBody().length() > 300
                             ? notice.replyBody().substring(0, 300) + "…"
                             : notice.replyBody();
-                    outbox.queue(
+                    String unsubscribe = site.baseUrl() + "/comments/unsubscribe?token=" + notice.parentToken();
+                    outbox.queueUnsubscribable(
                             "reply",
                             notice.parentEmail(),
                             "New reply to your comment on \"" + article.headline() + "\"",
                             notice.replyAuthor() + " replied to your comment on " + site.name() + ":\n\n" + excerpt
                                     + "\n\nRead it: " + site.baseUrl() + article.url() + "#comment-" + replyId
-                                    + "\n\nStop these e-mails with one click: " + site.baseUrl()
-                                    + "/comments/unsubscribe?token=" + notice.parentToken() + "\n");
+                                    + "\n\nStop these e-mails: " + unsubscribe + "\n",
+                            unsubscribe);
                 }));
     }
 
@@ -215,7 +216,12 @@ public class Comments {
         }
     }
 
-    /** Ends reply notifications for whoever holds this token (the link in every notification). */
+    /** Whether this is the token of a comment's reply notifications (the link in every notification). */
+    public boolean isUnsubscribeToken(String token) {
+        return token.matches("[0-9a-f]{48}") && repository.hasUnsubscribeToken(token);
+    }
+
+    /** Ends reply notifications for whoever holds this token; false if no comment has it. */
     @Transactional
     public boolean unsubscribe(String token) {
         return token.matches("[0-9a-f]{48}") && repository.unsubscribe(token);

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Service;
 /**
  * Mail waiting to be sent. Messages are written in the caller's transaction and sent every few
  * seconds by a scheduler, so no request waits for (or fails with) the SMTP server, and nothing
- * queued is lost when a node stops. Without {@code spring.mail.host} the messages wait until one
- * is configured.
+ * queued is lost when a node stops. A message that cannot be sent is tried again after a growing
+ * wait and given up after ten attempts; sent and failed messages are deleted after {@code
+ * broadsheet.mail.keep-sent} and {@code …keep-failed}. Without {@code spring.mail.host} the
+ * messages wait until one is configured.
  */
 @Service
 public class MailOutbox {
@@ -25,7 +27,19 @@ public class MailOutbox {
      * @param kind a short label (at most 30 characters), e.g. {@code reply}, for {@link #queuedSince}
      */
     public void queue(String kind, String recipient, String subject, String body) {
-        store.insert(kind, recipient, subject, body, false);
+        store.insert(kind, recipient, subject, body, false, null);
+    }
+
+    /**
+     * Queues a message someone asked for and can stop, such as a reply notification: it carries
+     * the RFC 8058 one-click headers ({@code List-Unsubscribe} with this address, and {@code
+     * List-Unsubscribe-Post}), so mail clients offer an unsubscribe button that posts {@code
+     * List-Unsubscribe=One-Click} to it.
+     *
+     * @param unsubscribeUrl an absolute https (or http) address that unsubscribes on POST without a session
+     */
+    public void queueUnsubscribable(String kind, String recipient, String subject, String body, String unsubscribeUrl) {
+        store.insert(kind, recipient, subject, body, false, unsubscribeUrl);
     }
 
     /**
@@ -33,7 +47,7 @@ public class MailOutbox {
      * the outbox once the message has been sent, so the database keeps no working link.
      */
     public void queueSecret(String kind, String recipient, String subject, String body) {
-        store.insert(kind, recipient, subject, body, true);
+        store.insert(kind, recipient, subject, body, true, null);
     }
 
     /** Whether a message of this kind was queued within the window (to avoid repeating alerts). */

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.broadsheet.account.Role;
@@ -88,13 +89,95 @@ class NotificationsIntegrationTests {
         Matcher unsubscribe = Pattern.compile("https://news\\.example\\.org(/comments/unsubscribe\\?token=[0-9a-f]+)")
                 .matcher(body);
         assertThat(unsubscribe.find()).isTrue();
+        assertThat(mail.getHeader("List-Unsubscribe"))
+                .containsExactly("<https://news.example.org" + unsubscribe.group(1) + ">");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
         Http.Response page = http.get(unsubscribe.group(1));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.page().selectFirst("h1").text()).isEqualTo("You will get no more reply e-mails");
+        assertThat(page.page().selectFirst("h1").text()).isEqualTo("Stop reply e-mails?");
+        assertThat(page.header("Cache-Control")).as("no cache keeps the token").isEqualTo("no-store");
+        assertThat(page.header("Referrer-Policy"))
+                .as("no link sends the token on")
+                .isEqualTo("no-referrer");
+        assertThat(notifies(parent))
+                .as("a mail scanner following the link unsubscribes nobody")
+                .isTrue();
+        var form = page.page().selectFirst("form[method=post]");
+        assertThat(form.selectFirst("button").text()).isEqualTo("Stop reply e-mails");
+
+        Http.Response done = http.postForm(form.attr("action"), Map.of());
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.page().selectFirst("h1").text()).isEqualTo("You will get no more reply e-mails");
+        assertThat(notifies(parent)).isFalse();
         post("Second", "second@example.org", "Turnout was higher in the cities.", parent, false);
         Thread.sleep(1500);
         assertThat(mailsTo("asker@example.org")).hasSize(1);
+    }
+
+    @Test
+    void unsubscribesWithAOneClickPostFromTheMailClient() throws Exception {
+        long parent = post("Busy", "busy@example.org", "Where is the polling station?", null, true);
+        post("Helper", "helper@example.org", "In the school hall.", parent, false);
+        String header = awaitMail("busy@example.org", 1).getHeader("List-Unsubscribe")[0];
+        String path = header.substring(1, header.length() - 1).replace("https://news.example.org", "");
+
+        // RFC 8058: the mail client posts this body to the header's address, with no cookie or token.
+        Http.Response response = http.postRaw(path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.page().selectFirst("h1").text()).isEqualTo("You will get no more reply e-mails");
+        assertThat(notifies(parent)).isFalse();
+    }
+
+    @Test
+    void takesTheOneClickPostAsMultipartFormDataToo() throws Exception {
+        long parent = post("Formal", "formal@example.org", "Which roads are closed?", null, true);
+        post("Driver", "driver@example.org", "The ring road, until noon.", parent, false);
+        String header = awaitMail("formal@example.org", 1).getHeader("List-Unsubscribe")[0];
+        String path = header.substring(1, header.length() - 1).replace("https://news.example.org", "");
+
+        // RFC 8058 lets mail clients send the body as multipart/form-data (it says they should).
+        Http.Response response = http.postRaw(
+                path,
+                "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--xyz--\r\n");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(notifies(parent)).isFalse();
+    }
+
+    @Test
+    void answersAnUnknownUnsubscribeTokenWithANotFoundPage() {
+        String unknown = "/comments/unsubscribe?token=" + "ab".repeat(24);
+        for (Http.Response response : List.of(
+                http.get(unknown),
+                http.postRaw(unknown, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"),
+                http.postForm("/comments/unsubscribe?token=nonsense", Map.of()),
+                http.postForm("/comments/unsubscribe", Map.of()))) {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.page().selectFirst("h1").text()).isEqualTo("This unsubscribe link does not work");
+        }
+    }
+
+    @Test
+    void putsNoUnsubscribeHeaderOnMailWithoutAnUnsubscribeLink() throws Exception {
+        database.jdbc()
+                .sql("INSERT INTO mail_outbox (kind, recipient, subject, body, created_at)"
+                        + " VALUES ('note', 'plain@example.org', 'Note', 'Hi', ?)")
+                .param(clock.instant().toEpochMilli())
+                .update();
+
+        assertThat(awaitMail("plain@example.org", 1).getHeader("List-Unsubscribe"))
+                .isNull();
+    }
+
+    private boolean notifies(long commentId) {
+        return database.jdbc()
+                .sql("SELECT notify_replies FROM comment WHERE id = ?")
+                .param(commentId)
+                .query(Boolean.class)
+                .single();
     }
 
     @Test

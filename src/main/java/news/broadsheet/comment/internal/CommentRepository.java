@@ -474,6 +474,14 @@ public class CommentRepository {
                 .findFirst();
     }
 
+    public boolean hasUnsubscribeToken(String token) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE unsubscribe_token = ?")
+                        .param(token)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     /** Stops reply notifications for the comment with this token; false if no comment has it. */
     public boolean unsubscribe(String token) {
         return jdbc.sql("UPDATE comment SET notify_replies = FALSE WHERE unsubscribe_token = ?")

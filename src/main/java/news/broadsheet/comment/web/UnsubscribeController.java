@@ -1,14 +1,21 @@
 package news.broadsheet.comment.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import news.broadsheet.comment.Comments;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The one-click unsubscribe link in every reply notification. Whatever the token, the page says
- * the same, so it tells a visitor nothing about anyone's subscriptions.
+ * The unsubscribe link in every reply notification. Following it (as mail scanners do) only asks;
+ * a POST unsubscribes: the page's button, or the mail client's RFC 8058 one-click POST of {@code
+ * List-Unsubscribe=One-Click}, which carries no session or CSRF token: the unguessable token in the
+ * address is the authority (the public routes have no CSRF check, and cross-site posts are welcome).
  */
 @Controller
 class UnsubscribeController {
@@ -20,8 +27,32 @@ class UnsubscribeController {
     }
 
     @GetMapping("/comments/unsubscribe")
-    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model) {
-        comments.unsubscribe(token);
+    String confirm(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        keepPrivate(response);
+        if (!comments.isUnsubscribeToken(token)) {
+            return unknown(response);
+        }
+        model.addAttribute("action", "/comments/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return "comment/unsubscribe";
+    }
+
+    @PostMapping("/comments/unsubscribe")
+    String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response) {
+        keepPrivate(response);
+        if (!comments.unsubscribe(token)) {
+            return unknown(response);
+        }
         return "comment/unsubscribed";
+    }
+
+    private static String unknown(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "comment/unsubscribe-unknown";
+    }
+
+    /** The address holds the token: no cache keeps these pages, and no link from them sends it on. */
+    private static void keepPrivate(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
     }
 }

@@ -1,9 +1,11 @@
 package news.broadsheet.mail.internal;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +24,22 @@ public class OutboxStore {
         this.clock = clock;
     }
 
-    public void insert(String kind, String recipient, String subject, String body, boolean secret) {
-        jdbc.sql("INSERT INTO mail_outbox (kind, recipient, subject, body, created_at, secret)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(kind, recipient, subject, body, clock.instant().toEpochMilli(), secret)
+    public void insert(
+            String kind,
+            String recipient,
+            String subject,
+            String body,
+            boolean secret,
+            @Nullable String unsubscribeUrl) {
+        jdbc.sql("INSERT INTO mail_outbox (kind, recipient, subject, body, created_at, secret, unsubscribe_url)"
+                        + " VALUES (:kind, :recipient, :subject, :body, :createdAt, :secret, :unsubscribeUrl)")
+                .param("kind", kind)
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("body", body)
+                .param("createdAt", clock.instant().toEpochMilli())
+                .param("secret", secret)
+                .param("unsubscribeUrl", unsubscribeUrl, Types.VARCHAR)
                 .update();
     }
 
@@ -36,15 +50,29 @@ public class OutboxStore {
                 .single();
     }
 
-    record Message(long id, String recipient, String subject, String body) {}
+    record Message(
+            long id,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            @Nullable String unsubscribeUrl) {}
 
-    List<Message> waiting(int maxAttempts, Instant now) {
-        return jdbc.sql("SELECT id, recipient, subject, body FROM mail_outbox"
-                        + " WHERE sent_at IS NULL AND attempts < ? AND (claimed_until IS NULL OR claimed_until < ?)"
+    /** Unsent, unfailed messages that are due and that no node holds a live claim on. */
+    List<Message> waiting(Instant now) {
+        return jdbc.sql("SELECT id, recipient, subject, body, attempts, unsubscribe_url FROM mail_outbox"
+                        + " WHERE sent_at IS NULL AND failed_at IS NULL"
+                        + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                        + " AND (claimed_until IS NULL OR claimed_until < ?)"
                         + " ORDER BY id LIMIT 50")
-                .params(maxAttempts, now.toEpochMilli())
+                .params(now.toEpochMilli(), now.toEpochMilli())
                 .query((rs, n) -> new Message(
-                        rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body")))
+                        rs.getLong("id"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getInt("attempts"),
+                        rs.getString("unsubscribe_url")))
                 .list();
     }
 
@@ -64,9 +92,33 @@ public class OutboxStore {
                 .update();
     }
 
-    void markFailed(long id, String error) {
-        jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, claimed_until = NULL WHERE id = ?")
-                .params(error.length() > 500 ? error.substring(0, 500) : error, id)
+    /** Records a failed attempt: the message is tried again at {@code nextAttempt}. */
+    void markRetry(long id, String error, Instant nextAttempt) {
+        jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, claimed_until = NULL,"
+                        + " next_attempt_at = ? WHERE id = ?")
+                .params(shorten(error), nextAttempt.toEpochMilli(), id)
                 .update();
+    }
+
+    /** Records the last failed attempt: the message is never tried again, and kept until it is pruned. */
+    void markFailed(long id, String error, Instant now) {
+        jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, claimed_until = NULL,"
+                        + " next_attempt_at = NULL, failed_at = ? WHERE id = ?")
+                .params(shorten(error), now.toEpochMilli(), id)
+                .update();
+    }
+
+    /** Deletes mail sent before {@code sentBefore} and mail given up before {@code failedBefore}. */
+    int prune(Instant sentBefore, Instant failedBefore) {
+        return jdbc.sql("DELETE FROM mail_outbox WHERE sent_at < ?")
+                        .param(sentBefore.toEpochMilli())
+                        .update()
+                + jdbc.sql("DELETE FROM mail_outbox WHERE failed_at < ?")
+                        .param(failedBefore.toEpochMilli())
+                        .update();
+    }
+
+    private static String shorten(String error) {
+        return error.length() > 500 ? error.substring(0, 500) : error;
     }
 }
