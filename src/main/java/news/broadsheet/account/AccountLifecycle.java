@@ -211,7 +211,7 @@ public class AccountLifecycle {
         // Any link of the other kind is spent too: the account has the password its user chose.
         links.revoke(account.id(), purpose == LinkPurpose.RESET ? LinkPurpose.INVITATION : LinkPurpose.RESET);
         sessions.endAll(account.username());
-        loginThrottle.recordSuccess(account.username());
+        loginThrottle.forgetAccount(account.username());
         publish(
                 account,
                 purpose == LinkPurpose.INVITATION ? "account.invitation-accepted" : "account.password-reset",

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Sign-in throttling under {@code broadsheet.sign-in}: after {@code usernameLimit} failures for
- * one username, or {@code addressLimit} from one client address, within {@code window}, sign-in
- * is locked for {@code lock}.
+ * one username from one client within {@code window}, sign-in with that username from that client
+ * is locked for {@code lock}; after {@code addressLimit} failures from one client (any usernames),
+ * that client is. No limit applies to an account alone.
  */
 @ConfigurationProperties("broadsheet.sign-in")
 public record SignInSettings(

@@ -2,6 +2,7 @@ package news.broadsheet.comment;
 
 import static news.broadsheet.support.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -198,6 +199,36 @@ class ModerationRulesIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void knowsAnIpv6ReaderByTheirNetworkNotTheirAddress() {
+        for (int i = 1; i <= 3; i++) {
+            comments.post(new PostComment(
+                    story.id(), null, "Vi", null, "From one network, number " + i + ".", "2001:db8:1:2:" + i + "::1"));
+        }
+
+        assertThatThrownBy(() -> comments.post(new PostComment(
+                        story.id(), null, "Vi", null, "From a rotated address.", "2001:db8:1:2:ffff::7")))
+                .as("a new address in the same /64 is the same reader")
+                .isInstanceOfSatisfying(
+                        CommentRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRefusedException.Reason.FLOODED));
+        comments.post(new PostComment(story.id(), null, "Wu", null, "From the next network.", "2001:db8:1:3::1"));
+        long id = lastId();
+
+        comments.report(id, "2001:db8:1:2:aaaa::1", "spam");
+        comments.report(id, "2001:db8:1:2:bbbb::9", "abuse");
+        comments.report(id, "::ffff:192.0.2.1", "spam");
+        comments.report(id, "192.0.2.1", "spam");
+
+        assertThat(database.jdbc()
+                        .sql("SELECT COUNT(*) FROM comment_report WHERE comment_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .as("one report per /64 and per IPv4 address")
+                .isEqualTo(2);
     }
 
     @Test

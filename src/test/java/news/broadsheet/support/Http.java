@@ -15,31 +15,54 @@ import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 
 /** A small HTTP client for tests: real requests to the started server, redirects not followed. */
 public final class Http {
 
     private final HttpClient client;
     private final IntSupplier port;
+    private final java.net.@Nullable InetAddress from;
 
     public Http(IntSupplier port) {
         this(port, false);
     }
 
     private Http(IntSupplier port, boolean keepCookies) {
+        this(port, keepCookies, null);
+    }
+
+    private Http(IntSupplier port, boolean keepCookies, java.net.@Nullable InetAddress from) {
         this.port = port;
+        this.from = from;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5));
         if (keepCookies) {
             builder.cookieHandler(new java.net.CookieManager());
         }
+        if (from != null) {
+            builder.localAddress(from);
+        }
         this.client = builder.build();
     }
 
-    /** A client of its own that keeps cookies, like one browser. */
+    /** A client of its own that keeps cookies, like one browser (on the same machine as this one). */
     public Http browser() {
-        return new Http(port, true);
+        return new Http(port, true, from);
+    }
+
+    /**
+     * A browser on another machine, as the server sees it: it connects from this loopback address
+     * ({@code 127.0.0.2}, ...; all of {@code 127.0.0.0/8} is this host), where every other client
+     * connects from {@code 127.0.0.1}. The application trusts no forwarding headers.
+     */
+    public Http browserAt(String loopbackAddress) {
+        try {
+            return new Http(port, true, java.net.InetAddress.getByName(loopbackAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
     }
 
     /** Sends a prepared request (for multipart bodies and other special cases). */

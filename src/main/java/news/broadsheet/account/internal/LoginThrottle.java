@@ -1,21 +1,33 @@
 package news.broadsheet.account.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HexFormat;
 import news.broadsheet.account.SignInSettings;
+import news.broadsheet.shared.ClientAddress;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: too many failed sign-ins for one username, or from one client
- * address, lock further attempts for a while ({@link SignInSettings}). The counts live in
- * the database, so every node enforces the same lock, and usernames that do not exist are counted
- * exactly like real ones.
+ * Slows down password guessing ({@link SignInSettings}): too many failed sign-ins from one client
+ * ({@link ClientAddress#key}: an IPv6 client by its /64) lock that client out, and too many for one
+ * username from one client lock that pair out. Nothing locks an account by its name alone, so
+ * guessing from elsewhere never keeps its owner out. Every attempt takes a place in the counts
+ * before its password is checked, in one statement that counts and answers, so a parallel burst
+ * cannot get more checks than the limit; a successful sign-in gives its place back. The counts live
+ * in the database, so every node enforces the same lock, and usernames that do not exist are
+ * counted exactly like real ones.
  */
 @Component
 public class LoginThrottle {
+
+    /** A place that was refused because others already took the last ones: they finish in moments. */
+    static final Duration SHORTLY = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final SignInSettings settings;
@@ -27,53 +39,119 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long until sign-in is allowed again for this username or address; empty when it is. */
-    public Optional<Duration> lockedFor(String username, String addressKey) {
-        Instant now = clock.instant();
-        return jdbc
-                .sql("SELECT MAX(locked_until) FROM login_throttle WHERE throttle_key IN (?, ?) AND locked_until > ?")
-                .params(userKey(username), addressKey, now.toEpochMilli())
-                .query((rs, n) -> rs.getLong(1))
-                .list()
-                .stream()
-                .filter(until -> until > 0)
-                .findFirst()
-                .map(until -> Duration.between(now, Instant.ofEpochMilli(until)));
-    }
+    /**
+     * One attempt's place in a count, counted as a failure until given back.
+     *
+     * @param position how many attempts the count holds with this one
+     * @param refusedFor when the place was refused, how long until the count lets attempts in again
+     */
+    record Place(
+            String key, int limit, int position, @Nullable Duration refusedFor) {
 
-    public void recordFailure(String username, String addressKey) {
-        if (!username.isEmpty()) {
-            record(userKey(username), settings.usernameLimit());
+        boolean refused() {
+            return refusedFor != null;
         }
-        record(addressKey, settings.addressLimit());
+
+        /** Whether this attempt's failure uses up the count. */
+        boolean last() {
+            return position >= limit;
+        }
     }
 
-    public void recordSuccess(String username) {
-        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?")
-                .param(userKey(username))
+    /** Takes a place for an attempt from this client address, whatever the username. */
+    Place takeForClient(String remoteAddress) {
+        return take("address:" + hash(ClientAddress.key(remoteAddress)), settings.addressLimit());
+    }
+
+    /** Takes a place for an attempt on this username from this client address. */
+    Place takeForAccount(String username, String remoteAddress) {
+        return take(accountPrefix(username) + hash(ClientAddress.key(remoteAddress)), settings.usernameLimit());
+    }
+
+    /** The attempt was never checked, or succeeded: it does not count against the client. */
+    void giveBack(Place place) {
+        jdbc.sql("UPDATE login_throttle SET failures = failures - 1 WHERE throttle_key = ? AND failures > 0")
+                .param(place.key())
                 .update();
     }
 
-    private void record(String key, int limit) {
+    /** The right password from this client: its failures for the username are forgotten. */
+    void forget(Place place) {
+        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?")
+                .param(place.key())
+                .update();
+    }
+
+    /**
+     * The attempt failed and keeps its place; when it was the last one the count allows, the lock
+     * starts. Returns whether this failure started it.
+     */
+    boolean failed(Place place) {
+        if (!place.last()) {
+            return false;
+        }
         Instant now = clock.instant();
-        jdbc.sql("""
+        return jdbc.sql("""
+                        UPDATE login_throttle SET locked_until = :until
+                        WHERE throttle_key = :key AND (locked_until IS NULL OR locked_until <= :now)""")
+                        .param("until", now.plus(settings.lock()).toEpochMilli())
+                        .param("key", place.key())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                > 0;
+    }
+
+    /** Lifts every lock on this username, from every client (its password was just set). */
+    public void forgetAccount(String username) {
+        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key LIKE ?")
+                .param(accountPrefix(username) + "%")
+                .update();
+    }
+
+    private Place take(String key, int limit) {
+        Instant now = clock.instant();
+        // A count starts again when its window has passed without a lock, or when its lock is over.
+        String fresh = """
+                ((login_throttle.locked_until IS NULL AND login_throttle.window_started_at < :windowStart)
+                    OR login_throttle.locked_until <= :now)""";
+        Place place = jdbc.sql("""
                         INSERT INTO login_throttle (throttle_key, failures, window_started_at, locked_until)
                         VALUES (:key, 1, :now, NULL)
                         ON CONFLICT (throttle_key) DO UPDATE SET
-                            failures = CASE WHEN login_throttle.window_started_at < :windowStart
-                                THEN 1 ELSE login_throttle.failures + 1 END,
-                            window_started_at = CASE WHEN login_throttle.window_started_at < :windowStart
-                                THEN :now ELSE login_throttle.window_started_at END""")
+                            failures = CASE WHEN %1$s THEN 1 ELSE login_throttle.failures + 1 END,
+                            window_started_at = CASE WHEN %1$s THEN :now ELSE login_throttle.window_started_at END,
+                            locked_until = CASE WHEN %1$s THEN NULL ELSE login_throttle.locked_until END
+                        RETURNING failures, locked_until""".formatted(fresh))
                 .param("key", key)
                 .param("now", now.toEpochMilli())
                 .param("windowStart", now.minus(settings.window()).toEpochMilli())
-                .update();
-        jdbc.sql("UPDATE login_throttle SET locked_until = ? WHERE throttle_key = ? AND failures >= ?")
-                .params(now.plus(settings.lock()).toEpochMilli(), key, limit)
-                .update();
+                .query((rs, n) -> {
+                    int position = rs.getInt("failures");
+                    long lockedUntil = rs.getLong("locked_until");
+                    Duration wait = lockedUntil > now.toEpochMilli()
+                            ? Duration.between(now, Instant.ofEpochMilli(lockedUntil))
+                            : position > limit ? SHORTLY : null;
+                    return new Place(key, limit, position, wait);
+                })
+                .single();
+        if (place.refused()) {
+            // A refused attempt is checked by no one and must not keep the count up once the
+            // attempts ahead of it have finished.
+            giveBack(place);
+        }
+        return place;
     }
 
-    private static String userKey(String username) {
-        return "user:" + username;
+    private static String accountPrefix(String username) {
+        return "account:" + hash(username) + ":";
+    }
+
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -10,13 +10,16 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import news.broadsheet.account.PasswordResetSettings;
+import news.broadsheet.shared.ClientAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits password-reset requests per e-mail address and per client address in a fixed window
- * ({@link PasswordResetSettings}). Counts live in the database, so every node applies the same
- * limits; addresses are stored only as hashes, and unknown ones are counted like real ones.
+ * ({@link PasswordResetSettings}), counted before anything else is done for the request. Counts
+ * live in the database and are taken and read in one statement, so every node applies the same
+ * limits and parallel requests cannot slip past them; addresses are stored only as hashes, and
+ * unknown ones are counted like real ones.
  */
 @Component
 public class ResetThrottle {
@@ -31,9 +34,12 @@ public class ResetThrottle {
         this.clock = clock;
     }
 
-    /** Counts a request from this client; returns how long it must wait when it is over the limit. */
+    /**
+     * Counts a request from this client ({@link ClientAddress#key}: an IPv6 client by its /64);
+     * returns how long it must wait when it is over the limit.
+     */
     public Optional<Duration> countClient(String clientAddress) {
-        return count("client:" + hash(clientAddress), settings.clientLimit());
+        return count("client:" + hash(ClientAddress.key(clientAddress)), settings.clientLimit());
     }
 
     /** Counts a request for this e-mail address; returns how long until another is sent when it is over the limit. */
@@ -44,20 +50,20 @@ public class ResetThrottle {
     private Optional<Duration> count(String key, int limit) {
         Instant now = clock.instant();
         long windowStart = now.minus(settings.window()).toEpochMilli();
-        jdbc.sql("""
+        // One statement counts and answers, so a burst of parallel requests cannot all read a count
+        // below the limit before any of them is added.
+        return jdbc.sql("""
                         INSERT INTO reset_request_throttle (throttle_key, requests, window_started_at)
                         VALUES (:key, 1, :now)
                         ON CONFLICT (throttle_key) DO UPDATE SET
                             requests = CASE WHEN reset_request_throttle.window_started_at <= :windowStart
                                 THEN 1 ELSE reset_request_throttle.requests + 1 END,
                             window_started_at = CASE WHEN reset_request_throttle.window_started_at <= :windowStart
-                                THEN :now ELSE reset_request_throttle.window_started_at END""")
+                                THEN :now ELSE reset_request_throttle.window_started_at END
+                        RETURNING requests, window_started_at""")
                 .param("key", key)
                 .param("now", now.toEpochMilli())
                 .param("windowStart", windowStart)
-                .update();
-        return jdbc.sql("SELECT requests, window_started_at FROM reset_request_throttle WHERE throttle_key = ?")
-                .param(key)
                 .query((rs, n) -> rs.getInt("requests") > limit
                         ? Optional.of(Duration.between(
                                 now,

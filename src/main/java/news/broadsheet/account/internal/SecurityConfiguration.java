@@ -50,8 +50,8 @@ class SecurityConfiguration {
         DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(details);
         checkPassword.setPasswordEncoder(passwords);
         // The only way to sign in: no parent manager that a throttled attempt could fall back to.
-        ProviderManager signIn =
-                new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle, events));
+        ProviderManager signIn = new ProviderManager(new ThrottledAuthenticationProvider(
+                checkPassword, throttle, PasswordCheckGate.forThisMachine(), events));
         http.securityMatcher("/admin", "/admin/**", "/login", "/login/**", "/logout")
                 .authorizeHttpRequests(routes -> {
                     for (StaffRoutes.Rule rule : StaffRoutes.RULES) {
@@ -73,10 +73,12 @@ class SecurityConfiguration {
                             // Echo back only what could be a username: short, and nothing invisible.
                             String username =
                                     typed != null && news.broadsheet.shared.Text.fits(typed, 60) ? typed : null;
-                            String reason =
-                                    exception instanceof ThrottledAuthenticationProvider.SignInThrottledException t
-                                            ? "throttled=" + t.minutes()
-                                            : "error";
+                            String reason = switch (exception) {
+                                case ThrottledAuthenticationProvider.SignInThrottledException t ->
+                                    "throttled=" + t.minutes();
+                                case SignInBusyException busy -> "busy";
+                                default -> "error";
+                            };
                             response.sendRedirect("/login?" + reason
                                     + (username == null
                                             ? ""

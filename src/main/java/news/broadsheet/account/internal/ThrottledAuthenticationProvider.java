@@ -1,12 +1,7 @@
 package news.broadsheet.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
 import news.broadsheet.account.AccountEvent;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.shared.Actor;
@@ -20,55 +15,88 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks the sign-in throttle before the password, counts failures, and reports each sign-in and
- * failed attempt for the audit log.
+ * Takes the attempt's places in the sign-in throttle (client first, then username from that
+ * client) before any password is hashed, checks the password through the {@link PasswordCheckGate},
+ * and reports each sign-in, each checked failure and each lock for the audit log; an attempt
+ * turned away unchecked writes no audit row.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final PasswordCheckGate gate;
     private final ApplicationEventPublisher events;
 
     ThrottledAuthenticationProvider(
-            AuthenticationProvider passwords, LoginThrottle throttle, ApplicationEventPublisher events) {
+            AuthenticationProvider passwords,
+            LoginThrottle throttle,
+            PasswordCheckGate gate,
+            ApplicationEventPublisher events) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.gate = gate;
         this.events = events;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String typed = authentication.getName().strip().toLowerCase(Locale.ROOT);
-        String address = addressKey(authentication);
+        String address = remoteAddress(authentication);
+        LoginThrottle.Place client = throttle.takeForClient(address);
+        if (client.refusedFor() instanceof Duration wait) {
+            throw new SignInThrottledException(wait);
+        }
         if (!Text.fits(typed, 60)) {
-            // No account has such a name; count it against the address only, and store none of it.
-            throttle.recordFailure("", address);
+            // No account has such a name: a failure for the client only, and none of it is stored.
+            throttle.failed(client);
             throw new BadCredentialsException("Wrong username or password");
         }
         String username = typed;
-        Optional<Duration> locked = throttle.lockedFor(username, address);
-        if (locked.isPresent()) {
-            events.publishEvent(
-                    new AccountEvent(new Actor(null, username), "account.sign-in-throttled", null, "Locked out"));
-            throw new SignInThrottledException(locked.get());
+        LoginThrottle.Place account = throttle.takeForAccount(username, address);
+        if (account.refusedFor() instanceof Duration wait) {
+            throttle.giveBack(client);
+            throw new SignInThrottledException(wait);
         }
+        Authentication result;
         try {
-            Authentication result = passwords.authenticate(
-                    new UsernamePasswordAuthenticationToken(username, authentication.getCredentials()));
-            throttle.recordSuccess(username);
-            if (result.getPrincipal() instanceof StaffPrincipal staff) {
-                events.publishEvent(new AccountEvent(
-                        new Actor(staff.accountId(), staff.getUsername()),
-                        "account.signed-in",
-                        staff.accountId(),
-                        "Signed in"));
-            }
-            return result;
-        } catch (AuthenticationException e) {
-            throttle.recordFailure(username, address);
-            events.publishEvent(new AccountEvent(
-                    new Actor(null, username), "account.sign-in-failed", null, "Wrong username or password"));
+            result = gate.check(() -> passwords.authenticate(
+                    new UsernamePasswordAuthenticationToken(username, authentication.getCredentials())));
+        } catch (SignInBusyException e) {
+            throttle.giveBack(account);
+            throttle.giveBack(client);
             throw e;
+        } catch (AuthenticationException e) {
+            failed(username, client, account);
+            throw e;
+        }
+        throttle.forget(account);
+        throttle.giveBack(client);
+        if (result.getPrincipal() instanceof StaffPrincipal staff) {
+            events.publishEvent(new AccountEvent(
+                    new Actor(staff.accountId(), staff.getUsername()),
+                    "account.signed-in",
+                    staff.accountId(),
+                    "Signed in"));
+        }
+        return result;
+    }
+
+    private void failed(String username, LoginThrottle.Place client, LoginThrottle.Place account) {
+        events.publishEvent(new AccountEvent(
+                new Actor(null, username), "account.sign-in-failed", null, "Wrong username or password"));
+        if (throttle.failed(account)) {
+            events.publishEvent(new AccountEvent(
+                    new Actor(null, username),
+                    "account.sign-in-locked",
+                    null,
+                    "Sign-in with this username from one client locked after " + account.limit() + " failures"));
+        }
+        if (throttle.failed(client)) {
+            events.publishEvent(new AccountEvent(
+                    new Actor(null, username),
+                    "account.sign-in-locked",
+                    null,
+                    "Sign-in from one client locked after " + client.limit() + " failures"));
         }
     }
 
@@ -77,17 +105,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static String addressKey(Authentication authentication) {
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+    private static String remoteAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
                         && details.getRemoteAddress() != null
                 ? details.getRemoteAddress()
                 : "unknown";
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
-            return "address:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     /** Too many failed attempts: the message says how long to wait, and nothing about the account. */

@@ -14,6 +14,7 @@ class LoginController {
     String login(
             @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String throttled,
+            @RequestParam(required = false) @Nullable String busy,
             @RequestParam(required = false) @Nullable String signedout,
             @RequestParam(required = false) @Nullable String passwordchanged,
             @RequestParam(required = false) @Nullable String passwordset,
@@ -24,6 +25,8 @@ class LoginController {
             String minutes = throttled.matches("\\d{1,3}") ? throttled : "15";
             problem = "Too many failed sign-in attempts. Please wait " + minutes + " minute"
                     + ("1".equals(minutes) ? "" : "s") + " and try again.";
+        } else if (busy != null) {
+            problem = "Too many sign-ins are being checked right now. Please try again in a few seconds.";
         } else if (error != null) {
             problem = "That username and password do not match an active account.";
         }

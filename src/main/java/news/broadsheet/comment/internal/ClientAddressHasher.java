@@ -6,12 +6,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import news.broadsheet.shared.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Replaces a client address by a keyed hash: the same address gives the same hash on every node,
- * so moderators can spot one source, but the address itself is never stored.
+ * Replaces a client address by a keyed hash of its {@link ClientAddress#key key} (an IPv6 client
+ * by its /64): the same client gives the same hash on every node, so floods, bans and
+ * one-report-per-reader hold however it rotates its IPv6 address, but the address is never stored.
  */
 @Component
 public class ClientAddressHasher {
@@ -25,7 +27,8 @@ public class ClientAddressHasher {
     }
 
     public String hash(String clientAddress) {
-        return HexFormat.of().formatHex(mac().doFinal(clientAddress.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(mac().doFinal(ClientAddress.key(clientAddress).getBytes(StandardCharsets.UTF_8)));
     }
 
     private Mac mac() {

@@ -8,14 +8,17 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Accounts;
 import news.broadsheet.account.Role;
+import news.broadsheet.support.Burst;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
@@ -337,6 +340,29 @@ class AccountLifecycleIntegrationTests {
 
         clock.advance(Duration.ofMinutes(61));
         assertThat(requestReset(browser, "eleventh@example.org").status()).isEqualTo(302);
+    }
+
+    @Test
+    void letsNoMoreResetRequestsOfAParallelBurstThroughThanTheLimits() throws Exception {
+        Account editor = newsroom.staff(Role.EDITOR);
+        List<Supplier<Http.Response>> burst = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Http browser = http.browser();
+            String token = browser.get("/login/forgot")
+                    .page()
+                    .selectFirst("input[name=_csrf]")
+                    .val();
+            burst.add(() -> browser.postForm("/login/forgot", form("email", editor.email(), "_csrf", token)));
+        }
+
+        List<Integer> statuses =
+                Burst.of(burst).stream().map(Http.Response::status).toList();
+
+        assertThat(statuses).filteredOn(s -> s == 302).as("per client").hasSize(10);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(6);
+        awaitMail(editor.email(), 3);
+        Thread.sleep(1000);
+        assertThat(mailsTo(editor.email())).as("per e-mail address").hasSize(3);
     }
 
     @Test

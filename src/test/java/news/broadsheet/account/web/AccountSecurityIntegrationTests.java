@@ -4,14 +4,18 @@ import static news.broadsheet.support.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Role;
+import news.broadsheet.support.Burst;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
+import news.broadsheet.support.TestDatabaseQueries;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +31,9 @@ class AccountSecurityIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    TestDatabaseQueries database;
 
     @Test
     void signsInAndOut() {
@@ -96,6 +103,50 @@ class AccountSecurityIntegrationTests {
         } finally {
             clock.advance(Duration.ofMinutes(-16));
         }
+    }
+
+    @Test
+    void guessingFromAnotherClientNeverLocksTheOwnerOut() {
+        Account editor = newsroom.staff(Role.EDITOR);
+        Http elsewhere = http.browserAt("127.0.0.2");
+        for (int i = 0; i < 50; i++) {
+            assertThat(attempt(elsewhere, editor.username(), "guess " + i).location())
+                    .startsWith(i < 5 ? "/login?error" : "/login?throttled=15");
+        }
+        assertThat(attempt(elsewhere, editor.username(), Newsroom.PASSWORD).location())
+                .as("the right password from the guessing client")
+                .startsWith("/login?throttled=15");
+
+        assertThat(StaffClient.signIn(http, editor.username(), Newsroom.PASSWORD))
+                .as("the editor from their own address")
+                .isNotNull();
+        assertThat(auditRows(editor.username(), "account.sign-in-failed"))
+                .as("only checked attempts are recorded")
+                .isEqualTo(5);
+        assertThat(auditRows(editor.username(), "account.sign-in-locked")).isEqualTo(1);
+    }
+
+    @Test
+    void checksNoMoreAttemptsOfAParallelBurstThanTheLimit() throws Exception {
+        Account editor = newsroom.staff(Role.EDITOR);
+        List<Supplier<Http.Response>> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            burst.add(prepared(http.browserAt("127.0.0.3"), editor.username(), "guess " + i));
+        }
+
+        List<String> answers =
+                Burst.of(burst).stream().map(Http.Response::location).toList();
+
+        assertThat(answers).filteredOn(a -> a.startsWith("/login?error")).hasSize(5);
+        assertThat(answers).filteredOn(a -> a.startsWith("/login?throttled=")).hasSize(15);
+        assertThat(auditRows(editor.username(), "account.sign-in-failed")).isEqualTo(5);
+        assertThat(auditRows(editor.username(), "account.sign-in-locked")).isEqualTo(1);
+    }
+
+    @Test
+    void asksToTryAgainShortlyWhenTooManySignInsAreBeingChecked() {
+        assertThat(http.get("/login?busy").page().selectFirst(".form-problem").text())
+                .isEqualTo("Too many sign-ins are being checked right now. Please try again in a few seconds.");
     }
 
     @Test
@@ -183,6 +234,26 @@ class AccountSecurityIntegrationTests {
                 .startsWith("/login?error");
         assertThat(StaffClient.signIn(http, reporter.username(), "a brand new phrase"))
                 .isNotNull();
+    }
+
+    private int auditRows(String username, String action) {
+        return database.jdbc()
+                .sql("SELECT COUNT(*) FROM audit_event WHERE actor_name = ? AND action = ?")
+                .params(username, action)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A sign-in form ready to post: its page is already fetched. */
+    static Supplier<Http.Response> prepared(Http browser, String username, String password) {
+        String token =
+                browser.get("/login").page().selectFirst("input[name=_csrf]").val();
+        return () -> {
+            Http.Response response =
+                    browser.postForm("/login", form("username", username, "password", password, "_csrf", token));
+            assertThat(response.status()).isEqualTo(302);
+            return response;
+        };
     }
 
     static Http.Response attempt(Http browser, String username, String password) {
