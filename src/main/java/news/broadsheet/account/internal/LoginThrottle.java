@@ -1,14 +1,11 @@
 package news.broadsheet.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import news.broadsheet.account.SignInSettings;
 import news.broadsheet.shared.ClientAddress;
+import news.broadsheet.shared.KeyedHash;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,10 +27,12 @@ public class LoginThrottle {
     static final Duration SHORTLY = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
+    private final KeyedHash keyedHash;
     private final SignInSettings settings;
     private final Clock clock;
 
-    LoginThrottle(JdbcClient jdbc, SignInSettings settings, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, SignInSettings settings, Clock clock, KeyedHash keyedHash) {
+        this.keyedHash = keyedHash;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -142,16 +141,12 @@ public class LoginThrottle {
         return place;
     }
 
-    private static String accountPrefix(String username) {
+    private String accountPrefix(String username) {
         return "account:" + hash(username) + ":";
     }
 
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /** Keyed, so that the table alone does not give away which addresses or names tried. */
+    private String hash(String value) {
+        return keyedHash.of(value).substring(0, 32);
     }
 }

@@ -1,16 +1,13 @@
 package news.broadsheet.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import news.broadsheet.account.PasswordResetSettings;
 import news.broadsheet.shared.ClientAddress;
+import news.broadsheet.shared.KeyedHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +22,12 @@ import org.springframework.stereotype.Component;
 public class ResetThrottle {
 
     private final JdbcClient jdbc;
+    private final KeyedHash keyedHash;
     private final PasswordResetSettings settings;
     private final Clock clock;
 
-    ResetThrottle(JdbcClient jdbc, PasswordResetSettings settings, Clock clock) {
+    ResetThrottle(JdbcClient jdbc, PasswordResetSettings settings, Clock clock, KeyedHash keyedHash) {
+        this.keyedHash = keyedHash;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -73,12 +72,8 @@ public class ResetThrottle {
                 .single();
     }
 
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /** Keyed, so that the table alone does not give away which addresses or names tried. */
+    private String hash(String value) {
+        return keyedHash.of(value).substring(0, 32);
     }
 }

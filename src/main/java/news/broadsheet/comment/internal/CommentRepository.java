@@ -764,15 +764,16 @@ public class CommentRepository {
         }
     }
 
-    /** The named secret, created from the candidate if no node has made one yet. */
-    public String hashKey(String name, String candidate) {
-        jdbc.sql("INSERT INTO comment_hash_key (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
-                .params(name, candidate)
-                .update();
-        return jdbc.sql("SELECT secret FROM comment_hash_key WHERE name = ?")
-                .param(name)
+    /**
+     * The client-address key that earlier versions kept in the database, removed from it as it is
+     * read: it now lives outside the database it protects.
+     */
+    public java.util.Optional<String> takeLegacyHashKey() {
+        java.util.Optional<String> key = jdbc.sql("SELECT secret FROM comment_hash_key WHERE name = 'client-address'")
                 .query(String.class)
-                .single();
+                .optional();
+        jdbc.sql("DELETE FROM comment_hash_key WHERE name = 'client-address'").update();
+        return key;
     }
 
     /** The story a comment belongs to, if the comment exists. */
