@@ -64,6 +64,8 @@ class SecurityConfiguration {
                                 "/admin/users/**",
                                 "/admin/audit/**",
                                 "/admin/demo/**",
+                                "/admin/backup",
+                                "/admin/backup/**",
                                 "/admin/import",
                                 "/admin/import/**")
                         .hasRole(ADMIN)
