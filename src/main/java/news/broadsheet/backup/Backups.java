@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +68,7 @@ public class Backups {
         String name = NAME.format(clock.instant());
         try {
             Files.createDirectories(directory);
+            ownerOnly(directory);
             for (int attempt = 1; ; attempt++) {
                 Path folder = directory.resolve(attempt == 1 ? name : name + "-" + attempt);
                 try {
@@ -103,6 +105,7 @@ public class Backups {
                 Files.createDirectories(folder);
                 created = true;
             }
+            ownerOnly(folder);
             try {
                 DatabaseSnapshot.Written database = DatabaseSnapshot.write(dataSource, folder, clock.instant());
                 // After the snapshot: every file its rows name was written before the row was committed.
@@ -171,6 +174,15 @@ public class Backups {
         }
         backups.sort(Comparator.comparing(BackupSummary::createdAt).reversed());
         return backups;
+    }
+
+    /** A backup holds password hashes and e-mail addresses: only the service's user may read it. */
+    private static void ownerOnly(Path folder) throws IOException {
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own permissions apply.
+        }
     }
 
     static BackupSummary summary(Path folder, Manifest manifest) {
