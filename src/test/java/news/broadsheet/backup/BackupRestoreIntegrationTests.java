@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import news.broadsheet.BroadsheetApplication;
 import news.broadsheet.account.Role;
@@ -170,6 +173,105 @@ class BackupRestoreIntegrationTests {
             assertSameMedia(dataDir(source()), dataDir(target));
         } finally {
             TestDatabase.drop(target);
+        }
+    }
+
+    @Test
+    void backupTakenWhileWritersRunIsASnapshotWithEveryFileItNames() throws Exception {
+        Section section = newsroom.section("Live");
+        Author author = newsroom.author("Night Desk");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> {
+                while (writing.get() && failure.get() == null) {
+                    try {
+                        ArticleSummary story = newsroom.article(section, author)
+                                .headline("Update " + writer + "-" + written.incrementAndGet())
+                                .tags("live-" + writer)
+                                .publish();
+                        PostedComment comment = comments.post(new PostComment(
+                                story.id(), null, "Reader", null, "Thanks for the update.", "192.0.2.9"));
+                        comments.approve(comment.id());
+                        if (writer == 0) {
+                            library.store(
+                                    new ImageUpload(
+                                            "live.png",
+                                            TestImages.encode(TestImages.picture(640, 360), "png"),
+                                            "The scene",
+                                            "",
+                                            ""),
+                                    1);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        Path backup = temp.resolve("during");
+        Run run;
+        try {
+            while (written.get() < 5 && failure.get() == null) {
+                Thread.sleep(10);
+            }
+            run = run(source(), "backup", backup.toString());
+        } finally {
+            writing.set(false);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+        }
+        assertThat(failure.get()).as("a writer failed").isNull();
+        assertThat(run.status()).as(run.err()).isZero();
+        int writtenDuring = written.get();
+        assertThat(writtenDuring).isGreaterThan(5);
+
+        Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
+        try {
+            // The load checks every foreign key, so a child without its parent would fail it.
+            Run restore = run(target, "restore", backup.toString());
+            assertThat(restore.status()).as(restore.err()).isZero();
+            try (Connection c = connect(target)) {
+                assertThat(count(
+                                c,
+                                "SELECT COUNT(*) FROM article a WHERE NOT EXISTS"
+                                        + " (SELECT 1 FROM article_author x WHERE x.article_id = a.id)"))
+                        .as("stories without their byline")
+                        .isZero();
+                assertThat(count(
+                                c,
+                                "SELECT COUNT(*) FROM image i WHERE NOT EXISTS"
+                                        + " (SELECT 1 FROM image_variant v WHERE v.image_id = i.id)"))
+                        .as("images without their files' rows")
+                        .isZero();
+                List<String> named = new ArrayList<>();
+                try (ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT path FROM image_variant UNION SELECT path FROM image_crop")) {
+                    while (rs.next()) {
+                        named.add(rs.getString(1));
+                    }
+                }
+                assertThat(named).isNotEmpty();
+                assertThat(named)
+                        .allSatisfy(name -> assertThat(
+                                        dataDir(target).resolve("media").resolve(name))
+                                .isRegularFile());
+            }
+            assertThat(counts(target).get("article"))
+                    .isLessThanOrEqualTo(counts(source()).get("article"));
+        } finally {
+            TestDatabase.drop(target);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
