@@ -3,6 +3,7 @@ package news.broadsheet.backup.internal;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,11 +33,25 @@ public final class MediaCopy {
                 if (attributes.isRegularFile() && !name.startsWith(".")) {
                     Path target = to.resolve(from.relativize(file).toString());
                     Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
+                    try {
+                        Files.copy(file, target);
+                    } catch (NoSuchFileException e) {
+                        // Removed since it was listed: an upload that was never recorded (no row names it).
+                        return FileVisitResult.CONTINUE;
+                    }
                     counts[0]++;
-                    counts[1] += attributes.size();
+                    counts[1] += Files.size(target);
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    // An upload's temporary file, moved into place (or removed) while the folder was read.
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
             }
         });
         return new Manifest.Media(counts[0], counts[1]);
