@@ -121,6 +121,13 @@ class BackupRestoreIntegrationTests {
         // Derived state and sessions are left out.
         assertThat(backup.resolve("tables/spring_session.jsonl.gz")).doesNotExist();
         assertThat(backup.resolve("tables/search_article_change.jsonl.gz")).doesNotExist();
+        try (Connection c = connect(source())) {
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM audit_event WHERE action = 'site.backed-up' AND actor_id = "
+                                    + admin.id() + " AND detail LIKE 'Backup " + name + ":%'"))
+                    .isEqualTo(1);
+        }
 
         Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
         try {
