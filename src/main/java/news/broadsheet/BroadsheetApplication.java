@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import news.broadsheet.backup.BackupCommand;
+import news.broadsheet.backup.RestoreCommand;
 import news.broadsheet.importer.WordPressExportCommand;
 import news.broadsheet.importer.WordPressImportCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts Broadsheet: the public news site and the newsroom behind it. A first argument naming a
- * command ({@code import-wordpress}, {@code export-wordpress}) runs that command instead, without
- * the web server, schedulers, search index or start-up content, so it can run beside the site.
+ * command ({@code import-wordpress}, {@code export-wordpress}, {@code backup}) runs that command
+ * instead, without the web server, schedulers, search index or start-up content, so it can run
+ * beside the site; {@code restore} runs with the settings only, not the application.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,6 +33,11 @@ public class BroadsheetApplication {
         Object check(List<String> args);
 
         int run(ConfigurableApplicationContext context, Object checked);
+
+        /** What the command's context is built from: the whole application unless it says otherwise. */
+        default Class<?> source() {
+            return BroadsheetApplication.class;
+        }
     }
 
     static final Map<String, Command> COMMANDS = Map.of(
@@ -56,6 +65,38 @@ public class BroadsheetApplication {
                 public int run(ConfigurableApplicationContext context, Object checked) {
                     return context.getBean(WordPressExportCommand.class)
                             .run((java.nio.file.Path) checked, System.out, System.err);
+                }
+            },
+            BackupCommand.NAME,
+            new Command() {
+                @Override
+                public Object check(List<String> args) {
+                    return BackupCommand.parse(args);
+                }
+
+                @Override
+                public int run(ConfigurableApplicationContext context, Object checked) {
+                    return context.getBean(BackupCommand.class)
+                            .run((java.nio.file.Path) checked, System.out, System.err);
+                }
+            },
+            RestoreCommand.NAME,
+            new Command() {
+                @Override
+                public Object check(List<String> args) {
+                    return RestoreCommand.parse(args);
+                }
+
+                @Override
+                public int run(ConfigurableApplicationContext context, Object checked) {
+                    return RestoreCommand.run(
+                            context.getEnvironment(), (java.nio.file.Path) checked, System.out, System.err);
+                }
+
+                @Override
+                public Class<?> source() {
+                    // An empty database cannot start the application (nothing is migrated yet).
+                    return RestoreCommand.Settings.class;
                 }
             });
 
@@ -126,10 +167,12 @@ public class BroadsheetApplication {
             System.err.println(name + ": " + e.getMessage());
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadsheetApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(withCommandSettings(settings))) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(command.source());
+        if (command.source() != BroadsheetApplication.class) {
+            builder.web(WebApplicationType.NONE);
+        }
+        try (ConfigurableApplicationContext context =
+                builder.bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(withCommandSettings(settings))) {
             return command.run(context, checked);
         } catch (RuntimeException e) {
             System.err.println(name + ": could not start: " + e.getMessage());

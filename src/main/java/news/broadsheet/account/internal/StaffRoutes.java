@@ -59,6 +59,8 @@ public final class StaffRoutes {
                             "/admin/audit/**",
                             "/admin/demo",
                             "/admin/demo/**",
+                            "/admin/backup",
+                            "/admin/backup/**",
                             "/admin/import",
                             "/admin/import/**",
                             "/admin/export",

@@ -71,6 +71,8 @@ class AdminChromeAdvice {
             // The importer module: WordPress import (upload, progress, report) and export (a download).
             links.add(new AdminChrome.Link("WordPress import", "/admin/import"));
             links.add(new AdminChrome.Link("WordPress export", "/admin/export"));
+            // The backup module: writes a backup of the running site, lists the finished ones.
+            links.add(new AdminChrome.Link("Backups", "/admin/backup"));
         }
         links.add(new AdminChrome.Link("My profile", "/admin/profile"));
         // The api module's personal access tokens, for every signed-in user.

@@ -1,0 +1,566 @@
+package news.broadsheet.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import news.broadsheet.BroadsheetApplication;
+import news.broadsheet.account.Role;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.author.Author;
+import news.broadsheet.comment.Comments;
+import news.broadsheet.comment.PostComment;
+import news.broadsheet.comment.PostedComment;
+import news.broadsheet.media.ImageUpload;
+import news.broadsheet.media.MediaLibrary;
+import news.broadsheet.media.StoredImage;
+import news.broadsheet.media.TestImages;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageStatus;
+import news.broadsheet.page.Pages;
+import news.broadsheet.page.WritePage;
+import news.broadsheet.section.Section;
+import news.broadsheet.shared.Actor;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.StaffClient;
+import news.broadsheet.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Security issue 14, part 7: a backup taken while the site runs (the admin button, the {@code
+ * backup} command) restores into an empty database and data directory with every story, page,
+ * comment and image as it was, and the restored site starts and serves them; restore never
+ * overwrites anything.
+ */
+@IntegrationTest
+class BackupRestoreIntegrationTests {
+
+    /** The tables compared row by row after a restore (the audit log gains the backup's own entry). */
+    private static final List<String> CONTENT = List.of(
+            "account",
+            "section",
+            "author",
+            "tag",
+            "article",
+            "article_author",
+            "article_tag",
+            "article_revision",
+            "page",
+            "page_revision",
+            "comment",
+            "image",
+            "image_variant",
+            "image_crop");
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    Pages pages;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    MediaLibrary library;
+
+    @Autowired
+    Environment environment;
+
+    @TempDir
+    Path temp;
+
+    private record Run(int status, String out, String err) {}
+
+    private record Content(ArticleSummary story, String pageSlug, StoredImage image) {}
+
+    @Test
+    void adminBackupRestoresIntoAnEmptySiteWithEverythingAsItWas() throws Exception {
+        Content content = content();
+        var admin = newsroom.staff(Role.ADMIN);
+        StaffClient client = StaffClient.signIn(http, admin.username(), Newsroom.PASSWORD);
+
+        Http.Response written = client.post("/admin/backup");
+        assertThat(written.status()).isEqualTo(302);
+        assertThat(written.location()).startsWith("/admin/backup?written=");
+        var listing = client.get(written.location()).page();
+        assertThat(listing.select(".notice").text()).startsWith("Backup ").endsWith(" written.");
+        String name = listing.select(".backup-name").first().text();
+        Path backup = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), "backups", name);
+        assertThat(backup.resolve("manifest.json")).isRegularFile();
+        assertThat(backup.resolve("tables/article.jsonl.gz")).isRegularFile();
+        // Derived state and sessions are left out.
+        assertThat(backup.resolve("tables/spring_session.jsonl.gz")).doesNotExist();
+        assertThat(backup.resolve("tables/search_article_change.jsonl.gz")).doesNotExist();
+        try (Connection c = connect(source())) {
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM audit_event WHERE action = 'site.backed-up' AND actor_id = "
+                                    + admin.id() + " AND detail LIKE 'Backup " + name + ":%'"))
+                    .isEqualTo(1);
+        }
+
+        Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
+        try {
+            Run restore = run(target, "restore", backup.toString());
+            assertThat(restore.status()).as(restore.err()).isZero();
+            assertThat(restore.out()).contains("Restored ");
+            assertSameContent(source(), target);
+            assertSameMedia(dataDir(source()), dataDir(target));
+            assertRestoredSiteServes(target, content);
+        } finally {
+            TestDatabase.drop(target);
+        }
+
+        if (TestDatabase.isPostgresql()) {
+            // The same backup restores into SQLite, and a backup of that back into PostgreSQL.
+            Path sqliteDir = temp.resolve("sqlite");
+            Map<String, Object> sqlite = Map.of("broadsheet.data-dir", sqliteDir.toString());
+            Run toSqlite = run(sqlite, "restore", backup.toString());
+            assertThat(toSqlite.status()).as(toSqlite.err()).isZero();
+            assertSameContent(source(), sqlite);
+            Path again = temp.resolve("from-sqlite");
+            Run backupSqlite = run(sqlite, "backup", again.toString());
+            assertThat(backupSqlite.status()).as(backupSqlite.err()).isZero();
+            Map<String, Object> postgresql = TestDatabase.create(temp.resolve("back"));
+            try {
+                Run back = run(postgresql, "restore", again.toString());
+                assertThat(back.status()).as(back.err()).isZero();
+                assertSameContent(source(), postgresql);
+                assertSameMedia(dataDir(source()), dataDir(postgresql));
+                assertRestoredSiteServes(postgresql, content);
+            } finally {
+                TestDatabase.drop(postgresql);
+            }
+        }
+    }
+
+    @Test
+    void commandLineBackupRestoresIntoAnEmptySite() throws Exception {
+        content();
+        Path backup = temp.resolve("nightly");
+        Run written = run(source(), "backup", backup.toString());
+        assertThat(written.status()).as(written.err()).isZero();
+        assertThat(written.out()).startsWith("Backup written to ");
+
+        Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
+        try {
+            Run restore = run(target, "restore", backup.toString());
+            assertThat(restore.status()).as(restore.err()).isZero();
+            assertSameContent(source(), target);
+            assertSameMedia(dataDir(source()), dataDir(target));
+        } finally {
+            TestDatabase.drop(target);
+        }
+    }
+
+    @Test
+    void backupTakenWhileWritersRunIsASnapshotWithEveryFileItNames() throws Exception {
+        Section section = newsroom.section("Live");
+        Author author = newsroom.author("Night Desk");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> {
+                while (writing.get() && failure.get() == null) {
+                    try {
+                        ArticleSummary story = newsroom.article(section, author)
+                                .headline("Update " + writer + "-" + written.incrementAndGet())
+                                .tags("live-" + writer)
+                                .publish();
+                        PostedComment comment = comments.post(new PostComment(
+                                story.id(), null, "Reader", null, "Thanks for the update.", "192.0.2.9"));
+                        comments.approve(comment.id());
+                        if (writer == 0) {
+                            library.store(
+                                    new ImageUpload(
+                                            "live.png",
+                                            TestImages.encode(TestImages.picture(640, 360), "png"),
+                                            "The scene",
+                                            "",
+                                            ""),
+                                    1);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        Path backup = temp.resolve("during");
+        Run run;
+        try {
+            while (written.get() < 5 && failure.get() == null) {
+                Thread.sleep(10);
+            }
+            run = run(source(), "backup", backup.toString());
+        } finally {
+            writing.set(false);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+        }
+        assertThat(failure.get()).as("a writer failed").isNull();
+        assertThat(run.status()).as(run.err()).isZero();
+        int writtenDuring = written.get();
+        assertThat(writtenDuring).isGreaterThan(5);
+
+        Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
+        try {
+            // The load checks every foreign key, so a child without its parent would fail it.
+            Run restore = run(target, "restore", backup.toString());
+            assertThat(restore.status()).as(restore.err()).isZero();
+            try (Connection c = connect(target)) {
+                assertThat(count(
+                                c,
+                                "SELECT COUNT(*) FROM article a WHERE NOT EXISTS"
+                                        + " (SELECT 1 FROM article_author x WHERE x.article_id = a.id)"))
+                        .as("stories without their byline")
+                        .isZero();
+                assertThat(count(
+                                c,
+                                "SELECT COUNT(*) FROM image i WHERE NOT EXISTS"
+                                        + " (SELECT 1 FROM image_variant v WHERE v.image_id = i.id)"))
+                        .as("images without their files' rows")
+                        .isZero();
+                List<String> named = new ArrayList<>();
+                try (ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT path FROM image_variant UNION SELECT path FROM image_crop")) {
+                    while (rs.next()) {
+                        named.add(rs.getString(1));
+                    }
+                }
+                assertThat(named).isNotEmpty();
+                assertThat(named)
+                        .allSatisfy(name -> assertThat(
+                                        dataDir(target).resolve("media").resolve(name))
+                                .isRegularFile());
+            }
+            assertThat(counts(target).get("article"))
+                    .isLessThanOrEqualTo(counts(source()).get("article"));
+        } finally {
+            TestDatabase.drop(target);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void restoreRefusesATargetThatHoldsAnythingAndABackupFromANewerSchema() throws Exception {
+        content();
+        Path backup = temp.resolve("backup");
+        assertThat(run(source(), "backup", backup.toString()).status()).isZero();
+
+        // This running site's database and data directory: refused, nothing touched.
+        Map<String, Long> before = counts(source());
+        Run onto = run(source(), "restore", backup.toString());
+        assertThat(onto.status()).isEqualTo(1);
+        assertThat(onto.err()).startsWith("restore: ").contains("is not empty").contains("nothing was changed");
+        assertThat(counts(source())).isEqualTo(before);
+
+        // An empty database but a data directory holding something.
+        Map<String, Object> target = TestDatabase.create(temp.resolve("busy"));
+        try {
+            Path stray = dataDir(target).resolve("notes.txt");
+            Files.writeString(stray, "keep me");
+            Run busy = run(target, "restore", backup.toString());
+            assertThat(busy.status()).isEqualTo(1);
+            assertThat(busy.err())
+                    .contains("data directory")
+                    .contains("is not empty")
+                    .contains("notes.txt");
+            assertThat(stray).hasContent("keep me");
+        } finally {
+            TestDatabase.drop(target);
+        }
+
+        // A backup written by a newer Broadsheet.
+        Path manifest = backup.resolve("manifest.json");
+        String newer = Files.readString(manifest)
+                .replaceFirst("\"schemaVersion\" : \"[^\"]+\"", "\"schemaVersion\" : \"9999\"");
+        Files.writeString(manifest, newer);
+        Map<String, Object> empty = TestDatabase.create(temp.resolve("empty"));
+        try {
+            Run future = run(empty, "restore", backup.toString());
+            assertThat(future.status()).isEqualTo(1);
+            assertThat(future.err()).contains("schema version 9999 is newer than this Broadsheet's");
+        } finally {
+            TestDatabase.drop(empty);
+        }
+
+        // Nor does backup write into a folder holding something.
+        Run full = run(source(), "backup", backup.toString());
+        assertThat(full.status()).isEqualTo(1);
+        assertThat(full.err()).contains("is not empty");
+        assertThat(Files.readString(manifest)).contains("9999");
+
+        Run notABackup = run(empty, "restore", temp.resolve("busy").toString());
+        assertThat(notABackup.status()).isEqualTo(2);
+        assertThat(notABackup.err()).contains("is not a Broadsheet backup");
+    }
+
+    @Test
+    void onlyAdminsMayWriteOrSeeBackups() throws Exception {
+        var reporter = newsroom.staff(Role.REPORTER);
+        StaffClient client = StaffClient.signIn(http, reporter.username(), Newsroom.PASSWORD);
+        Path backups = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), "backups");
+        List<Path> before = list(backups);
+
+        assertThat(client.get("/admin/backup").status()).isEqualTo(403);
+        assertThat(client.post("/admin/backup").status()).isEqualTo(403);
+        assertThat(list(backups)).isEqualTo(before);
+
+        var admin = newsroom.staff(Role.ADMIN);
+        StaffClient adminClient = StaffClient.signIn(http, admin.username(), Newsroom.PASSWORD);
+        assertThat(adminClient.postWithoutCsrf("/admin/backup").status()).isEqualTo(403);
+        assertThat(list(backups)).isEqualTo(before);
+        assertThat(adminClient.get("/admin").page().select("a[href=\"/admin/backup\"]"))
+                .isNotEmpty();
+    }
+
+    /** Stories (one with a reply thread), a published page and an uploaded image. */
+    private Content content() {
+        Section section = newsroom.section("Harbour");
+        Author author = newsroom.author("Ines Calloway");
+        Author second = newsroom.author("Tomas Reyes");
+        ArticleSummary story = newsroom.article(section, author)
+                .headline("Tide gauge records the highest water since 1953")
+                .body("The gauge at the **harbour mouth** read 4.2 metres — ünïcödé and \"quotes\" survive.")
+                .tags("flooding", "harbour")
+                .coAuthor(second)
+                .publish();
+        newsroom.article(section, second).headline("A draft nobody has seen").create();
+        PostedComment first = comments.post(
+                new PostComment(story.id(), null, "Ada", "ada@example.org", "Was anyone hurt?", "192.0.2.1"));
+        comments.approve(first.id());
+        PostedComment reply =
+                comments.post(new PostComment(story.id(), first.id(), "Ben", null, "No, thankfully.", "192.0.2.2"));
+        comments.approve(reply.id());
+        String slug = Newsroom.unique("flood-advice");
+        pages.put(
+                new WritePage(
+                        PageContent.markdown(slug, "Flood advice", "Move *valuables* upstairs."),
+                        PageStatus.PUBLISHED,
+                        null),
+                Actor.SYSTEM);
+        StoredImage image = library.store(
+                new ImageUpload(
+                        "gauge.jpg",
+                        TestImages.encode(TestImages.picture(1200, 800), "jpeg"),
+                        "The tide gauge",
+                        "The gauge at noon",
+                        "Staff"),
+                1);
+        return new Content(story, slug, image);
+    }
+
+    private void assertRestoredSiteServes(Map<String, Object> target, Content content) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--broadsheet.demo-content.enabled=false",
+                "--broadsheet.scheduling.enabled=false",
+                "--spring.datasource.hikari.maximum-pool-size=2",
+                "--logging.level.root=WARN"));
+        target.forEach((key, value) -> {
+            if (!key.startsWith("spring.datasource.hikari.")) {
+                args.add("--" + key + "=" + value);
+            }
+        });
+        try (ConfigurableApplicationContext site =
+                new SpringApplicationBuilder(BroadsheetApplication.class).run(args.toArray(String[]::new))) {
+            Http restored =
+                    new Http(((WebServerApplicationContext) site).getWebServer().getPort());
+            Http.Response story = restored.get(content.story().url());
+            assertThat(story.status()).isEqualTo(200);
+            assertThat(story.page().select("h1").text()).isEqualTo("Tide gauge records the highest water since 1953");
+            assertThat(story.page().text()).contains("Was anyone hurt?").contains("No, thankfully.");
+            assertThat(restored.get("/" + content.pageSlug()).page().text()).contains("Move valuables upstairs.");
+            assertThat(restored.bytes(content.image().url()))
+                    .isEqualTo(http.bytes(content.image().url()));
+            // New rows get new ids: the id counters were moved past the restored ones.
+            JdbcClient jdbc = site.getBean(JdbcClient.class);
+            long highest = jdbc.sql("SELECT MAX(id) FROM tag").query(Long.class).single();
+            jdbc.sql("INSERT INTO tag (slug, name) VALUES ('after-restore', 'After restore')")
+                    .update();
+            assertThat(jdbc.sql("SELECT id FROM tag WHERE slug = 'after-restore'")
+                            .query(Long.class)
+                            .single())
+                    .isGreaterThan(highest);
+        }
+    }
+
+    private Map<String, Object> source() {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"));
+        source.put("broadsheet.data-dir", environment.getRequiredProperty("broadsheet.data-dir"));
+        String user = environment.getProperty("spring.datasource.username");
+        if (user != null && !user.isBlank()) {
+            source.put("spring.datasource.username", user);
+        }
+        return source;
+    }
+
+    private static Path dataDir(Map<String, Object> database) {
+        return Path.of(database.get("broadsheet.data-dir").toString());
+    }
+
+    /** Runs a command as {@code java -jar broadsheet.jar ...} would, on the given database. */
+    private static Run run(Map<String, Object> database, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        database.forEach((name, value) -> {
+            if (!name.startsWith("spring.datasource.hikari.")) {
+                all.add("--" + name + "=" + value);
+            }
+        });
+        all.add("--spring.datasource.hikari.maximum-pool-size=2");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+            int status = BroadsheetApplication.command(all.toArray(String[]::new));
+            return new Run(
+                    status, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static void assertSameContent(Map<String, Object> source, Map<String, Object> target) throws SQLException {
+        Map<String, List<String>> expected = tables(source);
+        Map<String, List<String>> actual = tables(target);
+        assertThat(expected.get("article")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(expected.get("comment")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(expected.get("page")).isNotEmpty();
+        assertThat(expected.get("image_variant")).isNotEmpty();
+        for (String table : CONTENT) {
+            assertThat(actual.get(table)).as(table).containsExactlyElementsOf(expected.get(table));
+        }
+    }
+
+    private static void assertSameMedia(Path source, Path target) throws Exception {
+        Map<String, String> expected = files(source.resolve("media"));
+        assertThat(expected).isNotEmpty();
+        assertThat(files(target.resolve("media"))).isEqualTo(expected);
+    }
+
+    /** Every file under a folder, by relative name, as hex. */
+    private static Map<String, String> files(Path folder) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(), HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> list(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.sorted().toList();
+        }
+    }
+
+    private static Connection connect(Map<String, Object> database) throws SQLException {
+        Object url = database.get("spring.datasource.url");
+        String jdbc =
+                url != null ? url.toString() : "jdbc:sqlite:" + database.get("broadsheet.data-dir") + "/broadsheet.db";
+        Object user = database.get("spring.datasource.username");
+        return user == null
+                ? DriverManager.getConnection(jdbc)
+                : DriverManager.getConnection(jdbc, user.toString(), "");
+    }
+
+    private static Map<String, Long> counts(Map<String, Object> database) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = connect(database)) {
+            for (String table : CONTENT) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Every row of the compared tables, in primary-key order, booleans and binary spelled alike on both databases. */
+    private static Map<String, List<String>> tables(Map<String, Object> database) throws SQLException {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection c = connect(database)) {
+            for (String table : CONTENT) {
+                List<String> keys = new ArrayList<>();
+                try (ResultSet pk = c.getMetaData().getPrimaryKeys(null, c.getSchema(), table)) {
+                    while (pk.next()) {
+                        keys.add(pk.getString("COLUMN_NAME"));
+                    }
+                }
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT * FROM " + table + " ORDER BY " + String.join(", ", keys))) {
+                    var meta = rs.getMetaData();
+                    while (rs.next()) {
+                        List<String> fields = new ArrayList<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            String text = switch (value) {
+                                case null -> "null";
+                                case Boolean flag -> flag ? "1" : "0";
+                                case byte[] bytes -> HexFormat.of().formatHex(bytes);
+                                default -> value.toString();
+                            };
+                            fields.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT) + "=" + text);
+                        }
+                        rows.add(String.join(" | ", fields));
+                    }
+                }
+                assertThat(keys).as("primary key of " + table).isNotEmpty();
+                tables.put(table, rows);
+            }
+        }
+        return tables;
+    }
+}
