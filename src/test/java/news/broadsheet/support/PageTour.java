@@ -90,7 +90,8 @@ public final class PageTour {
                 new Stop("article editor", editorPath(http, username)),
                 new Stop("new story", "/admin/articles/new"),
                 new Stop("comment desk", "/admin/comments?queue=approved"),
-                new Stop("search terms", "/admin/search/terms"));
+                new Stop("search terms", "/admin/search/terms"),
+                new Stop("backups", "/admin/backup"));
         return new PageTour(http, List.copyOf(pages), commented, username, newsroomPages);
     }
 
