@@ -234,7 +234,9 @@ class Server:
         jar = sorted(glob.glob(os.path.join(ROOT, "target", "broadsheet-*.jar")))[-1]
         return [java, "--enable-native-access=ALL-UNNAMED", "-jar", jar, f"--server.port={self.options.port}",
                 "--server.address=127.0.0.1", f"--broadsheet.data-dir={self.db.data}",
-                "--broadsheet.demo-content.enabled=false", f"--broadsheet.admin.username={ADMIN}",
+                "--broadsheet.demo-content.enabled=false",
+                # One client measures as fast as it can: no per-client limit.
+                "--broadsheet.rate-limit.search-per-minute=0", "--broadsheet.rate-limit.suggest-per-minute=0", "--broadsheet.rate-limit.api-per-minute=0", f"--broadsheet.admin.username={ADMIN}",
                 f"--broadsheet.admin.password={PASSWORD}",
                 # Comments show at once, no repeat window, comments open on old stories; the flood
                 # limit stays at its default, each posting request coming from an address of its own

@@ -67,7 +67,9 @@ class Site:
         self.process = subprocess.Popen(
             [java(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-jar", str(jars[0]),
              f"--server.port={port}", "--server.address=127.0.0.1", f"--broadsheet.data-dir={data}",
-             "--broadsheet.demo-content.enabled=false", f"--broadsheet.admin.username={ADMIN}",
+             "--broadsheet.demo-content.enabled=false",
+                # One client measures as fast as it can: no per-client limit.
+                "--broadsheet.rate-limit.search-per-minute=0", "--broadsheet.rate-limit.suggest-per-minute=0", "--broadsheet.rate-limit.api-per-minute=0", f"--broadsheet.admin.username={ADMIN}",
              f"--broadsheet.admin.password={PASSWORD}", "--broadsheet.admin.email=relevance@example.org",
              f"--broadsheet.site.base-url={self.base}", "--logging.level.root=WARN"],
             stdout=self.log_file, stderr=subprocess.STDOUT)

@@ -85,6 +85,8 @@ def start(data, log):
     jvm = os.environ.get("BENCH_JVM_OPTIONS", "").split()
     return subprocess.Popen([java(), *jvm, "--enable-native-access=ALL-UNNAMED", "-jar", jar, f"--server.port={PORT}",
                              f"--broadsheet.data-dir={data}", "--broadsheet.demo-content.enabled=false",
+                # One client measures as fast as it can: no per-client limit.
+                "--broadsheet.rate-limit.search-per-minute=0", "--broadsheet.rate-limit.suggest-per-minute=0", "--broadsheet.rate-limit.api-per-minute=0",
                              "--broadsheet.search.ram-buffer-mb=256"],
                             stdout=log, stderr=subprocess.STDOUT)
 

@@ -104,7 +104,11 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                         "broadsheet.sign-in.address-limit", "100000",
                         // Every test comments from 127.0.0.1: floods and repeats are tested in contexts of their own.
                         "broadsheet.comments.flood-per-minute", "100000",
-                        "broadsheet.comments.repeat-window-minutes", "0")));
+                        "broadsheet.comments.repeat-window-minutes", "0",
+                        // Every test searches from 127.0.0.1: the rate limits are tested in a context of their own.
+                        "broadsheet.rate-limit.search-per-minute", "0",
+                        "broadsheet.rate-limit.suggest-per-minute", "0",
+                        "broadsheet.rate-limit.api-per-minute", "0")));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop(properties);

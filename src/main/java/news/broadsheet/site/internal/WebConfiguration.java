@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
@@ -22,6 +26,22 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * Per-client limits on search, suggestions and the API, right after the page cache (whose hits
+     * are never limited) and before security or any other work.
+     */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimits(
+            @Value("${broadsheet.rate-limit.search-per-minute:60}") int search,
+            @Value("${broadsheet.rate-limit.suggest-per-minute:300}") int suggest,
+            @Value("${broadsheet.rate-limit.api-per-minute:600}") int api) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(search, suggest, api));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/search", "/search/suggest", "/api/*");
+        return registration;
+    }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
