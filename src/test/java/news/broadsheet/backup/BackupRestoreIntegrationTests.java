@@ -484,11 +484,16 @@ class BackupRestoreIntegrationTests {
         assertThat(files(target.resolve("media"))).isEqualTo(expected);
     }
 
-    /** Every file under a folder, by relative name, as hex. */
+    /**
+     * Every file under a folder, by relative name, as hex; hidden files (an upload being written, or
+     * one another test left unfinished in this shared context) are not media and not backed up.
+     */
     private static Map<String, String> files(Path folder) throws Exception {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .toList()) {
                 files.put(folder.relativize(file).toString(), HexFormat.of().formatHex(Files.readAllBytes(file)));
             }
         }
