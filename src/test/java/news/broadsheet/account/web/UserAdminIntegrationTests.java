@@ -2,6 +2,8 @@ package news.broadsheet.account.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
 import news.broadsheet.account.Account;
 import news.broadsheet.account.Role;
 import news.broadsheet.support.Http;
@@ -87,6 +89,41 @@ class UserAdminIntegrationTests {
         assertThat(admin.get("/admin/users").page().select("#user-" + username.replace(".", "\\.")))
                 .hasSize(1);
         assertThat(StaffClient.signIn(http, username, "long enough password")).isNotNull();
+    }
+
+    @Test
+    void refusesAUsernameTakenInAnyCaseWithAMessageWhetherByPasswordOrInvitation() {
+        StaffClient admin = StaffClient.signIn(http, newsroom.staff(Role.ADMIN).username(), Newsroom.PASSWORD);
+        String username = Newsroom.unique("twin").replace("-", ".");
+        assertThat(create(admin, username, username + "@example.org", "long enough password")
+                        .status())
+                .isEqualTo(302);
+
+        for (String again : List.of(username, username.toUpperCase(Locale.ROOT))) {
+            for (String password : List.of("another long password", "")) {
+                Http.Response refused = create(admin, again, Newsroom.unique("other") + "@example.org", password);
+                assertThat(refused.status())
+                        .as(again + (password.isEmpty() ? " invited" : ""))
+                        .isEqualTo(422);
+                assertThat(refused.page().select(".field-error").text()).contains("already taken");
+                assertThat(refused.page().selectFirst("#new-username").val()).isEqualTo(again);
+            }
+        }
+    }
+
+    private static Http.Response create(StaffClient admin, String username, String email, String password) {
+        return admin.post(
+                "/admin/users",
+                "username",
+                username,
+                "displayName",
+                "Twin",
+                "email",
+                email,
+                "role",
+                "REPORTER",
+                "password",
+                password);
     }
 
     @Test
