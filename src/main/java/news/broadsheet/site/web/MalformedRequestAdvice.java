@@ -7,9 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
- * Answers form bodies Tomcat cannot parse (bad escapes, too large) with the 4xx they deserve, shown
+ * Answers form bodies Tomcat cannot parse (bad escapes, too large, multipart without parts) with the 4xx they deserve, shown
  * on the error page, instead of logging each one as a server error.
  */
 @ControllerAdvice
@@ -26,5 +27,11 @@ class MalformedRequestAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void uploadTooLarge(HttpServletResponse response) throws IOException {
         response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+    }
+
+    /** A multipart body Tomcat cannot split into parts (no boundary, cut short): the sender's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    void malformedMultipart(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 }
