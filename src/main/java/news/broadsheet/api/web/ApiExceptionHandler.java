@@ -180,6 +180,21 @@ class ApiExceptionHandler {
                 Map.of("Retry-After", "2"));
     }
 
+    /**
+     * Spring refuses to read a body sent as a wildcard type ({@code Content-Type: *}{@code /*}) with an
+     * IllegalArgumentException; that is a request to resend as JSON, not a failure of ours.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    void illegalArgument(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            unsupported(request, response);
+            return;
+        }
+        unexpected(e, request, response);
+    }
+
     @ExceptionHandler(Exception.class)
     void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
