@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -112,6 +113,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     void invalidParameter(HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(request, response, 400, "The query string is not valid: escape '%' as %25.");
+    }
+
+    /**
+     * A body read as form parameters (JSON sent as a form) whose names or values the firewall
+     * refuses, such as control characters: refused when first read, inside the controller.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, 400, "The request was refused: send the body as application/json.");
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

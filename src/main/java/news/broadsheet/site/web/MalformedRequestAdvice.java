@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -27,6 +28,12 @@ class MalformedRequestAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void uploadTooLarge(HttpServletResponse response) throws IOException {
         response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+    }
+
+    /** Form parameters the firewall refuses (control characters in a name), read for the first time inside a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    void rejected(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     /** A multipart body Tomcat cannot split into parts (no boundary, cut short): the sender's mistake. */

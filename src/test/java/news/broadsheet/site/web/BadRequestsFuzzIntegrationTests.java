@@ -298,6 +298,22 @@ class BadRequestsFuzzIntegrationTests {
         }
     }
 
+    @Test
+    void answersJsonSentAsAFormWithControlCharactersWith400() {
+        StaffClient reader =
+                StaffClient.signIn(http, newsroom.staff(Role.REPORTER).username(), Newsroom.PASSWORD);
+        String token = reader.createApiToken(Newsroom.unique("form"), "", "comments:write");
+        RawHttp.Answer answer = RawHttp.send(
+                port,
+                "POST",
+                "/api/v1/articles/" + story.id() + "/comments",
+                "Authorization: Bearer " + token + "\r\nContent-Type: application/x-www-form-urlencoded\r\n",
+                "{\"body\":\"a\u0085b\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).doesNotContain("Exception", "at java.", "at org.springframework");
+    }
+
     private String queryString(Fuzz fuzz) {
         return queryString(fuzz, SEARCH_PARAMS);
     }
