@@ -45,6 +45,16 @@ public final class StaffClient {
         return http.postRaw(path, "application/x-www-form-urlencoded", body.toString());
     }
 
+    /** Posts a body already form-encoded (and perhaps malformed) as it is, after this session's CSRF token. */
+    public Http.Response postEncoded(String path, String encodedFields) {
+        return http.postRaw(path, "application/x-www-form-urlencoded", "_csrf=" + encode(csrf) + "&" + encodedFields);
+    }
+
+    /** Sends a prepared request with this session's cookies. */
+    public Http.Response send(HttpRequest.Builder request, String path) {
+        return http.send(request, path);
+    }
+
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

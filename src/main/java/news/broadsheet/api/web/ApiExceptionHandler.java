@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -114,6 +115,15 @@ class ApiExceptionHandler {
         problems.write(request, response, 400, "The query string is not valid: escape '%' as %25.");
     }
 
+    /**
+     * A body read as form parameters (JSON sent as a form) whose names or values the firewall
+     * refuses, such as control characters: refused when first read, inside the controller.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, 400, "The request was refused: send the body as application/json.");
+    }
+
     @ExceptionHandler(BodyTooLargeException.class)
     void bodyTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         tooLarge(request, response);
@@ -178,6 +188,21 @@ class ApiExceptionHandler {
                 "The site is too busy to take this request just now, and nothing was saved; send it again in a few seconds.",
                 null,
                 Map.of("Retry-After", "2"));
+    }
+
+    /**
+     * Spring refuses to read a body sent as a wildcard type ({@code Content-Type: *}{@code /*}) with an
+     * IllegalArgumentException; that is a request to resend as JSON, not a failure of ours.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    void illegalArgument(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            unsupported(request, response);
+            return;
+        }
+        unexpected(e, request, response);
     }
 
     @ExceptionHandler(Exception.class)
