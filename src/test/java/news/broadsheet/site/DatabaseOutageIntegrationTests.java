@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.shared.Actor;
@@ -152,6 +154,53 @@ class DatabaseOutageIntegrationTests {
         assertThat(http.get(story.url()).status()).isEqualTo(404);
     }
 
+    @Test
+    void answersNoAddressWithAServerErrorWhileTheDatabaseIsGone() throws Exception {
+        var section = newsroom.section("Weather");
+        ArticleSummary story =
+                newsroom.article(section, newsroom.author("Lea Storm")).publish();
+        List<String> addresses = List.of(
+                "/",
+                section.url(),
+                story.url(),
+                "/search?q=weather",
+                "/search/suggest?q=wea",
+                "/feeds/all.rss",
+                "/feeds/all.json",
+                "/sitemap.xml",
+                "/robots.txt",
+                "/login",
+                "/api/v1/articles",
+                "/api/v1/sections",
+                "/api/v1/search?q=weather",
+                "/no-such-page");
+
+        goAway();
+        try {
+            for (String address : addresses) {
+                Http.Response response = http.get(address);
+                assertThat(response.status())
+                        .as(address + ": " + response.body())
+                        .isNotEqualTo(500)
+                        .isIn(200, 404, 503);
+                assertThat(response.body())
+                        .as(address)
+                        .doesNotContain("Exception")
+                        .doesNotContain("at news.");
+                if (response.status() == 503) {
+                    assertThat(response.header("Retry-After")).as(address).isEqualTo("2");
+                }
+            }
+            Http.Response report = http.postForm("/articles/" + story.id() + "/comments/1/report", Map.of());
+            assertThat(report.status()).as(report.body()).isNotEqualTo(500);
+        } finally {
+            comeBack();
+        }
+        for (String address : addresses.subList(0, addresses.size() - 1)) {
+            assertThat(http.get(address).status()).as(address).isEqualTo(200);
+        }
+    }
+
     /** Moves the database's directory away and closes every pooled connection: new ones cannot open. */
     private void goAway() throws Exception {
         Files.move(dataDir.resolve("db"), dataDir.resolve("db-away"));
@@ -168,7 +217,17 @@ class DatabaseOutageIntegrationTests {
                 .hasMessageContaining("SQLITE_CANTOPEN");
     }
 
+    /**
+     * Puts the directory back and waits for the pool to open a connection again by itself: Hikari
+     * keeps trying, backing off to at most 5 s between attempts.
+     */
     private void comeBack() throws Exception {
         Files.move(dataDir.resolve("db-away"), dataDir.resolve("db"));
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (pool.getHikariPoolMXBean().getTotalConnections() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isPositive();
     }
 }
