@@ -43,6 +43,13 @@ public class PageChromeMemo {
 
     private volatile @Nullable Snapshot snapshot;
 
+    /** Whether the last read failed, and when: pages then do without it for a few seconds. */
+    private volatile boolean failing;
+
+    private volatile long failedAt;
+
+    private static final long RETRY_NANOS = 5_000_000_000L;
+
     PageChromeMemo(Sections sections, Pages pages, Clock clock) {
         this.sections = sections;
         this.pages = pages;
@@ -97,6 +104,10 @@ public class PageChromeMemo {
                 && !now.isBefore(held.validUntil().minus(1, ChronoUnit.MINUTES))) {
             return held;
         }
+        if (failing && System.nanoTime() - failedAt < RETRY_NANOS) {
+            // The database failed a moment ago: no page (the error page least of all) waits for it again.
+            return held != null ? held : new Snapshot(List.of(), List.of(), now);
+        }
         long seen = generation.get();
         try {
             Snapshot fresh = new Snapshot(
@@ -106,11 +117,17 @@ public class PageChromeMemo {
             if (generation.get() == seen) {
                 snapshot = fresh;
             }
+            failing = false;
             return fresh;
         } catch (RuntimeException e) {
-            // The error page must still render when the database is what failed; nothing is kept.
-            log.warn("Section navigation and footer pages unavailable: {}", e.toString());
-            return new Snapshot(List.of(), List.of(), now);
+            // The error page must still render when the database is what failed: the last navigation
+            // read, if any, or none; asked for again after RETRY_NANOS.
+            if (!failing) {
+                log.warn("Section navigation and footer pages unavailable: {}", e.toString());
+            }
+            failedAt = System.nanoTime();
+            failing = true;
+            return held != null ? held : new Snapshot(List.of(), List.of(), now);
         }
     }
 }

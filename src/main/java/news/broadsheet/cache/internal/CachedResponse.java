@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A rendered response as the cache keeps it: its headers as the application wrote them, its body in
  * each encoding, the strong validator of its bytes and the tags of what it shows. Marked stale, not
- * dropped, when something it shows changes: a stale copy is served only when rendering afresh fails.
+ * dropped, when something it shows changes or it outlives its time: a copy that merely grew old is
+ * served when rendering afresh fails (the database is down); one that a change superseded never is,
+ * so a story taken down or corrected does not come back in its old form during an outage.
  */
 final class CachedResponse {
 
@@ -35,6 +37,7 @@ final class CachedResponse {
     final long renderedAt;
 
     private volatile boolean stale;
+    private volatile boolean superseded;
 
     CachedResponse(
             String key,
@@ -83,8 +86,20 @@ final class CachedResponse {
         return stale;
     }
 
+    /** Past its time: rendered again on the next request, but still the last good copy if that fails. */
     void markStale() {
         stale = true;
+    }
+
+    /** Something it shows changed: rendered again on the next request and never served again. */
+    void markSuperseded() {
+        superseded = true;
+        stale = true;
+    }
+
+    /** Whether it may stand in for a render that failed: stale by age only, not by a change. */
+    boolean servableOnError() {
+        return !superseded;
     }
 
     boolean shows(Set<String> changed) {

@@ -32,13 +32,17 @@ class ChangeFollower {
     private final ChangeLog changeLog;
     private final PageCache cache;
     private final ApplicationEventPublisher events;
+    private final ScheduledVisibility visibility;
     /** Sequence numbers skipped over, with until when they are looked for. */
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
 
     private long lastSeq = -1;
+    private boolean failing;
     private long lastPrune;
 
-    ChangeFollower(ChangeLog changeLog, PageCache cache, ApplicationEventPublisher events) {
+    ChangeFollower(
+            ChangeLog changeLog, PageCache cache, ApplicationEventPublisher events, ScheduledVisibility visibility) {
+        this.visibility = visibility;
         this.changeLog = changeLog;
         this.cache = cache;
         this.events = events;
@@ -52,6 +56,7 @@ class ChangeFollower {
 
     @Scheduled(fixedDelayString = "${broadsheet.cache.poll-interval:250ms}")
     synchronized void follow() {
+        visibility.retryIfFailing();
         try {
             long now = changeLog.now();
             if (lastSeq < 0) {
@@ -92,9 +97,17 @@ class ChangeFollower {
                 lastPrune = now;
                 changeLog.prune(now - RETENTION_MILLIS);
             }
+            if (failing) {
+                failing = false;
+                log.info("Following the page cache change log again");
+            }
         } catch (RuntimeException e) {
-            // The next poll tries again; until then this node's pages may be a poll interval late.
-            log.warn("Could not follow the page cache change log: {}", e.toString());
+            // The next poll tries again; until then this node's pages may be a poll interval late. One
+            // line per outage, not four a second.
+            if (!failing) {
+                failing = true;
+                log.warn("Could not follow the page cache change log (retrying every poll): {}", e.toString());
+            }
         }
     }
 }

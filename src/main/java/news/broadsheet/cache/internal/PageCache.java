@@ -73,7 +73,7 @@ class PageCache {
         try {
             if (response != null) {
                 if (invalidatedSince(render.startedAt(), response)) {
-                    response.markStale();
+                    response.markSuperseded();
                 }
                 responses.put(key, response);
             }
@@ -83,7 +83,7 @@ class PageCache {
         }
     }
 
-    /** Marks stale every kept response that shows any of the tags. */
+    /** Marks superseded (stale, and never served in place of a failed render) every kept response that shows any of the tags. */
     void invalidate(Set<String> tags) {
         if (tags.isEmpty()) {
             return;
@@ -96,7 +96,7 @@ class PageCache {
         }
         for (CachedResponse response : responses.asMap().values()) {
             if (response.shows(tags)) {
-                response.markStale();
+                response.markSuperseded();
             }
         }
     }

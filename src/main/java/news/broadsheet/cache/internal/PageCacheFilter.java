@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -141,7 +142,32 @@ class PageCacheFilter extends OncePerRequestFilter {
             }
             // Rendered from content that changed meanwhile: render (or wait) again.
         }
-        chain.doFilter(request, response);
+        renderOrFallBack(kept, request, response, chain);
+    }
+
+    /**
+     * Renders without keeping (the render this request waited for kept nothing), still falling
+     * back on the last good copy when rendering fails.
+     */
+    private void renderOrFallBack(
+            @Nullable CachedResponse kept, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (kept == null || !kept.servableOnError()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ServerErrorHeld held = new ServerErrorHeld(response);
+        try {
+            chain.doFilter(request, held);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!fallBack(kept, e.toString(), request, response)) {
+                throw e;
+            }
+            return;
+        }
+        if (held.error() != 0 && !fallBack(kept, "a " + held.error() + " response", request, response)) {
+            held.sendHeldError();
+        }
     }
 
     /**
@@ -175,31 +201,38 @@ class PageCacheFilter extends OncePerRequestFilter {
     private void renderAndKeep(
             String key,
             PageCache.Render render,
-            @Nullable CachedResponse stale,
+            @Nullable CachedResponse previous,
             HttpServletRequest request,
             HttpServletResponse response,
             FilterChain chain)
             throws IOException, ServletException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        // With a copy to fall back on, a server error sent inside (a database that is down, answered
+        // 503 by the database filter) is held rather than sent, so the copy can be served instead.
+        ServerErrorHeld held = previous != null && previous.servableOnError() ? new ServerErrorHeld(captured) : null;
         CachedResponse kept = null;
         try {
             try {
-                chain.doFilter(request, captured);
+                chain.doFilter(request, held != null ? held : captured);
             } catch (IOException | ServletException | RuntimeException e) {
-                if (stale != null && !response.isCommitted()) {
-                    log.warn("Serving a stale copy of {} after an error: {}", key, e.toString());
-                    response.resetBuffer();
-                    serve(stale, "STALE", request, response);
+                if (previous != null && fallBack(previous, e.toString(), request, response)) {
                     return;
                 }
                 throw e;
             }
+            if (held != null && held.error() != 0) {
+                if (fallBack(previous, "a " + held.error() + " response", request, response)) {
+                    return;
+                }
+                held.sendHeldError();
+                captured.copyBodyToResponse();
+                return;
+            }
             kept = keepable(key, request, captured);
-            if (kept == null && captured.getStatus() >= 500 && stale != null && !response.isCommitted()) {
-                log.warn("Serving a stale copy of {} after a {} response", key, captured.getStatus());
-                captured.resetBuffer();
-                response.setStatus(200);
-                serve(stale, "STALE", request, response);
+            if (kept == null
+                    && captured.getStatus() >= 500
+                    && previous != null
+                    && fallBack(previous, "a " + captured.getStatus() + " response", request, response)) {
                 return;
             }
         } finally {
@@ -209,6 +242,75 @@ class PageCacheFilter extends OncePerRequestFilter {
             captured.copyBodyToResponse();
         } else {
             serve(kept, "MISS", request, response);
+        }
+    }
+
+    /**
+     * Serves the last good copy in place of a render that failed, unless a change has superseded it
+     * since (checked now, not when the render began) or the failed response is already on its way.
+     */
+    private boolean fallBack(
+            CachedResponse previous, String failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!previous.servableOnError() || response.isCommitted()) {
+            return false;
+        }
+        log.warn("Serving the last good copy of {} after {}", previous.key, failure);
+        // What the failed render wrote (Retry-After, its status, its body) goes; the copy has its own headers.
+        response.reset();
+        serve(previous, "STALE", request, response);
+        return true;
+    }
+
+    /**
+     * Holds a 5xx sent with {@code sendError} instead of passing it on (which would start the error
+     * page and keep anything else from being written), so the caller may answer otherwise.
+     */
+    private static final class ServerErrorHeld extends HttpServletResponseWrapper {
+
+        private int error;
+        private @Nullable String message;
+
+        ServerErrorHeld(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, @Nullable String message) throws IOException {
+            if (status < 500 || isCommitted()) {
+                if (message == null) {
+                    super.sendError(status);
+                } else {
+                    super.sendError(status, message);
+                }
+                return;
+            }
+            this.error = status;
+            this.message = message;
+        }
+
+        @Override
+        public int getStatus() {
+            return error != 0 ? error : super.getStatus();
+        }
+
+        /** The 5xx held, or 0. */
+        int error() {
+            return error;
+        }
+
+        /** Sends the error held after all, when there is nothing to serve in its place. */
+        void sendHeldError() throws IOException {
+            if (message == null) {
+                super.sendError(error);
+            } else {
+                super.sendError(error, message);
+            }
         }
     }
 

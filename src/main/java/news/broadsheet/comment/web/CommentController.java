@@ -79,6 +79,31 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        try {
+            return accept(articleId, form, binding, staff, request, response, model);
+        } catch (CannotCreateTransactionException
+                | TransientDataAccessException
+                | DataAccessResourceFailureException e) {
+            // The database could not even be read (it is down): the story is not at hand, the text still is.
+            log.warn("A comment on story {} was not saved, the database is unavailable: {}", articleId, e.getMessage());
+            response.setHeader("Retry-After", "2");
+            CommentFormView view = CommentForms.retry(
+                    parseId(articleId).orElse(0L),
+                    form,
+                    "The site could not save your comment just now."
+                            + " Your text is below: please send it again in a few seconds.");
+            return answer(HttpStatus.SERVICE_UNAVAILABLE, null, view, Map.of(), request, response, model);
+        }
+    }
+
+    private @Nullable ModelAndView accept(
+            String articleId,
+            CommentForm form,
+            BindingResult binding,
+            @Nullable StaffPrincipal staff,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
             // Another site's page submitted this form on the reader's behalf.
             return refuse(
@@ -332,6 +357,19 @@ class CommentController {
                 problem,
                 submittable,
                 article == null ? null : comments.moderationPolicy(article));
+        return answer(status, article, view, errors, request, response, model);
+    }
+
+    /** The form as the page's script wants it (JSON) or as a page of its own. */
+    private @Nullable ModelAndView answer(
+            HttpStatus status,
+            @Nullable ArticleSummary article,
+            CommentFormView view,
+            Map<String, String> errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        String problem = view.problem();
         if (wantsJson(request)) {
             // The script swaps in the form as the server draws it: errors beside fields, text kept.
             StringOutput html = new StringOutput();

@@ -60,6 +60,30 @@ final class CommentForms {
                 reviewNote(policy));
     }
 
+    /**
+     * The reader's form again, to send to the same story, when the story itself could not be read
+     * (the database is down): a reply keeps its parent, named only as "a comment".
+     */
+    static CommentFormView retry(long articleId, CommentForm form, String problem) {
+        Long parentId = form.parentId();
+        return new CommentFormView(
+                "/articles/" + articleId + "/comments",
+                form.nameOrEmpty(),
+                form.emailOrEmpty(),
+                form.bodyOrEmpty(),
+                parentId,
+                parentId == null ? null : "a comment",
+                null,
+                null,
+                Map.of(),
+                List.of(),
+                problem,
+                articleId > 0,
+                CommentForm.BODY_LIMIT,
+                form.wantsNotifications(),
+                null);
+    }
+
     static @Nullable String reviewNote(@Nullable ModerationPolicy policy) {
         if (policy == null) {
             return null;

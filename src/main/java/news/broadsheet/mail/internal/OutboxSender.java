@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
@@ -66,6 +67,15 @@ class OutboxSender {
         if (sender == null) {
             return;
         }
+        try {
+            sendWaiting(sender);
+        } catch (DataAccessException e) {
+            // The database is unavailable: the next round tries again; one line, not a stack trace every 5 s.
+            log.warn("Could not read the mail outbox: {}", e.toString());
+        }
+    }
+
+    private void sendWaiting(JavaMailSender sender) {
         for (OutboxStore.Message message : store.waiting(clock.instant())) {
             Instant now = clock.instant();
             if (!store.claim(message.id(), now, CLAIM_LEASE)) {

@@ -132,6 +132,16 @@ public class SearchIndex implements SmartLifecycle {
         return facets;
     }
 
+    /**
+     * Opened before the web server takes requests and closed only after it has stopped: Spring stops
+     * the highest phase first, and the default phase would close the index while the graceful
+     * shutdown is still letting searches in flight finish. After the demo content loader.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 3072;
+    }
+
     @Override
     public boolean isAutoStartup() {
         return enabled;
