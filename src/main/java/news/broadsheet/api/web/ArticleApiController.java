@@ -18,6 +18,7 @@ import news.broadsheet.section.Sections;
 import news.broadsheet.shared.CacheTags;
 import news.broadsheet.shared.Keyset;
 import news.broadsheet.shared.SiteSettings;
+import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +62,13 @@ class ArticleApiController implements ApiEndpoint {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,
             HttpServletRequest request) {
+        // Names are looked up in the database, which refuses a NUL byte outright (PostgreSQL): no
+        // section, tag or author is named with an invisible character, so none is asked for.
+        for (String name : new String[] {section, tag, author}) {
+            if (name != null && Text.hasControlCharacters(name)) {
+                throw ApiProblem.badRequest("A section, tag or author name holds a control character; there is none.");
+            }
+        }
         Section inSection = section == null || section.isBlank()
                 ? null
                 : sections.byPath(section.strip().replaceAll("^/+|/+$", ""))
