@@ -15,6 +15,7 @@ import news.broadsheet.backup.internal.DatabaseLoad;
 import news.broadsheet.backup.internal.DatabaseSnapshot;
 import news.broadsheet.backup.internal.Manifest;
 import news.broadsheet.backup.internal.MediaCopy;
+import news.broadsheet.shared.SqliteUrls;
 import news.broadsheet.site.MigrationDialect;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -36,8 +37,6 @@ public final class RestoreCommand {
     public static final String NAME = "restore";
 
     public static final String USAGE = "usage: restore DIR (a folder written by backup)";
-
-    private static final String SQLITE = "jdbc:sqlite:";
 
     /** The context restore runs in: the settings only (application.properties, environment, arguments), no beans. */
     @Configuration(proxyBeanMethods = false)
@@ -89,7 +88,7 @@ public final class RestoreCommand {
         Manifest manifest = Manifest.read(folder);
         String url = environment.getRequiredProperty("spring.datasource.url");
         Path dataDir = Path.of(environment.getProperty("broadsheet.data-dir", "./data"));
-        Path database = sqliteFile(url);
+        Path database = SqliteUrls.file(url);
         requireEmptyDataDirectory(dataDir, database);
         Files.createDirectories(dataDir);
         if (database != null && database.toAbsolutePath().getParent() != null) {
@@ -192,21 +191,5 @@ public final class RestoreCommand {
                         + "): restore only into an empty one; nothing was changed");
             }
         }
-    }
-
-    /** The SQLite file a JDBC URL names, or null for another database (or an in-memory one). */
-    static @org.jspecify.annotations.Nullable Path sqliteFile(String url) {
-        if (!url.startsWith(SQLITE)) {
-            return null;
-        }
-        String location = url.substring(SQLITE.length());
-        int query = location.indexOf('?');
-        if (query >= 0) {
-            location = location.substring(0, query);
-        }
-        if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("file:")) {
-            return null;
-        }
-        return Path.of(location);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import news.broadsheet.shared.SqliteUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -32,7 +33,6 @@ import org.sqlite.SQLiteConfig;
  */
 class DataStoreCheck implements ApplicationListener<ApplicationPreparedEvent> {
 
-    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     @Override
@@ -47,7 +47,7 @@ class DataStoreCheck implements ApplicationListener<ApplicationPreparedEvent> {
         if (url == null || url.isBlank()) {
             return;
         }
-        Path sqliteFile = sqliteFile(url);
+        Path sqliteFile = SqliteUrls.file(url);
         if (sqliteFile != null) {
             Path parent = sqliteFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -62,22 +62,6 @@ class DataStoreCheck implements ApplicationListener<ApplicationPreparedEvent> {
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
         }
-    }
-
-    /** The file of a SQLite URL, or null when it is not a plain file path (in memory, a URI). */
-    static @Nullable Path sqliteFile(String jdbcUrl) {
-        if (!jdbcUrl.startsWith(SQLITE_PREFIX)) {
-            return null;
-        }
-        String location = jdbcUrl.substring(SQLITE_PREFIX.length());
-        int query = location.indexOf('?');
-        if (query >= 0) {
-            location = location.substring(0, query);
-        }
-        if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("file:")) {
-            return null;
-        }
-        return Path.of(location);
     }
 
     private static void checkDirectory(Path directory, String role) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import news.broadsheet.shared.GroupCommit;
+import news.broadsheet.shared.SqliteUrls;
 import news.broadsheet.site.MigrationDialect;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -140,18 +141,11 @@ class DatabaseConfiguration {
     }
 
     static void createParentDirectory(String jdbcUrl) {
-        if (!jdbcUrl.startsWith(SQLITE_PREFIX)) {
+        Path file = SqliteUrls.file(jdbcUrl);
+        if (file == null) {
             return;
         }
-        String location = jdbcUrl.substring(SQLITE_PREFIX.length());
-        int query = location.indexOf('?');
-        if (query >= 0) {
-            location = location.substring(0, query);
-        }
-        if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("file:")) {
-            return;
-        }
-        Path parent = Path.of(location).toAbsolutePath().getParent();
+        Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
