@@ -32,6 +32,39 @@ public final class StaffClient {
         return new StaffClient(browser, token(browser.get("/admin")));
     }
 
+    /**
+     * Submits a form as the page showed it (its inputs, ticked boxes, chosen options and text
+     * areas), with some fields changed, as a person pressing its button would.
+     *
+     * @param changes names and values, in pairs
+     */
+    public Http.Response submit(String path, org.jsoup.nodes.Document page, String formSelector, String... changes) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (var input : page.select(formSelector + " input[name], " + formSelector + " textarea[name]")) {
+            if (input.attr("type").equals("checkbox") && !input.hasAttr("checked")) {
+                continue;
+            }
+            if (!input.attr("name").equals("_csrf")) {
+                fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
+            }
+        }
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        for (var select : page.select(formSelector + " select[name]")) {
+            for (var option : select.select("option[selected]")) {
+                pairs.add(select.attr("name"));
+                pairs.add(option.val());
+            }
+        }
+        for (int i = 0; i < changes.length; i += 2) {
+            fields.put(changes[i], changes[i + 1]);
+        }
+        fields.forEach((name, value) -> {
+            pairs.add(name);
+            pairs.add(value);
+        });
+        return post(path, pairs.toArray(String[]::new));
+    }
+
     public Http.Response get(String path) {
         return http.get(path);
     }

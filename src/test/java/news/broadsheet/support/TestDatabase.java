@@ -108,7 +108,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                         // Every test searches from 127.0.0.1: the rate limits are tested in a context of their own.
                         "broadsheet.rate-limit.search-per-minute", "0",
                         "broadsheet.rate-limit.suggest-per-minute", "0",
-                        "broadsheet.rate-limit.api-per-minute", "0")));
+                        "broadsheet.rate-limit.api-per-minute", "0",
+                        "broadsheet.rate-limit.reports-per-hour", "0",
+                        "broadsheet.rate-limit.privacy-per-hour", "0")));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop(properties);

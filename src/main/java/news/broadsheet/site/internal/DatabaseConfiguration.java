@@ -90,7 +90,7 @@ class DatabaseConfiguration {
         return new SqliteBusyTranslator();
     }
 
-    private static boolean isSqlite(DataSource dataSource) {
+    static boolean isSqlite(DataSource dataSource) {
         return dataSource instanceof HikariDataSource hikari
                 && hikari.getJdbcUrl() != null
                 && hikari.getJdbcUrl().startsWith(SQLITE_PREFIX);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import news.broadsheet.shared.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,13 +34,23 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimits(
+            RateLimits limits,
             @Value("${broadsheet.rate-limit.search-per-minute:60}") int search,
             @Value("${broadsheet.rate-limit.suggest-per-minute:300}") int suggest,
             @Value("${broadsheet.rate-limit.api-per-minute:600}") int api) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(search, suggest, api));
+                new FilterRegistrationBean<>(new RateLimitFilter(limits, search, suggest, api));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/search", "/search/suggest", "/api/*");
+        return registration;
+    }
+
+    /** Right after the rate limits: a NUL in a parameter is a 400 before any handler sees it. */
+    @Bean
+    FilterRegistrationBean<NulCharacterFilter> nulCharacters() {
+        FilterRegistrationBean<NulCharacterFilter> registration =
+                new FilterRegistrationBean<>(new NulCharacterFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

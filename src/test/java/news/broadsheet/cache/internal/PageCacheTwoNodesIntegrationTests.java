@@ -3,12 +3,8 @@ package news.broadsheet.cache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import news.broadsheet.BroadsheetApplication;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.author.Author;
@@ -16,12 +12,11 @@ import news.broadsheet.section.Section;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.SecondNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -40,32 +35,11 @@ class PageCacheTwoNodesIntegrationTests {
     @Autowired
     Environment environment;
 
-    private ConfigurableApplicationContext secondNode;
+    private SecondNode secondNode;
 
     @BeforeEach
     void startSecondNode() throws IOException {
-        Map<String, Object> properties = new HashMap<>();
-        for (String name : new String[] {
-            "spring.datasource.url",
-            "spring.datasource.username",
-            "spring.datasource.password",
-            "spring.datasource.hikari.maximum-pool-size"
-        }) {
-            String value = environment.getProperty(name);
-            if (value != null) {
-                properties.put(name, value);
-            }
-        }
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "second-node-");
-        properties.put("broadsheet.data-dir", dataDir.toString());
-        properties.put("server.port", "0");
-        properties.put("broadsheet.demo-content.enabled", "false");
-        properties.put("spring.flyway.enabled", "false");
-        // As arguments, so they win over application.properties as an operator's settings do.
-        secondNode = new SpringApplicationBuilder(BroadsheetApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
-                        .toArray(String[]::new));
+        secondNode = SecondNode.start(environment, Map.of());
     }
 
     @AfterEach
@@ -92,7 +66,7 @@ class PageCacheTwoNodesIntegrationTests {
         }
 
         String slug = Newsroom.unique("ferry-timetable");
-        secondNode.getBean(Articles.class).changeSlug(story.id(), slug);
+        secondNode.bean(Articles.class).changeSlug(story.id(), slug);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         String body = http.get(harbour.url()).body();

@@ -324,6 +324,23 @@ class BadRequestsFuzzIntegrationTests {
         }
     }
 
+    @Test
+    void answersANulByteInAnyQueryWith400BeforeAHandlerSeesIt() {
+        for (String path :
+                List.of("/search?q=tide%00s", "/search/suggest?q=ti%00", "/?page=%002", "/feeds/atom.xml?x=%00")) {
+            Http.Response answer = http.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.page().selectFirst("h1")).as(path).isNotNull();
+            assertThat(answer.body()).doesNotContain("Exception", "at java.");
+        }
+        Http.Response api = http.get("/api/v1/search?q=%00");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(http.get("/search?q=100%25").status())
+                .as("a percent sign is no NUL")
+                .isEqualTo(200);
+    }
+
     private String queryString(Fuzz fuzz) {
         return queryString(fuzz, SEARCH_PARAMS);
     }
