@@ -44,8 +44,12 @@ class RouteAccessMatrixIntegrationTests {
      * The public routes that change something, each deliberately open to anonymous readers; any other
      * public route must only read.
      */
-    private static final Set<String> PUBLIC_WRITES =
-            Set.of("POST /articles/{articleId}/comments", "POST /comments/{id}/report", "POST /comments/unsubscribe");
+    private static final Set<String> PUBLIC_WRITES = Set.of(
+            "POST /articles/{articleId}/comments",
+            "POST /comments/{id}/report",
+            "POST /comments/unsubscribe",
+            "POST /comments/privacy",
+            "POST /comments/privacy/{token}/erase");
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 

@@ -50,6 +50,14 @@ public class MailOutbox {
         store.insert(kind, recipient, subject, body, true, null);
     }
 
+    /**
+     * Deletes every message to this address, sent or waiting (a message being sent at this moment
+     * may still go): for a reader who asked to be forgotten.
+     */
+    public void forget(String recipient) {
+        store.deleteTo(recipient);
+    }
+
     /** Whether a message of this kind was queued within the window (to avoid repeating alerts). */
     public boolean queuedSince(String kind, Duration window) {
         return store.countSince(kind, window) > 0;

@@ -78,6 +78,7 @@ public final class PageTour {
         pages.add(new Stop("search without a query", "/search"));
         pages.add(new Stop("corrections", "/corrections"));
         pages.add(new Stop("comment report", report));
+        pages.add(new Stop("your comments", "/comments/privacy"));
         pages.add(new Stop("sign-in", "/login"));
         pages.add(new Stop("forgot password", "/login/forgot"));
         pages.add(new Stop("not found", "/no/such/page"));

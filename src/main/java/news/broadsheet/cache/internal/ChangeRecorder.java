@@ -12,6 +12,7 @@ import news.broadsheet.comment.CommentModerated;
 import news.broadsheet.comment.CommentModerationUndone;
 import news.broadsheet.comment.CommentPublished;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.comment.CommentsErased;
 import news.broadsheet.comment.ModerationSettingsChanged;
 import news.broadsheet.demo.DemoNewsroomRemoved;
 import news.broadsheet.page.PageChanged;
@@ -93,6 +94,13 @@ class ChangeRecorder {
     @EventListener
     void commentModerated(CommentModerated event) {
         comments.articleOf(event.commentId()).ifPresent(article -> record(Set.of(CacheTags.comments(article))));
+    }
+
+    @EventListener
+    void commentsErased(CommentsErased event) {
+        Set<String> tags = new LinkedHashSet<>();
+        event.articleIds().forEach(article -> tags.add(CacheTags.comments(article)));
+        record(tags);
     }
 
     @EventListener

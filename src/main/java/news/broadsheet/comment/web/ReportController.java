@@ -2,6 +2,7 @@ package news.broadsheet.comment.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.comment.CommentView;
 import news.broadsheet.comment.Comments;
+import news.broadsheet.shared.RateLimits;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +36,20 @@ class ReportController {
     private final Comments comments;
     private final Articles articles;
     private final JsonMapper json;
+    private final RateLimits rateLimits;
+    private final RateLimits.Limit reports;
 
-    ReportController(Comments comments, Articles articles, JsonMapper json) {
+    ReportController(
+            Comments comments,
+            Articles articles,
+            JsonMapper json,
+            RateLimits rateLimits,
+            @Value("${broadsheet.rate-limit.reports-per-hour:30}") int reportsPerHour) {
         this.comments = comments;
         this.articles = articles;
         this.json = json;
+        this.rateLimits = rateLimits;
+        this.reports = RateLimits.Limit.perHour("report", reportsPerHour);
     }
 
     @GetMapping("/comments/{id}/report")
@@ -62,6 +74,10 @@ class ReportController {
         if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Reports come from this site only");
         }
+        Duration wait = rateLimits.take(reports, request.getRemoteAddr());
+        if (!wait.isZero()) {
+            return tooMany(id, wait, request, response, model);
+        }
         ReportPage page = page(id, null);
         if (!REASONS.contains(reason)) {
             String problem = "Please choose what is wrong with the comment.";
@@ -79,6 +95,21 @@ class ReportController {
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", page.articleUrl() + CommentNotices.redirectSuffix("reported", page.commentId()));
         return null;
+    }
+
+    /** Over the limit: 429 with Retry-After, and the form again (or the notice for the page's script). */
+    private @Nullable String tooMany(
+            String id, Duration wait, HttpServletRequest request, HttpServletResponse response, Model model) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        String problem = "You have sent many reports in a short time. Please try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes.");
+        response.setHeader("Retry-After", String.valueOf(wait.toSeconds() + 1));
+        if (CommentController.wantsJson(request)) {
+            return JsonAnswer.write(json, response, HttpStatus.TOO_MANY_REQUESTS, Map.of("problem", problem));
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        model.addAttribute("page", page(id, problem));
+        return "comment/report";
     }
 
     private ReportPage page(String id, @Nullable String problem) {

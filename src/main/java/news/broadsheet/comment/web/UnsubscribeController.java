@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import news.broadsheet.comment.Comments;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +27,9 @@ class UnsubscribeController {
 
     @GetMapping("/comments/unsubscribe")
     String confirm(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
-        keepPrivate(response);
+        TokenPages.keepPrivate(response);
         if (!comments.isUnsubscribeToken(token)) {
-            return unknown(response);
+            return TokenPages.unknown(response, "comment/unsubscribe-unknown");
         }
         model.addAttribute("action", "/comments/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         return "comment/unsubscribe";
@@ -38,21 +37,10 @@ class UnsubscribeController {
 
     @PostMapping("/comments/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response) {
-        keepPrivate(response);
+        TokenPages.keepPrivate(response);
         if (!comments.unsubscribe(token)) {
-            return unknown(response);
+            return TokenPages.unknown(response, "comment/unsubscribe-unknown");
         }
         return "comment/unsubscribed";
-    }
-
-    private static String unknown(HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        return "comment/unsubscribe-unknown";
-    }
-
-    /** The address holds the token: no cache keeps these pages, and no link from them sends it on. */
-    private static void keepPrivate(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
     }
 }

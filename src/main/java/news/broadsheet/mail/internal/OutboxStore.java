@@ -43,6 +43,12 @@ public class OutboxStore {
                 .update();
     }
 
+    public void deleteTo(String recipient) {
+        jdbc.sql("DELETE FROM mail_outbox WHERE LOWER(recipient) = LOWER(?)")
+                .param(recipient)
+                .update();
+    }
+
     public int countSince(String kind, Duration window) {
         return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = ? AND created_at >= ?")
                 .params(kind, clock.instant().minus(window).toEpochMilli())
