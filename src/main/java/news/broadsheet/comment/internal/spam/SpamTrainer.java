@@ -1,0 +1,223 @@
+package news.broadsheet.comment.internal.spam;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains the spam model from labelled comments and chooses its two thresholds from the same data
+ * by cross-validation, so what the thresholds promise is measured on comments the model did not
+ * learn from. Deterministic: the same examples give the same model on every node.
+ */
+public final class SpamTrainer {
+
+    /** The fewest examples of each kind to learn from; below it, the rules alone decide. */
+    public static final int MINIMUM_PER_CLASS = 10;
+
+    /** The share of readers' comments that may be held as spam, aimed at below the 1% promised. */
+    static final double HOLD_FALSE_POSITIVES = 0.005;
+
+    private static final int FOLDS = 5;
+    /** Passes over the examples: many for a small site's few decisions, fewer once they number thousands. */
+    private static int epochs(int examples) {
+        return Math.clamp(60_000 / Math.max(1, examples), 10, 50);
+    }
+
+    private static final double LEARNING_RATE = 0.2;
+    private static final double L2 = 1e-6;
+    private static final long SEED = 20261205L;
+
+    private SpamTrainer() {}
+
+    /** A comment and what it is. */
+    public record Example(String author, String text, boolean spam) {}
+
+    /**
+     * Above {@code hold} a comment is held as spam; from {@code likely} up to it, it waits for a
+     * moderator marked "likely spam".
+     */
+    public record Thresholds(double likely, double hold) {}
+
+    /** How a threshold did on comments the model had not learned from. */
+    public record Estimate(double precision, double recall, double f1, double falsePositiveRate) {
+
+        static Estimate of(int truePositives, int falsePositives, int spam, int ham) {
+            double precision =
+                    truePositives + falsePositives == 0 ? 1 : truePositives / (double) (truePositives + falsePositives);
+            double recall = spam == 0 ? 1 : truePositives / (double) spam;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            return new Estimate(precision, recall, f1, ham == 0 ? 0 : falsePositives / (double) ham);
+        }
+    }
+
+    /** A model with its thresholds and their cross-validated estimates. */
+    public record TrainedFilter(
+            SpamModel model,
+            Thresholds thresholds,
+            int spamExamples,
+            int hamExamples,
+            Estimate atHold,
+            Estimate atLikely) {}
+
+    /** Whether there is enough to learn from. */
+    public static boolean enough(List<Example> examples) {
+        long spam = examples.stream().filter(Example::spam).count();
+        return spam >= MINIMUM_PER_CLASS && examples.size() - spam >= MINIMUM_PER_CLASS;
+    }
+
+    /** Trains on every example, with thresholds from five-fold cross-validation. */
+    public static TrainedFilter train(List<Example> examples) {
+        if (!enough(examples)) {
+            throw new IllegalArgumentException("At least " + MINIMUM_PER_CLASS + " spam and " + MINIMUM_PER_CLASS
+                    + " other comments are needed to learn from");
+        }
+        List<Labelled> all = labelled(examples);
+        double[] outOfFold = new double[all.size()];
+        List<Integer> order = stratifiedOrder(all);
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Labelled> training = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int position = 0; position < order.size(); position++) {
+                int example = order.get(position);
+                if (position % FOLDS == fold) {
+                    held.add(example);
+                } else {
+                    training.add(all.get(example));
+                }
+            }
+            SpamModel model = fit(training);
+            for (int example : held) {
+                outOfFold[example] = model.score(all.get(example).features());
+            }
+        }
+        boolean[] spam = new boolean[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            spam[i] = all.get(i).spam();
+        }
+        Thresholds thresholds = choose(outOfFold, spam);
+        int spamCount = count(spam, true);
+        return new TrainedFilter(
+                fit(all),
+                thresholds,
+                spamCount,
+                spam.length - spamCount,
+                estimate(outOfFold, spam, thresholds.hold()),
+                estimate(outOfFold, spam, thresholds.likely()));
+    }
+
+    /**
+     * The hold threshold lets at most {@link #HOLD_FALSE_POSITIVES} of the readers' comments
+     * through (never below 0.5); the "likely spam" one is the best F1 below it.
+     */
+    static Thresholds choose(double[] scores, boolean[] spam) {
+        double[] ham = new double[count(spam, false)];
+        int h = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (!spam[i]) {
+                ham[h++] = scores[i];
+            }
+        }
+        Arrays.sort(ham);
+        int allowed = (int) Math.floor(HOLD_FALSE_POSITIVES * ham.length);
+        // Held when the score is at least the threshold: just above the (allowed + 1)-th highest reader.
+        double hold = Math.max(0.5, Math.nextUp(ham[ham.length - 1 - allowed]));
+        hold = Math.min(hold, 0.999);
+        double likely = hold;
+        double best = -1;
+        for (double candidate : scores) {
+            if (candidate >= 0.2 && candidate < hold) {
+                double f1 = estimate(scores, spam, candidate).f1();
+                if (f1 > best || (f1 == best && candidate > likely)) {
+                    best = f1;
+                    likely = candidate;
+                }
+            }
+        }
+        return new Thresholds(Math.min(likely, hold), hold);
+    }
+
+    static Estimate estimate(double[] scores, boolean[] spam, double threshold) {
+        int truePositives = 0;
+        int falsePositives = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= threshold) {
+                if (spam[i]) {
+                    truePositives++;
+                } else {
+                    falsePositives++;
+                }
+            }
+        }
+        return Estimate.of(truePositives, falsePositives, count(spam, true), count(spam, false));
+    }
+
+    private record Labelled(List<SpamFeatures.Feature> features, boolean spam) {}
+
+    private static List<Labelled> labelled(List<Example> examples) {
+        return examples.stream()
+                .map(example -> new Labelled(SpamFeatures.of(example.author(), example.text()), example.spam()))
+                .toList();
+    }
+
+    /** Logistic regression by AdaGrad, the two kinds weighed equally whatever their numbers. */
+    private static SpamModel fit(List<Labelled> examples) {
+        float[] weights = new float[SpamFeatures.SIZE];
+        float[] squares = new float[SpamFeatures.SIZE];
+        double bias = 0;
+        double biasSquares = 0;
+        int spam = (int) examples.stream().filter(Labelled::spam).count();
+        int ham = examples.size() - spam;
+        double spamWeight = examples.size() / (2.0 * Math.max(1, spam));
+        double hamWeight = examples.size() / (2.0 * Math.max(1, ham));
+        List<Labelled> order = new ArrayList<>(examples);
+        Random random = new Random(SEED);
+        int epochs = epochs(examples.size());
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            Collections.shuffle(order, random);
+            for (Labelled example : order) {
+                double margin = bias;
+                for (SpamFeatures.Feature feature : example.features()) {
+                    margin += weights[feature.index()] * feature.value();
+                }
+                double error = (SpamModel.sigmoid(margin) - (example.spam() ? 1 : 0))
+                        * (example.spam() ? spamWeight : hamWeight);
+                for (SpamFeatures.Feature feature : example.features()) {
+                    int i = feature.index();
+                    double gradient = error * feature.value() + L2 * weights[i];
+                    squares[i] += (float) (gradient * gradient);
+                    weights[i] -= (float) (LEARNING_RATE * gradient / Math.sqrt(squares[i] + 1e-8));
+                }
+                biasSquares += error * error;
+                bias -= LEARNING_RATE * error / Math.sqrt(biasSquares + 1e-8);
+            }
+        }
+        return new SpamModel(weights, (float) bias);
+    }
+
+    /** Examples ordered so that every fifth one, from any start, has its share of spam and of the rest. */
+    private static List<Integer> stratifiedOrder(List<Labelled> examples) {
+        List<Integer> spam = new ArrayList<>();
+        List<Integer> ham = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            (examples.get(i).spam() ? spam : ham).add(i);
+        }
+        Random random = new Random(SEED);
+        Collections.shuffle(spam, random);
+        Collections.shuffle(ham, random);
+        List<Integer> order = new ArrayList<>(spam);
+        order.addAll(ham);
+        return order;
+    }
+
+    private static int count(boolean[] spam, boolean value) {
+        int count = 0;
+        for (boolean each : spam) {
+            if (each == value) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
