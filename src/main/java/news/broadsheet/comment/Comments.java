@@ -124,7 +124,7 @@ public class Comments {
             decider.refuseFloodsAndRepeats(email, addressHash, body, now);
             decision = new ModerationDecider.Decision(CommentStatus.SPAM, List.of("bot: " + command.botSign()));
         } else {
-            decision = decider.decide(article, email, addressHash, body, now);
+            decision = decider.decide(article, clean(command.name()), email, addressHash, body, now);
         }
         PostedComment posted = groupCommit.write(() -> {
             if (command.staffAccountId() == null) {

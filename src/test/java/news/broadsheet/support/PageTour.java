@@ -91,6 +91,7 @@ public final class PageTour {
                 new Stop("article editor", editorPath(http, username)),
                 new Stop("new story", "/admin/articles/new"),
                 new Stop("comment desk", "/admin/comments?queue=approved"),
+                new Stop("spam filter", "/admin/comments/spam-filter"),
                 new Stop("search terms", "/admin/search/terms"),
                 new Stop("backups", "/admin/backup"));
         return new PageTour(http, List.copyOf(pages), commented, username, newsroomPages);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.broadsheet.article.ArticleSummary;
@@ -13,6 +14,7 @@ import news.broadsheet.comment.CommentSettings;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.ModerationPolicy;
 import news.broadsheet.comment.ModerationRules;
+import news.broadsheet.comment.internal.spam.SpamFilter;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import org.jspecify.annotations.Nullable;
@@ -37,13 +39,19 @@ public class ModerationDecider {
     private final ModerationRulesStore rules;
     private final CommentSettings settings;
     private final Sections sections;
+    private final SpamFilter spamFilter;
 
     ModerationDecider(
-            CommentRepository repository, ModerationRulesStore rules, CommentSettings settings, Sections sections) {
+            CommentRepository repository,
+            ModerationRulesStore rules,
+            CommentSettings settings,
+            Sections sections,
+            SpamFilter spamFilter) {
         this.repository = repository;
         this.rules = rules;
         this.settings = settings;
         this.sections = sections;
+        this.spamFilter = spamFilter;
     }
 
     /** The decision on a new comment: its status and the reasons recorded with it. */
@@ -53,7 +61,12 @@ public class ModerationDecider {
      * @throws CommentRefusedException for a repeat of the same text or a flood (with a retry time)
      */
     public Decision decide(
-            ArticleSummary article, @Nullable String email, String addressHash, String body, Instant now) {
+            ArticleSummary article,
+            String authorName,
+            @Nullable String email,
+            String addressHash,
+            String body,
+            Instant now) {
         ModerationRules current = rules.current();
         refuseFloodsAndRepeats(email, addressHash, body, now);
         List<String> reasons = new ArrayList<>();
@@ -89,6 +102,14 @@ public class ModerationDecider {
                 && history.rejected() * 100 > current.rejectionRatePercent() * decided) {
             status = stricter(status, CommentStatus.PENDING);
             reasons.add("record: " + history.rejected() + " of " + decided + " comments rejected");
+        }
+        // The learned filter, once the desk has taught it: holds spam in its queue, or marks it likely.
+        Optional<SpamFilter.Verdict> verdict = spamFilter.judge(authorName, body);
+        if (verdict.isPresent() && verdict.get().level() != SpamFilter.Level.NONE) {
+            status = verdict.get().level() == SpamFilter.Level.HOLD
+                    ? CommentStatus.SPAM
+                    : stricter(status, CommentStatus.PENDING);
+            reasons.add(verdict.get().describe());
         }
         if (repository.isBanned(email, addressHash, now)) {
             status = CommentStatus.REJECTED;
@@ -190,6 +211,6 @@ public class ModerationDecider {
     }
 
     private static CommentStatus stricter(CommentStatus current, CommentStatus candidate) {
-        return current == CommentStatus.REJECTED ? current : candidate;
+        return current == CommentStatus.REJECTED || current == CommentStatus.SPAM ? current : candidate;
     }
 }

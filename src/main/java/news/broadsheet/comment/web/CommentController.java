@@ -160,12 +160,9 @@ class CommentController {
                             form.wantsNotifications(),
                             form.botSign()));
             return switch (posted.status()) {
-                case APPROVED, PENDING -> accepted(article, posted, form, request, response);
-                // A program is answered as a person whose comment awaits review: nothing to learn from.
-                case SPAM ->
-                    form.botSign() != null
-                            ? accepted(article, posted, form, request, response)
-                            : rejected(article, posted, form, request, response, model);
+                // Held as spam (by the bot checks or the learned filter) is answered as awaiting review:
+                // a program learns nothing, and a reader the filter mistook waits for a moderator's release.
+                case APPROVED, PENDING, SPAM -> accepted(article, posted, form, request, response);
                 case REJECTED -> rejected(article, posted, form, request, response, model);
             };
         } catch (CommentRefusedException e) {

@@ -1,6 +1,7 @@
 package news.broadsheet.comment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.account.StaffPrincipal;
@@ -10,6 +11,7 @@ import news.broadsheet.comment.ModerationPolicy;
 import news.broadsheet.comment.ModerationRules;
 import news.broadsheet.comment.PolicyOverride;
 import news.broadsheet.comment.internal.ModerationRulesStore;
+import news.broadsheet.comment.internal.spam.SpamFilter;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.DisplayTime;
@@ -33,12 +35,22 @@ class ModerationSettingsController {
     private final Sections sections;
     private final CommentSettings settings;
     private final SiteSettings site;
+    private final SpamFilter spamFilter;
+    private final Clock clock;
 
-    ModerationSettingsController(Comments comments, Sections sections, CommentSettings settings, SiteSettings site) {
+    ModerationSettingsController(
+            Comments comments,
+            Sections sections,
+            CommentSettings settings,
+            SiteSettings site,
+            SpamFilter spamFilter,
+            Clock clock) {
         this.comments = comments;
         this.sections = sections;
         this.settings = settings;
         this.site = site;
+        this.spamFilter = spamFilter;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/comments/settings")
@@ -145,6 +157,7 @@ class ModerationSettingsController {
         }
         return new SettingsPage(
                 rules,
+                SpamFilterController.summary(spamFilter, clock),
                 String.join("\n", rules.bannedWords()),
                 String.join("\n", rules.suspectWords()),
                 settings.policy().label(),

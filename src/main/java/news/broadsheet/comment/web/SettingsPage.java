@@ -4,9 +4,14 @@ import java.util.List;
 import news.broadsheet.comment.ModerationRules;
 import org.jspecify.annotations.Nullable;
 
-/** The desk's settings: the rules, and comment policies per section. */
+/**
+ * The desk's settings: the rules, and comment policies per section.
+ *
+ * @param spamFilter the learned filter in one line: its model's age, examples and estimate
+ */
 public record SettingsPage(
         ModerationRules rules,
+        String spamFilter,
         String bannedWords,
         String suspectWords,
         String sitePolicy,

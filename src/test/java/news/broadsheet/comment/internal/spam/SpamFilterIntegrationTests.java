@@ -1,0 +1,197 @@
+package news.broadsheet.comment.internal.spam;
+
+import static news.broadsheet.support.Http.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.account.Role;
+import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.support.Http;
+import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.Newsroom;
+import news.broadsheet.support.SecondNode;
+import news.broadsheet.support.StaffClient;
+import news.broadsheet.support.TestDatabaseQueries;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * The spam filter on a running site: taught by uploaded labelled comments and by the desk's
+ * decisions, it holds spam as the comments arrive, learns from a released false positive, and is
+ * shared by every node on the database.
+ */
+@IntegrationTest(properties = "broadsheet.comments.moderation=post")
+class SpamFilterIntegrationTests {
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    Newsroom newsroom;
+
+    @Autowired
+    TestDatabaseQueries database;
+
+    @Autowired
+    SpamFilter filter;
+
+    @Autowired
+    Environment environment;
+
+    ArticleSummary story;
+    StaffClient moderator;
+
+    @BeforeEach
+    void setUp() {
+        database.jdbc().sql("DELETE FROM spam_model").update();
+        database.jdbc().sql("DELETE FROM spam_example").update();
+        filter.refresh();
+        story = newsroom.article(newsroom.section("City"), newsroom.author("Tomas Lind"))
+                .headline("The tram extension vote " + Newsroom.unique("t"))
+                .publish();
+        moderator = StaffClient.signIn(http, newsroom.staff(Role.MODERATOR).username(), Newsroom.PASSWORD);
+    }
+
+    @Test
+    void withoutAModelTheRulesAloneDecideAndTheDeskSaysSo() {
+        Document page = moderator.get("/admin/comments/spam-filter").page();
+
+        assertThat(page.select("section[aria-labelledby=model-heading]").text())
+                .contains("None yet: the rules alone decide");
+        assertThat(status(post("Seller", "WIN A FREE phone today, click www.freegift.info")))
+                .isEqualTo("approved");
+        assertThat(moderator.post("/admin/comments/spam-filter/train").status())
+                .as("too little to learn from")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void holdsSpamOnceTaughtAndLearnsFromAReleasedFalsePositive() {
+        uploadOwnExamples();
+        assertThat(moderator.post("/admin/comments/spam-filter/train").location())
+                .isEqualTo("/admin/comments/spam-filter?done=trained");
+        Document page = moderator.get("/admin/comments/spam-filter").page();
+        assertThat(page.select("dl.facts").text())
+                .contains("version", "42 spam and 42 readers' comments", "estimated false-positive rate");
+
+        long spam = post("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!");
+        long reader = post("Maren", "The tram extension was promised for 2019; the council vote is next week.");
+        assertThat(status(spam)).isEqualTo("spam");
+        assertThat(reasons(spam)).contains("spam filter: held as spam, score");
+        org.jsoup.nodes.Element row =
+                moderator.get("/admin/comments?queue=spam").page().getElementById("desk-comment-" + spam);
+        assertThat(row).as("in the spam queue").isNotNull();
+        assertThat(row.select(".desk__reasons").text())
+                .as("with the score and what weighed")
+                .contains("score");
+        assertThat(status(reader)).isEqualTo("approved");
+
+        // A reader's comment that looks like the spam the filter was taught: held, then released.
+        String looksLikeSpam = "Check out my channel www.harbour-history.example for old photos of the harbour bridge";
+        long mistaken = post("Old Photos Club", looksLikeSpam);
+        assertThat(status(mistaken)).isEqualTo("spam");
+        double before =
+                filter.judge("Old Photos Club", looksLikeSpam).orElseThrow().score();
+        moderator.post("/admin/comments/moderate", "single", mistaken + ":approve");
+        assertThat(status(mistaken)).isEqualTo("approved");
+
+        assertThat(moderator.post("/admin/comments/spam-filter/train").status()).isEqualTo(302);
+
+        SpamFilter.Verdict after =
+                filter.judge("Old Photos Club", looksLikeSpam).orElseThrow();
+        assertThat(after.score()).as("the desk's decision changed the score").isLessThan(before);
+        assertThat(after.level()).as("the released comment is no longer held").isNotEqualTo(SpamFilter.Level.HOLD);
+        assertThat(filter.judge("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!")
+                        .orElseThrow()
+                        .level())
+                .as("and spam still is")
+                .isEqualTo(SpamFilter.Level.HOLD);
+        String decisions =
+                moderator.get("/admin/comments/spam-filter/decisions.csv").body();
+        assertThat(decisions)
+                .startsWith("COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS")
+                .contains(mistaken + ",\"Old Photos Club\",")
+                .contains("old photos of the harbour bridge\",0");
+    }
+
+    @Test
+    void aBadFileIsRefusedWithAMessageAndNothingAdded() {
+        Http.Response refused = moderator.upload(
+                "/admin/comments/spam-filter/examples",
+                Map.of(),
+                "file",
+                "labels.csv",
+                "text/csv",
+                "COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\na,b,c,Buy now,maybe\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.page().selectFirst("[role=alert]").text())
+                .isEqualTo("Nothing was added. Row 1: CLASS is 0 or 1, not \"maybe\".");
+        assertThat(database.count("spam_example")).isZero();
+    }
+
+    @Test
+    void everyNodeOnTheDatabaseUsesTheNewestModel() throws Exception {
+        uploadOwnExamples();
+        try (SecondNode second = SecondNode.start(environment, Map.of())) {
+            SpamFilter other = second.bean(SpamFilter.class);
+            assertThat(other.model()).isEmpty();
+
+            filter.trainNow();
+            other.refresh();
+
+            assertThat(other.model()).isPresent();
+            assertThat(other.model().get().version())
+                    .isEqualTo(filter.model().orElseThrow().version());
+            assertThat(other.judge("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!")
+                            .orElseThrow()
+                            .level())
+                    .isEqualTo(SpamFilter.Level.HOLD);
+        }
+    }
+
+    private void uploadOwnExamples() {
+        List<LabelledComments.Row> rows = SpamFilterTests.ownComments().stream()
+                .map(example -> new LabelledComments.Row(
+                        Newsroom.unique("c"), example.author(), "2026-12-01T10:00:00", example.text(), example.spam()))
+                .toList();
+        StringWriter csv = new StringWriter();
+        LabelledComments.write(rows, csv);
+        Http.Response uploaded = moderator.upload(
+                "/admin/comments/spam-filter/examples",
+                Map.of(),
+                "file",
+                "labels.csv",
+                "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(uploaded.location()).isEqualTo("/admin/comments/spam-filter?done=uploaded");
+    }
+
+    private long post(String name, String body) {
+        Http.Response posted = http.postForm("/articles/" + story.id() + "/comments", form("name", name, "body", body));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(303);
+        return database.commentId(story.id(), body);
+    }
+
+    private String status(long comment) {
+        return database.jdbc()
+                .sql("SELECT status FROM comment WHERE id = ?")
+                .param(comment)
+                .query(String.class)
+                .single();
+    }
+
+    private String reasons(long comment) {
+        return database.jdbc()
+                .sql("SELECT reasons FROM comment WHERE id = ?")
+                .param(comment)
+                .query(String.class)
+                .single();
+    }
+}
