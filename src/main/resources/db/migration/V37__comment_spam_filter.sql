@@ -23,13 +23,12 @@ CREATE TABLE spam_example (
     added_at BIGINT NOT NULL
 );
 
--- One node trains at a time: it holds this claim until its training is done or the claim runs out.
+-- One node trains at a time: it holds this claim until its training is done or the claim runs out
+-- (the row is made by the first claim, so a restored backup brings its own).
 CREATE TABLE spam_training_claim (
     name VARCHAR(20) PRIMARY KEY,
     claimed_until BIGINT NOT NULL
 );
-
-INSERT INTO spam_training_claim (name, claimed_until) VALUES ('train', 0);
 
 -- Decisions by moderators, newest first: the filter's training examples.
 CREATE INDEX comment_decisions ON comment (moderated_at, status);

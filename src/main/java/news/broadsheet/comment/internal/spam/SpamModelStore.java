@@ -139,7 +139,10 @@ public class SpamModelStore {
 
     /** Takes the training claim for a while unless another node holds it. */
     public boolean claim(Instant now, Duration lease) {
-        return jdbc.sql("UPDATE spam_training_claim SET claimed_until = ? WHERE name = 'train' AND claimed_until < ?")
+        return jdbc.sql("""
+                                INSERT INTO spam_training_claim (name, claimed_until) VALUES ('train', ?)
+                                ON CONFLICT (name) DO UPDATE SET claimed_until = excluded.claimed_until
+                                WHERE spam_training_claim.claimed_until < ?""")
                         .params(now.plus(lease).toEpochMilli(), now.toEpochMilli())
                         .update()
                 == 1;

@@ -42,6 +42,9 @@ class SpamFilterIntegrationTests {
     SpamFilter filter;
 
     @Autowired
+    SpamModelStore store;
+
+    @Autowired
     Environment environment;
 
     ArticleSummary story;
@@ -51,6 +54,7 @@ class SpamFilterIntegrationTests {
     void setUp() {
         database.jdbc().sql("DELETE FROM spam_model").update();
         database.jdbc().sql("DELETE FROM spam_example").update();
+        database.jdbc().sql("DELETE FROM spam_training_claim").update();
         filter.refresh();
         story = newsroom.article(newsroom.section("City"), newsroom.author("Tomas Lind"))
                 .headline("The tram extension vote " + Newsroom.unique("t"))
@@ -134,6 +138,22 @@ class SpamFilterIntegrationTests {
         assertThat(refused.page().selectFirst("[role=alert]").text())
                 .isEqualTo("Nothing was added. Row 1: CLASS is 0 or 1, not \"maybe\".");
         assertThat(database.count("spam_example")).isZero();
+    }
+
+    @Test
+    void oneNodeTrainsAtATime() {
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(store.claim(now, java.time.Duration.ofMinutes(10))).isTrue();
+        assertThat(store.claim(now.plusSeconds(1), java.time.Duration.ofMinutes(10)))
+                .as("held by the first")
+                .isFalse();
+        uploadOwnExamples();
+        assertThat(filter.trainNow()).as("another node is training").isEmpty();
+        assertThat(store.claim(now.plus(java.time.Duration.ofMinutes(11)), java.time.Duration.ofMinutes(10)))
+                .as("a claim that ran out is taken over")
+                .isTrue();
+        store.release();
+        assertThat(filter.trainNow()).isPresent();
     }
 
     @Test
