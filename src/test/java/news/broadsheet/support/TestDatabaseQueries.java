@@ -22,6 +22,22 @@ public final class TestDatabaseQueries {
                 .single();
     }
 
+    /** The comment's moderation status ({@code approved}, {@code spam}, …), empty once it is deleted. */
+    public java.util.Optional<String> commentStatus(long id) {
+        return jdbc.sql("SELECT status FROM comment WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The reasons recorded with the comment when it was posted, as stored. */
+    public String commentReasons(long id) {
+        return jdbc.sql("SELECT reasons FROM comment WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
+
     public int count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
     }

@@ -222,12 +222,7 @@ class CommentPrivacyIntegrationTests {
     }
 
     private boolean exists(long comment) {
-        return database.jdbc()
-                        .sql("SELECT COUNT(*) FROM comment WHERE id = ?")
-                        .param(comment)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return database.commentStatus(comment).isPresent();
     }
 
     private List<String> mailsTo(String recipient) {

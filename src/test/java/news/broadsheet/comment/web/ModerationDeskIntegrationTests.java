@@ -564,11 +564,7 @@ class ModerationDeskIntegrationTests {
     }
 
     private String status(long id) {
-        return database.jdbc()
-                .sql("SELECT status FROM comment WHERE id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
+        return database.commentStatus(id).orElseThrow();
     }
 
     private List<String> audit(long id) {

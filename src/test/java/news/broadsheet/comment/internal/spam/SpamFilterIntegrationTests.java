@@ -87,7 +87,7 @@ class SpamFilterIntegrationTests {
         long spam = post("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!");
         long reader = post("Maren", "The tram extension was promised for 2019; the council vote is next week.");
         assertThat(status(spam)).isEqualTo("spam");
-        assertThat(reasons(spam)).contains("spam filter: held as spam, score");
+        assertThat(database.commentReasons(spam)).contains("spam filter: held as spam, score");
         org.jsoup.nodes.Element row =
                 moderator.get("/admin/comments?queue=spam").page().getElementById("desk-comment-" + spam);
         assertThat(row).as("in the spam queue").isNotNull();
@@ -200,18 +200,6 @@ class SpamFilterIntegrationTests {
     }
 
     private String status(long comment) {
-        return database.jdbc()
-                .sql("SELECT status FROM comment WHERE id = ?")
-                .param(comment)
-                .query(String.class)
-                .single();
-    }
-
-    private String reasons(long comment) {
-        return database.jdbc()
-                .sql("SELECT reasons FROM comment WHERE id = ?")
-                .param(comment)
-                .query(String.class)
-                .single();
+        return database.commentStatus(comment).orElseThrow();
     }
 }
