@@ -154,7 +154,8 @@ public class SpamFilter {
         lastTrainingCheck = now;
         try {
             Optional<SpamModelStore.StoredModel> newest = store.newest();
-            int examples = examples();
+            // What the next model would learn from: the newest decisions up to the cap, and the uploads.
+            int examples = Math.min(store.countDecisions(), SpamModelStore.MAX_DECISIONS) + store.countUploaded();
             boolean changed = newest.isEmpty()
                     || newest.get().spamExamples() + newest.get().hamExamples() != examples
                     || newest.get().trainedAt().isBefore(now.minus(trainEvery.multipliedBy(24)));

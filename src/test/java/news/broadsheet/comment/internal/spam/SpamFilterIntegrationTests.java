@@ -45,6 +45,9 @@ class SpamFilterIntegrationTests {
     SpamModelStore store;
 
     @Autowired
+    news.broadsheet.support.MutableClock clock;
+
+    @Autowired
     Environment environment;
 
     ArticleSummary story;
@@ -141,8 +144,34 @@ class SpamFilterIntegrationTests {
     }
 
     @Test
+    void trainsByItselfWhenTheDecisionsChangedAndOnlyThen() {
+        uploadOwnExamples();
+        clock.advance(java.time.Duration.ofHours(2));
+        filter.trainWhenDue();
+        long first = filter.model().orElseThrow().version();
+
+        clock.advance(java.time.Duration.ofHours(2));
+        filter.trainWhenDue();
+        assertThat(filter.model().orElseThrow().version())
+                .as("nothing new to learn")
+                .isEqualTo(first);
+
+        long comment = post("Ilse", "Will the tram run on Sundays once the extension opens?");
+        moderator.post("/admin/comments/moderate", "single", comment + ":spam");
+        filter.trainWhenDue();
+        assertThat(filter.model().orElseThrow().version())
+                .as("not again within the hour")
+                .isEqualTo(first);
+        clock.advance(java.time.Duration.ofHours(2));
+        filter.trainWhenDue();
+        assertThat(filter.model().orElseThrow().version())
+                .as("a new decision, an hour later")
+                .isGreaterThan(first);
+    }
+
+    @Test
     void oneNodeTrainsAtATime() {
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = clock.instant();
         assertThat(store.claim(now, java.time.Duration.ofMinutes(10))).isTrue();
         assertThat(store.claim(now.plusSeconds(1), java.time.Duration.ofMinutes(10)))
                 .as("held by the first")
