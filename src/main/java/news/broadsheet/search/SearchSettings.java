@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param facetSample a search matching more stories than this counts its facets on a random
  *     sample of this many and scales the counts up (shown as "about"); counting every match of a
  *     common word was most of a search's time
+ * @param answerCacheEntries how many recent search answers each node keeps, to answer the same
+ *     search again while nothing in the index or visible by the clock has changed; 0 keeps none
  */
 @ConfigurationProperties("broadsheet.search")
 public record SearchSettings(
@@ -41,4 +43,5 @@ public record SearchSettings(
         @DefaultValue("20000") int relatedCacheEntries,
         @DefaultValue("5000") int facetSample,
         @DefaultValue("") String snapshotDir,
-        @DefaultValue("6h") Duration snapshotInterval) {}
+        @DefaultValue("6h") Duration snapshotInterval,
+        @DefaultValue("2000") int answerCacheEntries) {}

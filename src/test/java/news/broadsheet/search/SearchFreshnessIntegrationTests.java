@@ -237,6 +237,40 @@ class SearchFreshnessIntegrationTests {
     }
 
     @Test
+    void aSearchAskedAgainIsAnsweredFromMemoryUntilAChangeOrTheClockMakesTheAnswerOld() {
+        String w = word();
+        newsroom.article(section, author).headline("First " + w).create();
+        assertThat(eventually(() -> headlines(http, w).size() == 1)).isTrue();
+        newsroom.article(section, author)
+                .headline("Later " + w)
+                .status(ArticleStatus.SCHEDULED)
+                .publishedAt(start.plus(Duration.ofHours(1)))
+                .create();
+        assertThat(eventually(() -> indexed(w, start.plus(Duration.ofHours(2))).size() == 2))
+                .isTrue();
+
+        long reused = index.answersReused();
+        assertThat(headlines(http, w)).containsExactly("First " + w);
+        assertThat(headlines(http, w)).containsExactly("First " + w);
+        assertThat(index.answersReused())
+                .as("asked again, answered from memory")
+                .isGreaterThan(reused);
+
+        newsroom.article(section, author).headline("Second " + w).create();
+        assertThat(eventually(() -> headlines(http, w).size() == 2))
+                .as("a change to the index makes a kept answer old")
+                .isTrue();
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(headlines(http, w))
+                .as("so does a story coming out by the clock")
+                .containsExactlyInAnyOrder("First " + w, "Second " + w, "Later " + w);
+        clock.set(start);
+        assertThat(headlines(http, w))
+                .as("and a clock set back")
+                .containsExactlyInAnyOrder("First " + w, "Second " + w);
+    }
+
+    @Test
     void aChangedAddressIsFollowed() {
         String w = word();
         long id = newsroom.article(section, author).headline("Moving " + w).create();

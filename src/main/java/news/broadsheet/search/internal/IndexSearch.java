@@ -3,6 +3,7 @@ package news.broadsheet.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
@@ -92,6 +94,10 @@ public class IndexSearch {
     private static final int RERANK_WINDOW = 200;
 
     private static final int FEEDBACK_WORDS = 15;
+    /** Words kept per feedback story: the ones that weigh most (frequent and rare in the index). */
+    private static final int STORY_FEEDBACK_WORDS = 64;
+    /** Feedback stories whose words each node keeps worked out (about 5 KB each). */
+    private static final int STORY_WORDS_KEPT = 5_000;
     /** Only the start of each feedback story is read: a news story says what it is about early. */
     private static final int FEEDBACK_CHARACTERS = 4_000;
 
@@ -155,15 +161,24 @@ public class IndexSearch {
 
     private static final int DOC_FREQ_CACHE_SIZE = 200_000;
     private volatile @Nullable DocFreqs docFreqs;
+    private final KeptAnswers kept;
+    private final StoryWords storyWords;
 
     IndexSearch(SearchIndex index, SearchSettings settings) {
         this.index = index;
         this.settings = settings;
         this.builder = new QueryBuilder(index.analyzer());
+        this.kept = new KeptAnswers(settings.answerCacheEntries());
+        this.storyWords = new StoryWords(STORY_WORDS_KEPT);
     }
 
     public boolean available() {
         return index.available();
+    }
+
+    /** How many searches this node answered with an answer it had kept (see {@link KeptAnswers}). */
+    public long answersReused() {
+        return kept.reused();
     }
 
     /** How many related-story queries this node has run (they should be rare: see RelatedStoriesCache). */
@@ -190,67 +205,100 @@ public class IndexSearch {
         }
         try (acquired) {
             IndexSearcher searcher = acquired.searcher();
-            List<Synonyms> synonyms = analysed(editorial.synonyms());
-            Query text = textQuery(userQuery, synonyms, searcher.getIndexReader());
-            // What matches: the words. Feedback words and word pairs only reorder these, so they
-            // are left out of counting.
-            Query words = filtered(text, filters, nowMillis);
-            int wanted = offset + limit;
-            // By relevance, the stories editors pinned for these words come first (when they pass
-            // the filters and are visible), and are counted among the matches: they are listed.
-            List<ScoreDoc> pins = newest ? List.of() : pinnedDocs(searcher, editorial.pinned(), filters, nowMillis);
-            Query matching = pins.isEmpty() ? words : withPins(text, editorial.pinned(), filters, nowMillis);
-            TopDocs top;
-            if (newest) {
-                // Newest first lists what matches the words; feedback words would only add noise there.
-                top = searcher.search(words, new TopFieldCollectorManager(NEWEST_FIRST, wanted, wanted));
-            } else {
-                int questionTerms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()))
-                        .size();
-                // Only the stories that can reach the page are scored in full: the rest are
-                // skipped (block-max pruning), as counting is done apart below.
-                int window = Math.max(RERANK_WINDOW, wanted);
-                TopDocs first = searcher.search(words, new TopScoreDocCollectorManager(window, window));
-                top = withPinsFirst(pins, reranked(searcher, first, pairQueries(userQuery), questionTerms));
+            KeptAnswers.Question question = new KeptAnswers.Question(
+                    KeptAnswers.identity(searcher.getIndexReader()),
+                    userQuery,
+                    editorial,
+                    filters,
+                    newest,
+                    offset,
+                    limit);
+            Found known = kept.answer(question, searcher, nowMillis);
+            if (known != null) {
+                return known;
             }
-            // Every match is counted; facets are counted on a sample of at most facetSample
-            // stories (all of them when there are fewer) and scaled up.
-            RandomSamplingFacetsCollector matches = searcher.search(
-                    new ConstantScoreQuery(matching),
-                    RandomSamplingFacetsCollector.createManager(settings.facetSample(), 1));
-            long total = matches.getOriginalMatchingDocs().stream()
-                    .mapToLong(FacetsCollector.MatchingDocs::totalHits)
-                    .sum();
-            long inSample = total <= settings.facetSample() ? total : sampleSize(matches);
-            boolean sampled = inSample < total;
-            // The first pass may hold more than the page (the feedback window): cut to the page.
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(
-                    top.scoreDocs, Math.min(offset, top.scoreDocs.length), Math.min(wanted, top.scoreDocs.length));
-            List<Long> ids = ids(searcher, page);
-            Map<Long, String> snippets = snippets(searcher, highlighted(userQuery, synonyms), page, ids);
-            Map<String, List<Count>> counts = new LinkedHashMap<>();
-            if (total > 0) {
-                Facets facets = new SortedSetDocValuesFacetCounts(facetState(searcher), matches);
-                for (String dim : List.of(IndexFields.SECTION, IndexFields.AUTHOR, IndexFields.YEAR)) {
-                    FacetResult facet = facets.getTopChildren(FACET_VALUES, dim);
-                    List<Count> values = new ArrayList<>();
-                    if (facet != null) {
-                        for (LabelAndValue lv : facet.labelValues) {
-                            // Scaled by how many were sampled (Lucene's own scaling assumes the
-                            // sample is as big as asked for, which it is not between one and
-                            // two times the sample size).
-                            values.add(new Count(
-                                    lv.label, Math.round(lv.value.doubleValue() * total / Math.max(1, inSample))));
-                        }
-                    }
-                    counts.put(dim, values);
-                }
-            }
-            String suggestion = offset == 0 ? suggestion(userQuery, searcher.getIndexReader()) : null;
-            return new Found(ids, snippets, total, counts, sampled, suggestion);
+            Found found = search(searcher, userQuery, editorial, filters, newest, offset, limit, nowMillis);
+            kept.keep(question, found, nowMillis);
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Found search(
+            IndexSearcher searcher,
+            UserQuery userQuery,
+            Editorial editorial,
+            Filters filters,
+            boolean newest,
+            int offset,
+            int limit,
+            long nowMillis)
+            throws IOException {
+        List<Synonyms> synonyms = analysed(editorial.synonyms());
+        Query text = textQuery(userQuery, synonyms, searcher.getIndexReader());
+        // What matches: the words. Feedback words and word pairs only reorder these, so they
+        // are left out of counting.
+        Query words = filtered(text, filters, nowMillis);
+        int wanted = offset + limit;
+        // By relevance, the stories editors pinned for these words come first (when they pass
+        // the filters and are visible), and are counted among the matches: they are listed.
+        List<ScoreDoc> pins = newest ? List.of() : pinnedDocs(searcher, editorial.pinned(), filters, nowMillis);
+        Query matching = pins.isEmpty() ? words : withPins(text, editorial.pinned(), filters, nowMillis);
+        TopDocs top;
+        if (newest) {
+            // Newest first lists what matches the words; feedback words would only add noise there.
+            top = searcher.search(words, new TopFieldCollectorManager(NEWEST_FIRST, wanted, wanted));
+        } else {
+            int questionTerms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()))
+                    .size();
+            // Only the stories that can reach the page are scored in full: the rest are
+            // skipped (block-max pruning), as counting is done apart below.
+            int window = Math.max(RERANK_WINDOW, wanted);
+            TopDocs first = searcher.search(words, new TopScoreDocCollectorManager(window, window));
+            top = withPinsFirst(pins, reranked(searcher, first, pairQueries(userQuery), questionTerms));
+        }
+        // Every match is counted; facets are counted on a sample of at most facetSample
+        // stories (all of them when there are fewer) and scaled up.
+        RandomSamplingFacetsCollector matches = searcher.search(
+                new ConstantScoreQuery(matching),
+                RandomSamplingFacetsCollector.createManager(settings.facetSample(), 1));
+        long total = matches.getOriginalMatchingDocs().stream()
+                .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                .sum();
+        long inSample = total <= settings.facetSample() ? total : sampleSize(matches);
+        boolean sampled = inSample < total;
+        // The first pass may hold more than the page (the feedback window): cut to the page.
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(
+                top.scoreDocs, Math.min(offset, top.scoreDocs.length), Math.min(wanted, top.scoreDocs.length));
+        List<Long> ids = ids(searcher, page);
+        Map<Long, String> snippets = snippets(searcher, highlighted(userQuery, synonyms), page, ids);
+        Map<String, List<Count>> counts = new LinkedHashMap<>();
+        if (total > 0) {
+            Facets facets = new SortedSetDocValuesFacetCounts(facetState(searcher), matches);
+            for (String dim : List.of(IndexFields.SECTION, IndexFields.AUTHOR, IndexFields.YEAR)) {
+                FacetResult facet = facets.getTopChildren(FACET_VALUES, dim);
+                List<Count> values = new ArrayList<>();
+                if (facet != null) {
+                    for (LabelAndValue lv : facet.labelValues) {
+                        // Scaled by how many were sampled (Lucene's own scaling assumes the
+                        // sample is as big as asked for, which it is not between one and
+                        // two times the sample size).
+                        values.add(new Count(
+                                lv.label, Math.round(lv.value.doubleValue() * total / Math.max(1, inSample))));
+                    }
+                }
+                counts.put(dim, values);
+            }
+        }
+        String suggestion = offset == 0 ? suggestion(userQuery, searcher.getIndexReader()) : null;
+        return new Found(
+                List.copyOf(ids),
+                java.util.Collections.unmodifiableMap(snippets),
+                total,
+                java.util.Collections.unmodifiableMap(counts),
+                sampled,
+                suggestion);
     }
 
     /**
@@ -762,34 +810,16 @@ public class IndexSearch {
         float best = firstStories[0].score;
         Map<String, Double> weights = new HashMap<>();
         for (ScoreDoc doc : firstStories) {
-            var story = storedFields.document(doc.doc);
-            String words = String.join(
-                    "\n",
-                    java.util.Objects.requireNonNullElse(story.get(IndexFields.HEADLINE), ""),
-                    java.util.Objects.requireNonNullElse(story.get(IndexFields.STANDFIRST), ""),
-                    java.util.Objects.requireNonNullElse(story.get(IndexFields.BODY), ""));
-            List<String> terms = analyzed(
-                    IndexFields.BODY,
-                    words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words);
-            if (terms.isEmpty()) {
-                continue;
-            }
-            Map<String, Integer> counts = new HashMap<>();
-            for (String term : terms) {
-                counts.merge(term, 1, Integer::sum);
-            }
+            StoryWords.Words words = storyWords.of(reader, doc.doc, d -> readStoryWords(reader, storedFields, d));
             double storyWeight = best > 0 ? doc.score / best : 1;
-            for (var count : counts.entrySet()) {
-                weights.merge(count.getKey(), storyWeight * count.getValue() / terms.size(), Double::sum);
+            for (int i = 0; i < words.terms().length; i++) {
+                weights.merge(words.terms()[i], storyWeight * words.shares()[i], Double::sum);
             }
         }
         int stories = reader.numDocs();
         List<Map.Entry<String, Double>> ranked = new ArrayList<>();
         for (var weight : weights.entrySet()) {
             String term = weight.getKey();
-            if (term.length() < 3 || term.chars().allMatch(Character::isDigit)) {
-                continue;
-            }
             int df = docFreq(reader, term);
             double idf = Math.log(1 + (stories - df + 0.5) / (df + 0.5));
             ranked.add(Map.entry(term, weight.getValue() * idf));
@@ -805,6 +835,50 @@ public class IndexSearch {
             feedback.add(new BoostQuery(combined(term.getKey()), (float) (term.getValue() / sum)), Occur.SHOULD);
         }
         return feedback.build();
+    }
+
+    /**
+     * The words of the start of a story that can characterise it (not numbers, not one or two
+     * letters), each with its share of all the words there; only the {@value #STORY_FEEDBACK_WORDS}
+     * that weigh most with their rarity are kept, as only the best of all the first stories' words
+     * are used.
+     */
+    private StoryWords.Words readStoryWords(IndexReader reader, StoredFields storedFields, int doc) throws IOException {
+        var story = storedFields.document(doc);
+        String words = String.join(
+                "\n",
+                java.util.Objects.requireNonNullElse(story.get(IndexFields.HEADLINE), ""),
+                java.util.Objects.requireNonNullElse(story.get(IndexFields.STANDFIRST), ""),
+                java.util.Objects.requireNonNullElse(story.get(IndexFields.BODY), ""));
+        List<String> terms = analyzed(
+                IndexFields.BODY,
+                words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words);
+        if (terms.isEmpty()) {
+            return StoryWords.Words.NONE;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (String term : terms) {
+            if (term.length() >= 3 && !term.chars().allMatch(Character::isDigit)) {
+                counts.merge(term, 1, Integer::sum);
+            }
+        }
+        int stories = reader.numDocs();
+        record Weighed(String term, int count, double weight) {}
+        List<Weighed> weighed = new ArrayList<>();
+        for (var count : counts.entrySet()) {
+            int df = docFreq(reader, count.getKey());
+            double idf = Math.log(1 + (stories - df + 0.5) / (df + 0.5));
+            weighed.add(new Weighed(count.getKey(), count.getValue(), count.getValue() * idf));
+        }
+        weighed.sort(Comparator.comparingDouble(Weighed::weight).reversed());
+        int kept = Math.min(STORY_FEEDBACK_WORDS, weighed.size());
+        String[] keptTerms = new String[kept];
+        double[] shares = new double[kept];
+        for (int i = 0; i < kept; i++) {
+            keptTerms[i] = weighed.get(i).term();
+            shares[i] = (double) weighed.get(i).count() / terms.size();
+        }
+        return new StoryWords.Words(keptTerms, shares);
     }
 
     /**

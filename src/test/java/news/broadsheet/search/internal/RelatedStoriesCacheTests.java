@@ -92,6 +92,7 @@ class RelatedStoriesCacheTests {
                 entries,
                 5000,
                 "",
-                Duration.ofHours(6));
+                Duration.ofHours(6),
+                0);
     }
 }
