@@ -1,14 +1,10 @@
 package news.broadsheet.comment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +14,7 @@ import news.broadsheet.article.Articles;
 import news.broadsheet.comment.internal.CommentPrivacyRepository;
 import news.broadsheet.comment.internal.CommentPrivacyRepository.ReaderComment;
 import news.broadsheet.mail.MailOutbox;
+import news.broadsheet.shared.Digests;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -85,7 +82,7 @@ public class CommentPrivacy {
         byte[] random = new byte[32];
         TOKENS.nextBytes(random);
         String token = HexFormat.of().formatHex(random);
-        repository.insertRequest(hash(token), email, now, now.plus(LINK_LIFETIME));
+        repository.insertRequest(Digests.ofSecret(token), email, now, now.plus(LINK_LIFETIME));
         String link = site.baseUrl() + "/comments/privacy/" + token;
         outbox.queueSecret(
                 "comment-privacy",
@@ -123,12 +120,11 @@ public class CommentPrivacy {
         if (email.isEmpty()) {
             return Optional.empty();
         }
-        Set<Long> stories = new LinkedHashSet<>();
-        repository.findByEmail(email.get()).forEach(comment -> stories.add(comment.articleId()));
+        Set<Long> stories = repository.storiesCommentedOnBy(email.get());
         int erased = repository.erase(email.get(), clock.instant());
         repository.deleteRequests(email.get());
         outbox.forget(email.get());
-        events.publishEvent(new CommentsErased(erased, Set.copyOf(stories)));
+        events.publishEvent(new CommentsErased(erased, stories));
         return Optional.of(erased);
     }
 
@@ -136,15 +132,6 @@ public class CommentPrivacy {
         if (!token.matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
-        return repository.findRequestEmail(hash(token), clock.instant());
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return repository.findRequestEmail(Digests.ofSecret(token), clock.instant());
     }
 }

@@ -1,16 +1,13 @@
 package news.broadsheet.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import news.broadsheet.account.LinkPurpose;
+import news.broadsheet.shared.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +44,7 @@ public class AccountLinks {
                 .params(
                         accountId,
                         purpose.dbValue(),
-                        hash(token),
+                        Digests.ofSecret(token),
                         now.toEpochMilli(),
                         now.plus(purpose.validity()).toEpochMilli())
                 .update();
@@ -63,7 +60,7 @@ public class AccountLinks {
 
     /** The hash under which a token is stored, or empty when the text cannot be a token at all. */
     public static Optional<String> hashOf(String token) {
-        return TOKEN.matcher(token).matches() ? Optional.of(hash(token)) : Optional.empty();
+        return TOKEN.matcher(token).matches() ? Optional.of(Digests.ofSecret(token)) : Optional.empty();
     }
 
     /** The account a working (unused, unexpired) link belongs to. */
@@ -83,14 +80,5 @@ public class AccountLinks {
                         .params(now, tokenHash, purpose.dbValue(), now)
                         .update()
                 == 1;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

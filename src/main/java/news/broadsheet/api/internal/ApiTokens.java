@@ -1,15 +1,11 @@
 package news.broadsheet.api.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +15,7 @@ import news.broadsheet.account.Accounts;
 import news.broadsheet.account.Role;
 import news.broadsheet.account.StaffPrincipal;
 import news.broadsheet.api.ApiTokenChanged;
+import news.broadsheet.shared.Digests;
 import news.broadsheet.shared.Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -104,7 +101,7 @@ public class ApiTokens {
         RANDOM.nextBytes(random);
         String secret = "bst_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String prefix = secret.substring(0, 10);
-        long id = repository.insert(staff.accountId(), label, hash(secret), prefix, scopes, now, expiresAt);
+        long id = repository.insert(staff.accountId(), label, Digests.ofSecret(secret), prefix, scopes, now, expiresAt);
         events.publishEvent(new ApiTokenChanged(
                 staff.actor(),
                 ApiTokenChanged.CREATED,
@@ -145,7 +142,8 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<ApiToken> token = repository.findByHash(hash(secret)).filter(t -> t.activeAt(now));
+        Optional<ApiToken> token =
+                repository.findByHash(Digests.ofSecret(secret)).filter(t -> t.activeAt(now));
         if (token.isEmpty()) {
             return Optional.empty();
         }
@@ -174,15 +172,6 @@ public class ApiTokens {
             repository.touch(token.id(), now, USE_RECORDED_EVERY);
         } catch (TransientDataAccessException e) {
             log.debug("Token {}'s use not recorded, the database is busy: {}", token.id(), e.getMessage());
-        }
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

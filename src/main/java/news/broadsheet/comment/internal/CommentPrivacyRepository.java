@@ -3,6 +3,7 @@ package news.broadsheet.comment.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.shared.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,14 @@ public class CommentPrivacyRepository {
     }
 
     /** Every comment written with this address, in any moderation state, oldest first. */
+    /** The stories with comments written with the address. */
+    public Set<Long> storiesCommentedOnBy(String email) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT article_id FROM comment WHERE LOWER(author_email) = LOWER(?)")
+                .param(email)
+                .query(Long.class)
+                .list());
+    }
+
     public List<ReaderComment> findByEmail(String email) {
         return jdbc.sql("""
                         SELECT id, article_id, parent_id, author_name, body, status, created_at FROM comment

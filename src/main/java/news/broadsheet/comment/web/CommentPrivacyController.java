@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CommentPrivacyController {
 
     /** The comment form's own check of an address's form. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern EMAIL = Pattern.compile(CommentForm.EMAIL_SHAPE);
 
     private final CommentPrivacy privacy;
     private final RateLimits rateLimits;
@@ -74,7 +74,7 @@ class CommentPrivacyController {
         String address = email.strip();
         model.addAttribute("email", address);
         if (address.isEmpty()
-                || address.length() > 254
+                || address.length() > CommentForm.EMAIL_LIMIT
                 || !EMAIL.matcher(address).matches()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute(

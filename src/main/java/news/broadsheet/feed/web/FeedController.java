@@ -1,13 +1,10 @@
 package news.broadsheet.feed.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +19,7 @@ import news.broadsheet.feed.internal.FeedWriter;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.CacheTags;
+import news.broadsheet.shared.Digests;
 import news.broadsheet.shared.FeedLinks.Format;
 import news.broadsheet.shared.Slugs;
 import org.jspecify.annotations.Nullable;
@@ -181,13 +179,7 @@ class FeedController {
     }
 
     private static String etag(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            // Weak: the same entity is sent gzipped or not, and Tomcat compresses only weakly tagged answers.
-            return "W/\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Digests.weakEtag(body);
     }
 
     private static ResponseEntity<byte[]> moved(String path) {

@@ -1,8 +1,6 @@
 package news.broadsheet.sitemap.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +25,7 @@ import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.CacheTags;
+import news.broadsheet.shared.Digests;
 import news.broadsheet.shared.SiteSettings;
 import news.broadsheet.sitemap.SitemapSettings;
 import org.jspecify.annotations.Nullable;
@@ -302,13 +300,7 @@ class SitemapController {
     }
 
     static String etag(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            // Weak: the same entity is sent gzipped or not, and Tomcat compresses only weakly tagged answers.
-            return "W/\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Digests.weakEtag(body);
     }
 
     private static ResponseEntity<byte[]> notFound() {

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The spam filter's tables: the trained models by version, the examples an admin uploaded, the
@@ -20,10 +22,14 @@ public class SpamModelStore {
     /** At most this many of the newest decisions are learned from. */
     static final int MAX_DECISIONS = 20_000;
 
-    private final JdbcClient jdbc;
+    private static final int UPLOAD_BATCH = 500;
 
-    SpamModelStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    SpamModelStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** A stored model and what it promised. */
@@ -129,12 +135,20 @@ public class SpamModelStore {
                 .single();
     }
 
+    /** Adds the examples all together or none (one transaction, sent as JDBC batches). */
+    @Transactional
     public void upload(List<LabelledComments.Row> rows, Instant now) {
-        for (LabelledComments.Row row : rows) {
-            jdbc.sql("INSERT INTO spam_example (external_id, author, content, spam, added_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(row.id(), row.author(), row.content(), row.spam(), now.toEpochMilli())
-                    .update();
-        }
+        batches.batchUpdate(
+                "INSERT INTO spam_example (external_id, author, content, spam, added_at) VALUES (?, ?, ?, ?, ?)",
+                rows,
+                UPLOAD_BATCH,
+                (statement, row) -> {
+                    statement.setString(1, row.id());
+                    statement.setString(2, row.author());
+                    statement.setString(3, row.content());
+                    statement.setBoolean(4, row.spam());
+                    statement.setLong(5, now.toEpochMilli());
+                });
     }
 
     /** Takes the training claim for a while unless another node holds it. */
