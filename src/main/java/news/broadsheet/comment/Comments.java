@@ -140,7 +140,8 @@ public class Comments {
                     decision.status(),
                     now,
                     addressHash,
-                    decision.reasons());
+                    decision.reasons(),
+                    decision.spamScore());
             if (command.staffAccountId() != null) {
                 repository.markStaff(id, command.staffAccountId());
             }
@@ -356,6 +357,7 @@ public class Comments {
                             c.featured(),
                             c.postedAt(),
                             c.reasons(),
+                            c.spamScore(),
                             c.parentExcerpt(),
                             history.approved(),
                             history.rejected(),

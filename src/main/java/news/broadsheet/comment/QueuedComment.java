@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A comment as the moderation desk shows it: everything a moderator needs to decide, in one row.
  *
  * @param reasons why the rules held or refused it
+ * @param spamScore what the spam filter made of it when it was posted (0 to 1), null without a model
  * @param approvedBefore how many of the commenter's comments were approved (by email, else address)
  * @param rejectedBefore how many were rejected or marked as spam
  * @param recordByEmail whether that record is keyed on the email (else on the client address)
@@ -23,6 +24,7 @@ public record QueuedComment(
         boolean featured,
         Instant postedAt,
         List<String> reasons,
+        @Nullable Double spamScore,
         @Nullable String parentExcerpt,
         int approvedBefore,
         int rejectedBefore,

@@ -13,4 +13,9 @@ public final class SqlValues {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
+
+    public static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
 }

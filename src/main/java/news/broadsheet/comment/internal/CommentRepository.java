@@ -55,11 +55,13 @@ public class CommentRepository {
             CommentStatus status,
             Instant createdAt,
             String clientAddressHash,
-            List<String> reasons) {
+            List<String> reasons,
+            @Nullable Double spamScore) {
         return jdbc.sql("""
                         INSERT INTO comment (article_id, parent_id, author_name, author_email, body, status,
-                            created_at, client_address_hash, reasons)
-                        VALUES (:article, :parent, :name, :email, :body, :status, :created, :client, :reasons)
+                            created_at, client_address_hash, reasons, spam_score)
+                        VALUES (:article, :parent, :name, :email, :body, :status, :created, :client, :reasons,
+                            :spamScore)
                         RETURNING id""")
                 .param("article", articleId)
                 .param("parent", parentId, java.sql.Types.BIGINT)
@@ -70,6 +72,7 @@ public class CommentRepository {
                 .param("created", createdAt.toEpochMilli())
                 .param("client", clientAddressHash)
                 .param("reasons", String.join("\n", reasons))
+                .param("spamScore", spamScore, java.sql.Types.DOUBLE)
                 .query(Long.class)
                 .single();
     }
@@ -235,7 +238,7 @@ public class CommentRepository {
             int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT c.id, c.article_id, c.author_name, c.author_email, c.body, c.status, c.featured, c.created_at,"
-                        + " c.reasons, c.rejection_reason, c.client_address_hash, p.body AS parent_body"
+                        + " c.reasons, c.spam_score, c.rejection_reason, c.client_address_hash, p.body AS parent_body"
                         + " FROM comment c LEFT JOIN comment p ON p.id = c.parent_id WHERE c.status = :status");
         if (minReports > 0) {
             sql.append(" AND (SELECT COUNT(*) FROM comment_report r WHERE r.comment_id = c.id) >= :minReports");
@@ -272,6 +275,7 @@ public class CommentRepository {
                             rs.getBoolean("featured"),
                             Instant.ofEpochMilli(rs.getLong("created_at")),
                             reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")),
+                            SqlValues.nullableDouble(rs, "spam_score"),
                             parent == null ? null : parent.length() > 140 ? parent.substring(0, 140) + "…" : parent,
                             0,
                             0,

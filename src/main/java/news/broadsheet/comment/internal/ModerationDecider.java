@@ -54,8 +54,20 @@ public class ModerationDecider {
         this.spamFilter = spamFilter;
     }
 
-    /** The decision on a new comment: its status and the reasons recorded with it. */
-    public record Decision(CommentStatus status, List<String> reasons) {}
+    /**
+     * The decision on a new comment: its status and the reasons recorded with it.
+     *
+     * @param spamScore what the spam filter made of it (0 to 1), null without a model
+     */
+    public record Decision(
+            CommentStatus status,
+            List<String> reasons,
+            @Nullable Double spamScore) {
+
+        public Decision(CommentStatus status, List<String> reasons) {
+            this(status, reasons, null);
+        }
+    }
 
     /**
      * @throws CommentRefusedException for a repeat of the same text or a flood (with a retry time)
@@ -121,7 +133,10 @@ public class ModerationDecider {
                 reasons.add(RuleHits.BANNED_WORD + word);
             }
         }
-        return new Decision(status, List.copyOf(reasons));
+        return new Decision(
+                status,
+                List.copyOf(reasons),
+                verdict.map(SpamFilter.Verdict::score).orElse(null));
     }
 
     /** The policy in force for the article: its own override, its section's (nearest first), or the site's. */

@@ -61,6 +61,7 @@ public record DeskPage(
             @Nullable String parentExcerpt,
             String record,
             List<String> reasons,
+            @Nullable String spamScore,
             boolean featured,
             @Nullable String rejectionReason,
             int reportCount,

@@ -226,6 +226,7 @@ class ModerationDeskController {
                 c.parentExcerpt(),
                 record,
                 c.reasons(),
+                c.spamScore() == null ? null : String.format(java.util.Locale.ROOT, "%.2f", c.spamScore()),
                 c.featured(),
                 c.rejectionReason(),
                 c.reportCount(),

@@ -97,7 +97,16 @@ class SpamFilterIntegrationTests {
         assertThat(row.select(".desk__reasons").text())
                 .as("with the score and what weighed")
                 .contains("score");
+        assertThat(Double.parseDouble(row.select(".desk__score").text()))
+                .as("the score beside the commenter's record")
+                .isGreaterThan(0.5);
         assertThat(status(reader)).isEqualTo("approved");
+        org.jsoup.nodes.Element readerRow =
+                moderator.get("/admin/comments?queue=approved").page().getElementById("desk-comment-" + reader);
+        assertThat(readerRow).isNotNull();
+        assertThat(Double.parseDouble(readerRow.select(".desk__score").text()))
+                .as("every comment the filter scored shows its score")
+                .isLessThan(0.5);
 
         // A reader's comment that looks like the spam the filter was taught: held, then released.
         String looksLikeSpam = "Check out my channel www.harbour-history.example for old photos of the harbour bridge";
