@@ -24,7 +24,11 @@ import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -362,14 +366,31 @@ public class IndexSearch {
         }
     }
 
-    /** The stories' ids, in the order of the hits. */
+    /**
+     * The stories' ids, in the order of the hits, from the id column (doc values): reading them
+     * from stored fields decompressed a whole block of stories per hit.
+     */
     private static List<Long> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-        List<Long> ids = new ArrayList<>();
-        var storedFields = searcher.storedFields();
-        for (ScoreDoc doc : hits) {
-            ids.add(Long.parseLong(storedFields.document(doc.doc).get(IndexFields.ID)));
+        List<Long> ids = new ArrayList<>(hits.length);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            NumericDocValues values = DocValues.getNumeric(leaf.reader(), IndexFields.ID);
+            if (!values.advanceExact(hit.doc - leaf.docBase)) {
+                throw new IllegalStateException("a story in the index without its id: document " + hit.doc);
+            }
+            ids.add(values.longValue());
         }
         return ids;
+    }
+
+    private static boolean allDigits(String term) {
+        for (int i = 0; i < term.length(); i++) {
+            if (!Character.isDigit(term.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -858,7 +879,7 @@ public class IndexSearch {
         }
         Map<String, Integer> counts = new HashMap<>();
         for (String term : terms) {
-            if (term.length() >= 3 && !term.chars().allMatch(Character::isDigit)) {
+            if (term.length() >= 3 && !allDigits(term)) {
                 counts.merge(term, 1, Integer::sum);
             }
         }
