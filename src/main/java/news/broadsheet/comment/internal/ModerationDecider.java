@@ -35,19 +35,25 @@ public class ModerationDecider {
     /** At most this many of a commenter's newest comments make their record. */
     private static final int RECORD_LENGTH = 200;
 
-    private final CommentRepository repository;
+    private final CommenterRecordRepository commenters;
+    private final CommentBanRepository bans;
+    private final ModerationSettingsRepository policyOverrides;
     private final ModerationRulesStore rules;
     private final CommentSettings settings;
     private final Sections sections;
     private final SpamFilter spamFilter;
 
     ModerationDecider(
-            CommentRepository repository,
+            CommenterRecordRepository commenters,
+            CommentBanRepository bans,
+            ModerationSettingsRepository policyOverrides,
             ModerationRulesStore rules,
             CommentSettings settings,
             Sections sections,
             SpamFilter spamFilter) {
-        this.repository = repository;
+        this.commenters = commenters;
+        this.bans = bans;
+        this.policyOverrides = policyOverrides;
         this.rules = rules;
         this.settings = settings;
         this.sections = sections;
@@ -88,7 +94,7 @@ public class ModerationDecider {
             status = CommentStatus.PENDING;
             reasons.add("policy: every comment is held");
         } else if (policy == ModerationPolicy.NEW_COMMENTERS) {
-            int approved = repository.approvedUpTo(email, addressHash, settings.trustedAfter());
+            int approved = commenters.approvedUpTo(email, addressHash, settings.trustedAfter());
             if (email == null || approved < settings.trustedAfter()) {
                 status = CommentStatus.PENDING;
                 reasons.add("policy: new commenter (" + approved + " approved so far)");
@@ -107,8 +113,8 @@ public class ModerationDecider {
             reasons.add(RuleHits.LINKS + links + " (more than " + current.maxLinks() + ")");
         }
         // The record that counts is the recent one: people change, and so do shared addresses.
-        CommentRepository.History history =
-                repository.history(email, addressHash, now.minus(RECORD_WINDOW), RECORD_LENGTH);
+        CommenterRecordRepository.History history =
+                commenters.history(email, addressHash, now.minus(RECORD_WINDOW), RECORD_LENGTH);
         int decided = history.approved() + history.rejected();
         if (decided >= current.rejectionRateMinimum()
                 && history.rejected() * 100 > current.rejectionRatePercent() * decided) {
@@ -123,7 +129,7 @@ public class ModerationDecider {
                     : stricter(status, CommentStatus.PENDING);
             reasons.add(verdict.get().describe());
         }
-        if (repository.isBanned(email, addressHash, now)) {
+        if (bans.isBanned(email, addressHash, now)) {
             status = CommentStatus.REJECTED;
             reasons.add("banned commenter");
         }
@@ -141,7 +147,7 @@ public class ModerationDecider {
 
     /** The policy in force for the article: its own override, its section's (nearest first), or the site's. */
     public ModerationPolicy policy(ArticleSummary article) {
-        for (CommentRepository.PolicyOverride override : overridesNearestFirst(article)) {
+        for (ModerationSettingsRepository.PolicyOverride override : overridesNearestFirst(article)) {
             if (override.moderation() != null) {
                 return ModerationPolicy.parse(override.moderation());
             }
@@ -152,7 +158,7 @@ public class ModerationDecider {
     /** Whether comments have closed by age: the article's override, its section's, or the site's. */
     public boolean closedByAge(ArticleSummary article, Instant now) {
         Integer days = null;
-        for (CommentRepository.PolicyOverride override : overridesNearestFirst(article)) {
+        for (ModerationSettingsRepository.PolicyOverride override : overridesNearestFirst(article)) {
             if (override.closeAfterDays() != null) {
                 days = override.closeAfterDays();
                 break;
@@ -163,16 +169,17 @@ public class ModerationDecider {
     }
 
     /** The story's override, then its section's and each parent section's, as far as they exist; one query. */
-    private List<CommentRepository.PolicyOverride> overridesNearestFirst(ArticleSummary article) {
+    private List<ModerationSettingsRepository.PolicyOverride> overridesNearestFirst(ArticleSummary article) {
         List<Section> trail = sections.trail(article.section()).reversed();
-        CommentRepository.PolicyOverrides found = repository.policies(
+        ModerationSettingsRepository.PolicyOverrides found = policyOverrides.policies(
                 article.id(), trail.stream().map(Section::id).toList());
-        List<CommentRepository.PolicyOverride> nearestFirst = new ArrayList<>();
+        List<ModerationSettingsRepository.PolicyOverride> nearestFirst = new ArrayList<>();
         if (found.article() != null) {
             nearestFirst.add(found.article());
         }
         for (Section section : trail) {
-            CommentRepository.PolicyOverride override = found.sections().get(section.id());
+            ModerationSettingsRepository.PolicyOverride override =
+                    found.sections().get(section.id());
             if (override != null) {
                 nearestFirst.add(override);
             }
@@ -190,7 +197,7 @@ public class ModerationDecider {
         ModerationRules current = rules.current();
         refuseFloods(current, email, addressHash, now);
         if (current.repeatWindowMinutes() > 0
-                && repository.postedSameTextSince(
+                && commenters.postedSameTextSince(
                         email, addressHash, body, now.minus(Duration.ofMinutes(current.repeatWindowMinutes())))) {
             throw new CommentRefusedException(
                     CommentRefusedException.Reason.REPEATED,
@@ -200,8 +207,8 @@ public class ModerationDecider {
 
     private void refuseFloods(ModerationRules current, @Nullable String email, String addressHash, Instant now) {
         Instant since = now.minus(FLOOD_WINDOW);
-        if (repository.countRecent(email, addressHash, since, current.floodPerMinute()) >= current.floodPerMinute()) {
-            Instant oldest = repository.oldestRecent(email, addressHash, since).orElse(now);
+        if (commenters.countRecent(email, addressHash, since, current.floodPerMinute()) >= current.floodPerMinute()) {
+            Instant oldest = commenters.oldestRecent(email, addressHash, since).orElse(now);
             long wait =
                     Math.max(1, Duration.between(now, oldest.plus(FLOOD_WINDOW)).toSeconds() + 1);
             throw new CommentRefusedException(

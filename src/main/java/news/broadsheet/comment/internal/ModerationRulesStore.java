@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModerationRulesStore {
 
-    private final CommentRepository repository;
+    private final ModerationSettingsRepository repository;
     private final CommentSettings settings;
 
-    ModerationRulesStore(CommentRepository repository, CommentSettings settings) {
+    ModerationRulesStore(ModerationSettingsRepository repository, CommentSettings settings) {
         this.repository = repository;
         this.settings = settings;
     }
