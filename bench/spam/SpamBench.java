@@ -73,7 +73,9 @@ public class SpamBench {
 
     static List<SpamTrainer.Example> read(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return LabelledComments.read(reader).stream().map(LabelledComments.Row::example).toList();
+            // Each file is one video, as a story is on a site: cross-validation holds it out whole.
+            String group = file.getFileName().toString();
+            return LabelledComments.read(reader).stream().map(row -> row.example(group)).toList();
         }
     }
 

@@ -24,8 +24,9 @@ public final class LabelledComments {
     /** One row. */
     public record Row(String id, String author, String date, String content, boolean spam) {
 
-        public SpamTrainer.Example example() {
-            return new SpamTrainer.Example(author, content, spam);
+        /** @param group where the comment was written (a file, a story): see {@link SpamTrainer.Example#group()} */
+        public SpamTrainer.Example example(String group) {
+            return new SpamTrainer.Example(author, content, spam, group);
         }
     }
 

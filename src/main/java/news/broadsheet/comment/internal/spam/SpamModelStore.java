@@ -91,12 +91,15 @@ public class SpamModelStore {
     /** The moderators' decisions: approved (also when released from spam) and held as spam, newest first. */
     public List<SpamTrainer.Example> decisions() {
         return jdbc.sql("""
-                        SELECT author_name, body, status FROM comment
+                        SELECT author_name, body, status, article_id FROM comment
                         WHERE moderated_at IS NOT NULL AND status IN ('approved', 'spam') AND erased_at IS NULL
                         ORDER BY moderated_at DESC LIMIT ?""")
                 .param(MAX_DECISIONS)
                 .query((rs, n) -> new SpamTrainer.Example(
-                        rs.getString("author_name"), rs.getString("body"), "spam".equals(rs.getString("status"))))
+                        rs.getString("author_name"),
+                        rs.getString("body"),
+                        "spam".equals(rs.getString("status")),
+                        "story " + rs.getLong("article_id")))
                 .list();
     }
 
@@ -123,9 +126,13 @@ public class SpamModelStore {
     }
 
     public List<SpamTrainer.Example> uploaded() {
-        return jdbc.sql("SELECT author, content, spam FROM spam_example ORDER BY id")
-                .query((rs, n) ->
-                        new SpamTrainer.Example(rs.getString("author"), rs.getString("content"), rs.getBoolean("spam")))
+        // The comments of one upload came from one place: held out together.
+        return jdbc.sql("SELECT author, content, spam, added_at FROM spam_example ORDER BY id")
+                .query((rs, n) -> new SpamTrainer.Example(
+                        rs.getString("author"),
+                        rs.getString("content"),
+                        rs.getBoolean("spam"),
+                        "upload " + rs.getLong("added_at")))
                 .list();
     }
 

@@ -97,12 +97,47 @@ class SpamFilterTests {
             scores[i] = 0.97;
             spam[i] = true;
         }
-        SpamTrainer.Thresholds chosen = SpamTrainer.choose(scores, spam);
+        SpamTrainer.Thresholds chosen = SpamTrainer.choose(scores, spam, 0.005);
         assertThat(chosen.hold())
                 .as("just above the third-highest reader, never below 0.5")
                 .isEqualTo(0.5);
         assertThat(SpamTrainer.estimate(scores, spam, chosen.hold()).falsePositiveRate())
                 .isEqualTo(1 / 400.0);
+    }
+
+    @Test
+    void crossValidationHoldsOutWholeStoriesOnceThereAreThree() {
+        List<SpamTrainer.Example> comments = ownComments();
+        List<SpamTrainer.Example> onSevenStories = new ArrayList<>();
+        for (int i = 0; i < comments.size(); i++) {
+            SpamTrainer.Example c = comments.get(i);
+            onSevenStories.add(new SpamTrainer.Example(c.author(), c.text(), c.spam(), "story " + (i % 7)));
+        }
+        int[] folds = SpamTrainer.groupedFolds(onSevenStories);
+        assertThat(folds).isNotNull();
+        java.util.Map<String, java.util.Set<Integer>> foldsOfStory = new java.util.HashMap<>();
+        for (int i = 0; i < folds.length; i++) {
+            foldsOfStory
+                    .computeIfAbsent(onSevenStories.get(i).group(), g -> new java.util.HashSet<>())
+                    .add(folds[i]);
+        }
+        assertThat(foldsOfStory.values())
+                .as("each story in one fold")
+                .allSatisfy(f -> assertThat(f).hasSize(1));
+        assertThat(java.util.Arrays.stream(folds).distinct().count())
+                .as("five folds for seven stories")
+                .isEqualTo(5);
+
+        List<SpamTrainer.Example> onTwoStories = new ArrayList<>();
+        for (int i = 0; i < comments.size(); i++) {
+            SpamTrainer.Example c = comments.get(i);
+            onTwoStories.add(new SpamTrainer.Example(c.author(), c.text(), c.spam(), "story " + (i % 2)));
+        }
+        assertThat(SpamTrainer.groupedFolds(onTwoStories))
+                .as("two stories are too few to hold out: ordinary folds instead")
+                .isNull();
+        assertThat(SpamTrainer.train(onSevenStories).atHold().falsePositiveRate())
+                .isLessThanOrEqualTo(0.01);
     }
 
     @Test
@@ -209,15 +244,16 @@ class SpamFilterTests {
                 }
             }
         }
-        // Measured 0.864 and 0.79% (bench/spam-report.md); these floors catch a regression.
+        // Measured 0.868 and 0.53%, no video above 0.99% (bench/spam-report.md); floors catch a regression.
         assertThat(truePositives / (double) spam).as("spam held").isGreaterThan(0.8);
-        assertThat(falsePositives / (double) ham).as("readers held").isLessThan(0.015);
+        assertThat(falsePositives / (double) ham).as("readers held").isLessThan(0.01);
     }
 
     private static List<SpamTrainer.Example> read(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String video = file.getFileName().toString();
             return LabelledComments.read(reader).stream()
-                    .map(LabelledComments.Row::example)
+                    .map(row -> row.example(video))
                     .toList();
         }
     }
