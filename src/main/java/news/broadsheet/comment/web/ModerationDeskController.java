@@ -22,6 +22,7 @@ import news.broadsheet.comment.ModerationUndo;
 import news.broadsheet.comment.QueuedComment;
 import news.broadsheet.comment.internal.CommentText;
 import news.broadsheet.comment.internal.RuleHits;
+import news.broadsheet.comment.internal.spam.SpamFilter;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.Sections;
 import news.broadsheet.shared.DisplayTime;
@@ -52,7 +53,12 @@ class ModerationDeskController {
     private static final String SCRIPT = "/assets/js/desk.js";
 
     static final List<String> REJECTION_REASONS = List.of(
-            "Off-topic", "Abusive or hateful", "Personal attack", "Spam or advertising", "Misinformation", "Other");
+            "Off-topic",
+            "Abusive or hateful",
+            "Personal attack",
+            SpamFilter.SPAM_REJECTION_REASON,
+            "Misinformation",
+            "Other");
     static final List<DeskPage.Option> BAN_LENGTHS = List.of(
             new DeskPage.Option("1", "1 day", false),
             new DeskPage.Option("7", "7 days", true),

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SpamFilter {
 
+    /** The desk's reason for rejecting a comment that makes the rejection a spam example. */
+    public static final String SPAM_REJECTION_REASON = "Spam or advertising";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SpamFilter.class);
     private static final Duration CLAIM = Duration.ofMinutes(10);
 

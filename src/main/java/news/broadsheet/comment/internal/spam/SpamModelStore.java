@@ -88,41 +88,48 @@ public class SpamModelStore {
         return stored == 1;
     }
 
-    /** The moderators' decisions: approved (also when released from spam) and held as spam, newest first. */
+    /**
+     * The comments a moderator decided (not the rules alone, not erased ones): approved (also when
+     * released from spam) and rejected for another reason are readers' comments; held as spam or
+     * rejected as spam are spam.
+     */
+    private static final String DECIDED = """
+            FROM comment WHERE moderated_at IS NOT NULL AND erased_at IS NULL
+            AND status IN ('approved', 'rejected', 'spam')""";
+
+    /** 1 for spam, 0 for a reader's comment, with the rejection reason that means spam as its one parameter. */
+    private static final String IS_SPAM =
+            "CASE WHEN status = 'spam' OR (status = 'rejected' AND rejection_reason = ?) THEN 1 ELSE 0 END AS is_spam";
+
+    /** The moderators' decisions, newest first. */
     public List<SpamTrainer.Example> decisions() {
-        return jdbc.sql("""
-                        SELECT author_name, body, status, article_id FROM comment
-                        WHERE moderated_at IS NOT NULL AND status IN ('approved', 'spam') AND erased_at IS NULL
-                        ORDER BY moderated_at DESC LIMIT ?""")
-                .param(MAX_DECISIONS)
+        return jdbc.sql("SELECT author_name, body, article_id, " + IS_SPAM + " " + DECIDED
+                        + " ORDER BY moderated_at DESC LIMIT ?")
+                .params(SpamFilter.SPAM_REJECTION_REASON, MAX_DECISIONS)
                 .query((rs, n) -> new SpamTrainer.Example(
                         rs.getString("author_name"),
                         rs.getString("body"),
-                        "spam".equals(rs.getString("status")),
+                        rs.getInt("is_spam") == 1,
                         "story " + rs.getLong("article_id")))
                 .list();
     }
 
     /** The moderators' decisions as labelled comments, oldest first, for an admin's export. */
     public List<LabelledComments.Row> decisionRows() {
-        return jdbc.sql("""
-                        SELECT id, author_name, body, status, created_at FROM comment
-                        WHERE moderated_at IS NOT NULL AND status IN ('approved', 'spam') AND erased_at IS NULL
-                        ORDER BY id""")
+        return jdbc.sql("SELECT id, author_name, body, created_at, " + IS_SPAM + " " + DECIDED + " ORDER BY id")
+                .param(SpamFilter.SPAM_REJECTION_REASON)
                 .query((rs, n) -> new LabelledComments.Row(
                         String.valueOf(rs.getLong("id")),
                         rs.getString("author_name"),
                         Instant.ofEpochMilli(rs.getLong("created_at")).toString(),
                         rs.getString("body"),
-                        "spam".equals(rs.getString("status"))))
+                        rs.getInt("is_spam") == 1))
                 .list();
     }
 
     /** How many decisions there are to learn from, to tell whether a new model is due. */
     public int countDecisions() {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM comment
-                        WHERE moderated_at IS NOT NULL AND status IN ('approved', 'spam') AND erased_at IS NULL""").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) " + DECIDED).query(Integer.class).single();
     }
 
     public List<SpamTrainer.Example> uploaded() {

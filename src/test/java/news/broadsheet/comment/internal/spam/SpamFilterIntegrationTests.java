@@ -71,7 +71,8 @@ class SpamFilterIntegrationTests {
 
         assertThat(page.select("section[aria-labelledby=model-heading]").text())
                 .contains("None yet: the rules alone decide");
-        assertThat(status(post("Seller", "WIN A FREE phone today, click www.freegift.info")))
+        // Its own address, so no record left by the other tests' spam decides it.
+        assertThat(status(post("Seller", "seller@example.org", "WIN A FREE phone today, click www.freegift.info")))
                 .isEqualTo("approved");
         assertThat(moderator.post("/admin/comments/spam-filter/train").status())
                 .as("too little to learn from")
@@ -84,8 +85,14 @@ class SpamFilterIntegrationTests {
         assertThat(moderator.post("/admin/comments/spam-filter/train").location())
                 .isEqualTo("/admin/comments/spam-filter?done=trained");
         Document page = moderator.get("/admin/comments/spam-filter").page();
-        assertThat(page.select("dl.facts").text())
-                .contains("version", "42 spam and 42 readers' comments", "estimated false-positive rate");
+        String facts = page.select("dl.facts").text();
+        assertThat(facts).contains("version", "estimated false-positive rate");
+        // The 42 and 42 uploaded, and any decisions other tests on this database made.
+        java.util.regex.Matcher learned = java.util.regex.Pattern.compile("(\\d+) spam and (\\d+) readers' comments")
+                .matcher(facts);
+        assertThat(learned.find()).as(facts).isTrue();
+        assertThat(Integer.parseInt(learned.group(1))).isGreaterThanOrEqualTo(42);
+        assertThat(Integer.parseInt(learned.group(2))).isGreaterThanOrEqualTo(42);
 
         long spam = post("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!");
         long reader = post("Maren", "The tram extension was promised for 2019; the council vote is next week.");
@@ -150,6 +157,40 @@ class SpamFilterIntegrationTests {
         assertThat(refused.page().selectFirst("[role=alert]").text())
                 .isEqualTo("Nothing was added. Row 1: CLASS is 0 or 1, not \"maybe\".");
         assertThat(database.count("spam_example")).isZero();
+    }
+
+    @Test
+    void aCommentRejectedAsSpamTeachesSpamAndOneRejectedForAnotherReasonTeachesAReader() {
+        // With addresses, so the rejections go on these commenters' records, not on the shared test client's.
+        long advert = post("promo99", "promo99@example.org", "Cheap watches at www.watch-outlet.example, today only");
+        long offTopic = post("Tove", "tove@example.org", "Unrelated, but does anyone know when the library reopens?");
+        moderator.post(
+                "/admin/comments/moderate",
+                "ids",
+                String.valueOf(advert),
+                "action",
+                "reject",
+                "reason",
+                SpamFilter.SPAM_REJECTION_REASON);
+        moderator.post(
+                "/admin/comments/moderate", "ids", String.valueOf(offTopic), "action", "reject", "reason", "Off-topic");
+        assertThat(status(advert)).isEqualTo("rejected");
+        assertThat(status(offTopic)).isEqualTo("rejected");
+
+        List<String> decisions = moderator
+                .get("/admin/comments/spam-filter/decisions.csv")
+                .body()
+                .lines()
+                .toList();
+        assertThat(decisions)
+                .filteredOn(line -> line.startsWith(advert + ","))
+                .singleElement()
+                .satisfies(line -> assertThat(line).as("rejected as spam: spam").endsWith(",1"));
+        assertThat(decisions)
+                .filteredOn(line -> line.startsWith(offTopic + ","))
+                .singleElement()
+                .satisfies(line ->
+                        assertThat(line).as("rejected as off-topic: a reader's").endsWith(",0"));
     }
 
     @Test
@@ -232,7 +273,12 @@ class SpamFilterIntegrationTests {
     }
 
     private long post(String name, String body) {
-        Http.Response posted = http.postForm("/articles/" + story.id() + "/comments", form("name", name, "body", body));
+        return post(name, "", body);
+    }
+
+    private long post(String name, String email, String body) {
+        Http.Response posted = http.postForm(
+                "/articles/" + story.id() + "/comments", form("name", name, "email", email, "body", body));
         assertThat(posted.status()).as(posted.body()).isEqualTo(303);
         return database.commentId(story.id(), body);
     }
