@@ -8,6 +8,7 @@ import news.broadsheet.shared.ClientAddress;
 import news.broadsheet.shared.KeyedHash;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,6 +99,22 @@ public class LoginThrottle {
                         .param("now", now.toEpochMilli())
                         .update()
                 > 0;
+    }
+
+    /**
+     * Forgets the counts that no longer hold anything back: their window passed without a lock, or
+     * their lock is over (a count starts again from nothing then anyway). Without this the table
+     * kept a row for every client that ever failed to sign in. Any node may run it.
+     */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
+    int forgetSpentCounts() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        DELETE FROM login_throttle
+                        WHERE (locked_until IS NULL AND window_started_at < :windowStart) OR locked_until <= :now""")
+                .param("now", now.toEpochMilli())
+                .param("windowStart", now.minus(settings.window()).toEpochMilli())
+                .update();
     }
 
     /** Lifts every lock on this username, from every client (its password was just set). */
