@@ -74,14 +74,15 @@ public class ModerationDesk {
         return enrich(desk.findQueue(status, articleIds, beforeTime, beforeId, limit));
     }
 
-    private List<QueuedComment> enrich(List<QueuedComment> found) {
+    private List<QueuedComment> enrich(List<ModerationDeskRepository.QueuedRow> found) {
         // One history lookup per commenter on the page, not per comment: a flood comes from one source.
         Map<String, CommenterRecordRepository.History> histories = new java.util.HashMap<>();
         Map<Long, Map<String, Integer>> reports =
-                desk.reportReasons(found.stream().map(QueuedComment::id).toList());
+                desk.reportReasons(found.stream().map(row -> row.comment().id()).toList());
         return found.stream()
-                .map(c -> {
-                    String address = desk.addressHashOf(c.id());
+                .map(row -> {
+                    QueuedComment c = row.comment();
+                    String address = row.addressHash();
                     // Keyed on the email when there is one, else on the address: never a mix of both.
                     var history = histories.computeIfAbsent(
                             c.email() != null

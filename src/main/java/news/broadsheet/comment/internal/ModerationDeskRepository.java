@@ -22,7 +22,7 @@ public class ModerationDeskRepository {
     }
 
     /** A queue page: comments in one status, newest first, after a keyset position. */
-    public List<news.broadsheet.comment.QueuedComment> findQueue(
+    public List<QueuedRow> findQueue(
             CommentStatus status,
             java.util.@Nullable Collection<Long> articleIds,
             @Nullable Instant beforeTime,
@@ -35,7 +35,7 @@ public class ModerationDeskRepository {
      * @param minReports when above zero, only comments with at least this many reader reports
      *     (the reported queue)
      */
-    public List<news.broadsheet.comment.QueuedComment> findQueue(
+    public List<QueuedRow> findQueue(
             CommentStatus status,
             int minReports,
             java.util.@Nullable Collection<Long> articleIds,
@@ -67,31 +67,40 @@ public class ModerationDeskRepository {
         if (beforeTime != null && beforeId != null) {
             statement = statement.param("beforeTime", beforeTime.toEpochMilli()).param("beforeId", beforeId);
         }
-        List<news.broadsheet.comment.QueuedComment> rows = statement
+        return statement
                 .query((rs, n) -> {
                     String parent = rs.getString("parent_body");
                     String reasons = rs.getString("reasons");
-                    return new news.broadsheet.comment.QueuedComment(
-                            rs.getLong("id"),
-                            rs.getLong("article_id"),
-                            rs.getString("author_name"),
-                            rs.getString("author_email"),
-                            rs.getString("body"),
-                            CommentStatus.fromDb(rs.getString("status")),
-                            rs.getBoolean("featured"),
-                            Instant.ofEpochMilli(rs.getLong("created_at")),
-                            reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")),
-                            SqlValues.nullableDouble(rs, "spam_score"),
-                            parent == null ? null : parent.length() > 140 ? parent.substring(0, 140) + "…" : parent,
-                            0,
-                            0,
-                            false,
-                            java.util.Map.of(),
-                            rs.getString("rejection_reason"));
+                    return new QueuedRow(
+                            new news.broadsheet.comment.QueuedComment(
+                                    rs.getLong("id"),
+                                    rs.getLong("article_id"),
+                                    rs.getString("author_name"),
+                                    rs.getString("author_email"),
+                                    rs.getString("body"),
+                                    CommentStatus.fromDb(rs.getString("status")),
+                                    rs.getBoolean("featured"),
+                                    Instant.ofEpochMilli(rs.getLong("created_at")),
+                                    reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")),
+                                    SqlValues.nullableDouble(rs, "spam_score"),
+                                    parent == null
+                                            ? null
+                                            : parent.length() > 140 ? parent.substring(0, 140) + "…" : parent,
+                                    0,
+                                    0,
+                                    false,
+                                    java.util.Map.of(),
+                                    rs.getString("rejection_reason")),
+                            rs.getString("client_address_hash"));
                 })
                 .list();
-        return rows;
     }
+
+    /**
+     * A queued comment as stored, before the desk adds the commenter's record and reports; with the
+     * commenter's hashed address, which the record is looked up by but the desk never shows.
+     */
+    public record QueuedRow(news.broadsheet.comment.QueuedComment comment, String addressHash) {}
 
     /** Counts per status, for the queue tabs. */
     public java.util.Map<CommentStatus, Integer> countByStatus(java.util.@Nullable Collection<Long> articleIds) {
