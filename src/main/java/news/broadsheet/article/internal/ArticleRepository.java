@@ -29,6 +29,13 @@ public class ArticleRepository {
                     + " a.updated_at, a.comments_open, a.lead_image_id, a.seo_title, a.seo_description";
 
     /**
+     * The columns of a story in a list (search hits, fronts, section, tag and author pages): all but
+     * its body, read only for its own page. A list's rows become summaries; reading ten bodies to
+     * show ten headlines was most of what a search results page allocated.
+     */
+    private static final String LISTED_COLUMNS = COLUMNS.replace("a.body_html", "'' AS body_html");
+
+    /**
      * The one definition of "a reader may see this article": published, or scheduled, once its
      * time has come, not under embargo and not expired. A scheduled story goes live on the minute,
      * before the scheduler updates its status; an expired one disappears on the minute too.
@@ -95,7 +102,7 @@ public class ArticleRepository {
     }
 
     public List<ArticleRow> findLiveByIds(Collection<Long> ids, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM article a WHERE a.id IN (:ids) AND " + LIVE)
+        return jdbc.sql("SELECT " + LISTED_COLUMNS + " FROM article a WHERE a.id IN (:ids) AND " + LIVE)
                 .param("ids", ids)
                 .param("now", now.toEpochMilli())
                 .query(ROW)
@@ -139,7 +146,8 @@ public class ArticleRepository {
         int n = 0;
         for (Map.Entry<Long, List<Long>> front : subtrees.entrySet()) {
             byFront.put(front.getKey(), new ArrayList<>());
-            arms.add("SELECT * FROM (SELECT :front" + n + " AS front, " + COLUMNS + " FROM article a WHERE " + LIVE
+            arms.add("SELECT * FROM (SELECT :front" + n + " AS front, " + LISTED_COLUMNS + " FROM article a WHERE "
+                    + LIVE
                     + " AND " + IN_SECTIONS.replace(":sections", ":sections" + n)
                     + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit) f" + n);
             params.put("front" + n, front.getKey());
@@ -181,7 +189,7 @@ public class ArticleRepository {
             @Nullable Keyset after,
             int limit,
             Instant now) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE " + LIVE);
+        StringBuilder sql = new StringBuilder("SELECT " + LISTED_COLUMNS + " FROM article a WHERE " + LIVE);
         Map<String, Object> params = new LinkedHashMap<>();
         if (sectionIds != null) {
             sql.append(" AND ").append(IN_SECTIONS);
@@ -217,7 +225,7 @@ public class ArticleRepository {
 
     private List<ArticleRow> findLiveWhere(
             String filter, @Nullable Object filterValue, @Nullable Keyset after, int limit, Instant now) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE " + LIVE);
+        StringBuilder sql = new StringBuilder("SELECT " + LISTED_COLUMNS + " FROM article a WHERE " + LIVE);
         if (!filter.isEmpty()) {
             sql.append(" AND ").append(filter);
         }
