@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param changeRetention how long the change log keeps applied changes; a node that was down
  *     longer rebuilds its index when it starts
  * @param rebuildAndExit rebuild the index at start-up, then stop the application (command line)
- * @param ramBufferMb memory the index writer may use before it flushes a segment
+ * @param ramBufferMb memory the index writer may use before it flushes a segment; at most a
+ *     quarter of the JVM's heap is used, whatever is set (see {@link #ramBufferMbWithin})
  * @param relatedMaxAge how long an article's related stories are kept before the index is asked
  *     again: the longest a newly published similar story waits to appear beside it (changed,
  *     unpublished and deleted stories leave at once)
@@ -44,4 +45,19 @@ public record SearchSettings(
         @DefaultValue("5000") int facetSample,
         @DefaultValue("") String snapshotDir,
         @DefaultValue("6h") Duration snapshotInterval,
-        @DefaultValue("2000") int answerCacheEntries) {}
+        @DefaultValue("2000") int answerCacheEntries) {
+
+    /** The least buffer the index writer is given: below it, segments are too small to be worth it. */
+    static final int MINIMUM_RAM_BUFFER_MB = 16;
+
+    /**
+     * The index writer's buffer within a heap of {@code maxHeapBytes}: the setting, but no more
+     * than a quarter of the heap (and no less than {@value #MINIMUM_RAM_BUFFER_MB} MB). A rebuild
+     * also holds the stories being read and analysed; with ./broadsheet's 160 MB heap the default
+     * 128 MB ran a 100,000-story rebuild out of memory.
+     */
+    public int ramBufferMbWithin(long maxHeapBytes) {
+        long quarter = maxHeapBytes / 4 / (1024 * 1024);
+        return (int) Math.min(ramBufferMb, Math.max(MINIMUM_RAM_BUFFER_MB, quarter));
+    }
+}

@@ -81,6 +81,9 @@ public class SearchIndex implements SmartLifecycle {
     private final SearchableArticles articles;
     private final ChangeLog changes;
     private final SearchSettings settings;
+    /** The index writer's buffer: the setting, within this JVM's heap. */
+    private final int ramBufferMb;
+
     private final SiteSettings site;
     private final RelatedStoriesCache related;
     private final Analyzer analyzer = IndexFields.analyzer();
@@ -120,6 +123,14 @@ public class SearchIndex implements SmartLifecycle {
         this.articles = articles;
         this.changes = changes;
         this.settings = settings;
+        this.ramBufferMb = settings.ramBufferMbWithin(Runtime.getRuntime().maxMemory());
+        if (ramBufferMb < settings.ramBufferMb()) {
+            log.info(
+                    "Search index writer buffer: {} MB (broadsheet.search.ram-buffer-mb is {} MB, more than a quarter"
+                            + " of this JVM's heap)",
+                    ramBufferMb,
+                    settings.ramBufferMb());
+        }
         this.site = site;
         this.related = related;
     }
@@ -242,7 +253,7 @@ public class SearchIndex implements SmartLifecycle {
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(mode)
-                    .setRAMBufferSizeMB(settings.ramBufferMb())
+                    .setRAMBufferSizeMB(ramBufferMb)
                     .setCommitOnClose(false);
             IndexWriter writer = new IndexWriter(directory, config);
             return new Live(path, directory, writer, new SearcherManager(writer, null));
@@ -453,12 +464,25 @@ public class SearchIndex implements SmartLifecycle {
             request.done().complete(status());
         } catch (IOException | RuntimeException e) {
             log.error("Search index rebuild failed: {}", e.toString());
-            if (fresh != null) {
-                close(fresh, true);
-            }
-            rebuilding = false;
-            request.done().completeExceptionally(e);
+            failed(request, fresh, e);
+        } catch (OutOfMemoryError e) {
+            // The half-built index is dropped with its buffers; this thread lives on to apply changes
+            // to the index that was live (if any), instead of dying and leaving search stuck.
+            log.error(
+                    "Search index rebuild ran out of memory (heap {} MB, index writer buffer {} MB): start the JVM"
+                            + " with more heap (-Xmx) or set broadsheet.search.ram-buffer-mb lower",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                    ramBufferMb);
+            failed(request, fresh, e);
         }
+    }
+
+    private void failed(Rebuild request, @Nullable Live fresh, Throwable cause) {
+        if (fresh != null) {
+            close(fresh, true);
+        }
+        rebuilding = false;
+        request.done().completeExceptionally(cause);
     }
 
     /**
