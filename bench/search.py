@@ -4,19 +4,21 @@ Flyway makes the schema, stops it, bulk-inserts synthetic stories straight into 
 again and times the automatic full index rebuild, then measures search latency (p50, p99) per kind
 of query and throughput at a fixed concurrency for a bounded time. The reference is the site's
 static stylesheet served by the same server in the same run, so the report gives ratios as well as
-milliseconds that depend on how busy this shared machine is.
+milliseconds that depend on how busy this shared machine is. The server runs with the JVM options
+of ./broadsheet (the documented way to run it); requests are sent and timed by wrk, so the client's
+own pauses are not in the tail.
 
-Usage: bench/search.py [--articles N] [--runs N] [--seconds S] [--concurrency C] [--data DIR]
+Usage: bench/search.py [--articles N] [--seconds S] [--concurrency C] [--data DIR]
        (writes bench/search-report.md)
-Needs: a built jar (./mvnw package -DskipTests) and a JDK >= 21 in JAVA_HOME.
+Needs: a built jar (./mvnw package -DskipTests), a JDK >= 21 in JAVA_HOME, and wrk (Debian package).
 Targets 127.0.0.1 only; every loop is bounded in count and time.
 """
-import argparse, glob, os, random, re, shutil, sqlite3, statistics, subprocess, sys, tempfile, threading, time
-import http.client, urllib.error, urllib.parse, urllib.request
+import argparse, glob, os, random, re, shutil, sqlite3, subprocess, sys, tempfile, time
+import urllib.error, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PORT = 18091
-WARM_UP = 50  # requests per kind before measuring
+WARM_UP_SECONDS = 3  # per kind, before measuring: the JIT compiles the search path in the first few hundred
 
 # The words stories are made of: a news vocabulary written for this benchmark, drawn with
 # Zipf-like weights so that some words are common and most are rare, as in real text.
@@ -81,14 +83,21 @@ def java():
     return os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
 
 
+def product_jvm_options():
+    """The JVM options ./broadsheet starts the application with (its JVM_OPTIONS list), so that
+    what is measured is what an operator runs: the same collector and the same heap."""
+    script = open(os.path.join(ROOT, "broadsheet")).read()
+    block = re.search(r"^JVM_OPTIONS=\((.*?)^\)", script, re.S | re.M).group(1)
+    return [option for line in block.splitlines() for option in line.split("#")[0].split()]
+
+
 def start(data, log):
     jar = sorted(glob.glob(os.path.join(ROOT, "target", "broadsheet-*.jar")))[-1]
-    jvm = os.environ.get("BENCH_JVM_OPTIONS", "").split()
-    return subprocess.Popen([java(), *jvm, "--enable-native-access=ALL-UNNAMED", "-jar", jar, f"--server.port={PORT}",
+    jvm = product_jvm_options() + os.environ.get("BENCH_JVM_OPTIONS", "").split()
+    return subprocess.Popen([java(), *jvm, "-jar", jar, f"--server.port={PORT}",
                              f"--broadsheet.data-dir={data}", "--broadsheet.demo-content.enabled=false",
                 # One client measures as fast as it can: no per-client limit.
-                "--broadsheet.rate-limit.search-per-minute=0", "--broadsheet.rate-limit.suggest-per-minute=0", "--broadsheet.rate-limit.api-per-minute=0",
-                             "--broadsheet.search.ram-buffer-mb=256"],
+                "--broadsheet.rate-limit.search-per-minute=0", "--broadsheet.rate-limit.suggest-per-minute=0", "--broadsheet.rate-limit.api-per-minute=0"],
                             stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -193,63 +202,51 @@ def queries(section_id):
     }
 
 
-class Client:
-    """One kept-alive HTTP/1.1 connection, as a browser keeps one to a site: the latency measured is
-    the server's answer, not a new TCP connection's handshake and urllib's set-up per request."""
-
-    def __init__(self):
-        self.connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-
-    def get(self, path):
-        try:
-            self.connection.request("GET", path)
-            response = self.connection.getresponse()
-            return response.status, response.read()
-        except (http.client.HTTPException, OSError):
-            self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-            return get(path)
-
-
-def timed(paths, runs):
-    samples, client = [], Client()
-    for i in range(runs):
-        path = paths[i % len(paths)]
-        t = time.perf_counter()
-        status, body = client.get(path)
-        samples.append((time.perf_counter() - t) * 1000)
-        assert status == 200, (path, status)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+# wrk sends the paths of PATHS in turn, one after another on each connection; with ONCE set it
+# stops after sending each path once (for searches that must not be answered from memory).
+ROTATE_LUA = """
+local paths = {}
+for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
+local once = os.getenv("ONCE") == "1"
+local sent = 0
+request = function()
+  sent = sent + 1
+  return wrk.format("GET", paths[((sent - 1) % #paths) + 1])
+end
+response = function(status, headers, body)
+  if once and sent >= #paths then wrk.thread:stop() end
+end
+"""
 
 
-def throughput(paths, seconds, concurrency):
-    done, errors, lock = [0], [0], threading.Lock()
-    deadline = time.time() + seconds
+def wrk(paths, seconds, connections=1, once=False):
+    """Requests the paths in turn for a bounded time; returns (p50 ms, p99 ms, requests, requests/s)."""
+    with tempfile.TemporaryDirectory() as work:
+        with open(os.path.join(work, "paths"), "w") as f:
+            f.write("\n".join(paths) + "\n")
+        with open(os.path.join(work, "rotate.lua"), "w") as f:
+            f.write(ROTATE_LUA)
+        env = dict(os.environ, PATHS=os.path.join(work, "paths"), ONCE="1" if once else "0")
+        out = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
+                              "--timeout", "30s", "-s", os.path.join(work, "rotate.lua"),
+                              f"http://127.0.0.1:{PORT}"], env=env, capture_output=True, text=True,
+                             timeout=seconds + 60).stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        sys.exit(f"wrk saw failed requests for {paths[0]}:\n{out}")
 
-    def worker(offset):
-        i, client = offset, Client()
-        while time.time() < deadline:
-            status, _ = client.get(paths[i % len(paths)])
-            i += 1
-            with lock:
-                done[0] += 1
-                errors[0] += status != 200
+    def millis(percent):
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(concurrency)]
-    began = time.time()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(seconds + 120)
-    return done[0] / (time.time() - began), errors[0]
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return millis(50), millis(99), requests, rate
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=200)
-    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=10, help="per kind of query, for latency and throughput")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--data", help="keep the seeded database in this directory and reuse it on the next run"
                                        " (the index is rebuilt every time); for trying changes quickly")
@@ -297,33 +294,36 @@ def main():
                     "SELECT id FROM section WHERE slug = 'business'").fetchone()[0]
                 mix = queries(section_id)
                 for paths in mix.values():
-                    timed(paths, WARM_UP)  # warm up: the JIT compiles the search path in the first few hundred
-                timed([css], 20)
+                    wrk(paths, WARM_UP_SECONDS)
+                wrk([css], WARM_UP_SECONDS)
                 rows = []
-                ref = timed([css], options.runs)
+                ref = wrk([css], options.seconds)
                 rows.append(("static stylesheet (reference)", ref))
                 for name, paths in mix.items():
-                    rows.append((name, timed(paths, options.runs)))
+                    rows.append((name, wrk(paths, options.seconds)))
                     print(f"{name}: p50 {rows[-1][1][0]:.1f} ms, p99 {rows[-1][1][1]:.1f} ms", flush=True)
-                timed(unrepeated(WARM_UP, 1), WARM_UP)  # warm up on other searches
-                cold = timed(unrepeated(options.runs, 2), options.runs)
-                print(f"unrepeated: p50 {cold[0]:.1f} ms, p99 {cold[1]:.1f} ms", flush=True)
+                wrk(unrepeated(1000, 1), WARM_UP_SECONDS * 2, once=True)  # warm up on other searches
+                # More searches than can be asked in the time, each once: none is answered from memory.
+                cold = wrk(unrepeated(5000, 2), options.seconds, once=True)
+                print(f"unrepeated: p50 {cold[0]:.1f} ms, p99 {cold[1]:.1f} ms ({cold[2]} searches)", flush=True)
                 all_paths = [p for paths in mix.values() for p in paths]
-                ref_rate, _ = throughput([css], options.seconds, options.concurrency)
-                rate, errors = throughput(all_paths, options.seconds, options.concurrency)
+                ref_rate = wrk([css], options.seconds, options.concurrency)[3]
+                rate = wrk(all_paths, options.seconds, options.concurrency)[3]
                 sample_hits = re.search(r"([\d,]+) stories match", get(mix["single word"][0])[1])
             finally:
                 stop(server)
-        lines = ["| query | p50 ms | p99 ms | p50 / reference |", "|---|---|---|---|"]
-        for name, (p50, p99) in rows:
-            lines.append(f"| {name} | {p50:.1f} | {p99:.1f} | {p50 / ref[0]:.1f}× |")
-        lines.append(f"| two words, each asked once | {cold[0]:.1f} | {cold[1]:.1f} | {cold[0] / ref[0]:.1f}× |")
+        lines = ["| query | requests | p50 ms | p99 ms | p50 / reference |", "|---|---|---|---|---|"]
+        for name, (p50, p99, requests, _) in rows:
+            lines.append(f"| {name} | {requests:,} | {p50:.1f} | {p99:.1f} | {p50 / ref[0]:.1f}× |")
+        lines.append(f"| two words, each asked once | {cold[2]:,} | {cold[0]:.1f} | {cold[1]:.1f}"
+                     f" | {cold[0] / ref[0]:.1f}× |")
         report = os.path.join(ROOT, "bench", "search-report.md")
         with open(report, "w") as f:
             f.write("# Site search over 100,000 stories\n\n")
             f.write(f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this 2-core machine (shared),"
-                    f" SQLite, one node. `bench/search.py --articles {options.articles} --runs {options.runs}"
-                    f" --seconds {options.seconds} --concurrency {options.concurrency}`; whole run"
+                    f" SQLite, one node. `bench/search.py --articles {options.articles}"
+                    f" --seconds {options.seconds} --concurrency {options.concurrency}`; server JVM options as"
+                    f" ./broadsheet runs it: `{' '.join(product_jvm_options())}`; whole run"
                     f" {(time.time() - began) / 60:.1f} minutes.\n\n")
             f.write("## Data and rebuild\n\n")
             f.write(f"- {options.articles:,} synthetic stories ({words:,} body words, 400-800 each) in"
@@ -336,14 +336,18 @@ def main():
             if sample_hits:
                 f.write(f"- `council` matches {sample_hits.group(1)} stories.\n")
             f.write("\n## Latency\n\n")
-            f.write(f"{options.runs} sequential requests per kind from one client on 127.0.0.1 (after {WARM_UP} warm-up"
-                    f" requests), cycling over five queries each, so all but the first of each are answered from the node's kept answers (`broadsheet.search.answer-cache-entries`) as a repeated search is on a live site; the last row is {options.runs} different two-word searches each asked once, none of them kept. Every search renders the full results page:"
+            f.write(f"One client on 127.0.0.1 sending requests one after another on a kept-alive connection for"
+                    f" {options.seconds} s per kind (wrk; after {WARM_UP_SECONDS} s of warm-up per kind), cycling over"
+                    f" five queries each, so all but the first of each are answered from the node's kept answers"
+                    f" (`broadsheet.search.answer-cache-entries`) as a repeated search is on a live site; the last row"
+                    f" is different two-word searches each asked once, none of them kept. Every search renders the"
+                    f" full results page:"
                     " 10 hits with highlighted snippets, checked against the database, and facet counts for"
                     " section, author and year (on a 5,000-story sample when more match).\n\n")
             f.write("\n".join(lines) + "\n\n")
             f.write("## Throughput\n\n")
             f.write(f"{options.concurrency} concurrent clients for {options.seconds} s each, the query mix above"
-                    f" (35 queries in rotation): **{rate:.0f} searches/s** ({errors} errors); the stylesheet at the"
+                    f" (35 queries in rotation, wrk): **{rate:.0f} searches/s**; the stylesheet at the"
                     f" same concurrency: {ref_rate:.0f} requests/s ({rate / ref_rate:.2f} of it).\n")
         print(open(report).read())
     finally:
