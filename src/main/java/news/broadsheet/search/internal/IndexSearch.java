@@ -221,7 +221,7 @@ public class IndexSearch {
             if (known != null) {
                 return known;
             }
-            Found found = search(searcher, userQuery, editorial, filters, newest, offset, limit, nowMillis);
+            Found found = search(searcher, question, nowMillis);
             kept.keep(question, found, nowMillis);
             return found;
         } catch (IOException e) {
@@ -229,16 +229,13 @@ public class IndexSearch {
         }
     }
 
-    private Found search(
-            IndexSearcher searcher,
-            UserQuery userQuery,
-            Editorial editorial,
-            Filters filters,
-            boolean newest,
-            int offset,
-            int limit,
-            long nowMillis)
-            throws IOException {
+    private Found search(IndexSearcher searcher, KeptAnswers.Question question, long nowMillis) throws IOException {
+        UserQuery userQuery = question.query();
+        Editorial editorial = question.editorial();
+        Filters filters = question.filters();
+        boolean newest = question.newest();
+        int offset = question.offset();
+        int limit = question.limit();
         List<Synonyms> synonyms = analysed(editorial.synonyms());
         Query text = textQuery(userQuery, synonyms, searcher.getIndexReader());
         // What matches: the words. Feedback words and word pairs only reorder these, so they
