@@ -320,6 +320,14 @@ public class Comments {
         desk.approve(commentId);
     }
 
+    /**
+     * Those of these comments that are still stored: an importer running an export again must not
+     * hang replies on a comment erased at its writer's request since.
+     */
+    public java.util.Set<Long> stillStored(java.util.Collection<Long> commentIds) {
+        return commentIds.isEmpty() ? java.util.Set.of() : repository.findStored(commentIds);
+    }
+
     public Optional<CommentStatus> status(long commentId) {
         return repository.findStatus(commentId);
     }

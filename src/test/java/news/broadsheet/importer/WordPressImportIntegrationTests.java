@@ -247,6 +247,55 @@ class WordPressImportIntegrationTests {
     }
 
     @Test
+    void aCommentErasedSinceTheFirstImportStaysGoneAndANewReplyToItStartsAThread() throws IOException {
+        String key = Newsroom.unique("gazette");
+        importFixture(key, false, new ImportOptions(null, false, false));
+        // Erasure deletes a comment nobody replied to (CommentPrivacyRepository.erase): 502 is one.
+        long erased = target(key, "comment", "502");
+        db.jdbc().sql("DELETE FROM comment WHERE id = ?").param(erased).update();
+        int before = db.count("comment");
+        // A later export of the site, where someone had since replied to 502.
+        String reply = """
+                <wp:comment>
+                <wp:comment_id>507</wp:comment_id>
+                <wp:comment_author><![CDATA[Third Reader]]></wp:comment_author>
+                <wp:comment_author_email>third@example.net</wp:comment_author_email>
+                <wp:comment_date_gmt>2026-01-06 10:00:00</wp:comment_date_gmt>
+                <wp:comment_content><![CDATA[A reply to a comment erased since.]]></wp:comment_content>
+                <wp:comment_approved>1</wp:comment_approved>
+                <wp:comment_type></wp:comment_type>
+                <wp:comment_parent>502</wp:comment_parent>
+                </wp:comment>
+                """;
+        String xml = WxrFixture.xml(key, false);
+        int afterErased = xml.indexOf("</wp:comment>", xml.indexOf("<wp:comment_id>502</wp:comment_id>"))
+                + "</wp:comment>".length();
+        Path later = WxrFixture.write(
+                temp, key + "-later.xml", xml.substring(0, afterErased) + reply + xml.substring(afterErased));
+
+        ImportReport again =
+                importer.importFile(later, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(again.count("comments").imported()).isEqualTo(1);
+        assertThat(again.count("comments").alreadyThere()).isEqualTo(5);
+        assertThat(db.count("comment")).isEqualTo(before + 1);
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM comment WHERE id = ?")
+                        .param(erased)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM comment WHERE id = ? AND parent_id IS NULL")
+                        .param(target(key, "comment", "507"))
+                        .query(Integer.class)
+                        .single())
+                .as("the reply starts a thread of its own")
+                .isEqualTo(1);
+        assertThat(again.toText()).contains("comment 507: its parent 502 was removed from this site");
+    }
+
+    @Test
     void dryRunReportsWithoutWritingAnything() throws IOException {
         String key = Newsroom.unique("gazette");
         Map<String, Integer> before = counts();

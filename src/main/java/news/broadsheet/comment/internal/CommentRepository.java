@@ -201,6 +201,20 @@ public class CommentRepository {
                 .optional();
     }
 
+    /** Those of these comments that are still stored (an erased comment nobody replied to is deleted). */
+    public java.util.Set<Long> findStored(java.util.Collection<Long> commentIds) {
+        java.util.Set<Long> stored = new java.util.HashSet<>();
+        List<Long> ids = List.copyOf(commentIds);
+        // In chunks: SQLite and PostgreSQL both limit a statement's parameters.
+        for (int from = 0; from < ids.size(); from += 500) {
+            stored.addAll(jdbc.sql("SELECT id FROM comment WHERE id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query(Long.class)
+                    .list());
+        }
+        return stored;
+    }
+
     public Optional<CommentStatus> findStatus(long commentId) {
         return jdbc.sql("SELECT status FROM comment WHERE id = ?")
                 .param(commentId)

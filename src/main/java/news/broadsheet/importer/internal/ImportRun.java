@@ -1134,6 +1134,8 @@ public final class ImportRun {
         final long storyId;
         final Map<String, Long> stored = new HashMap<>();
         final Map<String, Wxr.Comment> waiting = new LinkedHashMap<>();
+        /** Imported before and gone since (erased at the writer's request): never brought back. */
+        final Set<String> removed = new HashSet<>();
 
         StoryComments(long storyId) {
             this.storyId = storyId;
@@ -1157,6 +1159,7 @@ public final class ImportRun {
                 .toList();
         Map<String, Long> known =
                 wpIds.isEmpty() || options.dryRun() ? Map.of() : s.ledger().findAll(siteKey, "comment", wpIds);
+        Set<Long> stillStored = s.comments().stillStored(known.values());
         Set<String> claimed = new HashSet<>();
         List<StoryComments> threads = new ArrayList<>();
         for (CommentsOf of : batch.comments) {
@@ -1172,7 +1175,11 @@ public final class ImportRun {
             for (Wxr.Comment comment : of.item().comments()) {
                 Long id = known.get(comment.id());
                 if (id != null) {
-                    thread.stored.put(comment.id(), id);
+                    if (stillStored.contains(id)) {
+                        thread.stored.put(comment.id(), id);
+                    } else {
+                        thread.removed.add(comment.id());
+                    }
                     alreadyThere("comments");
                 } else if (!claimed.add(comment.id())) {
                     alreadyThere("comments");
@@ -1200,8 +1207,11 @@ public final class ImportRun {
                     boolean root = parent.isEmpty() || parent.equals("0");
                     Long parentId = root ? null : thread.stored.get(parent);
                     if (!root && parentId == null) {
-                        note("comment " + comment.id() + ": its parent " + parent + " is not in the export; shown as a"
-                                + " new thread");
+                        note("comment " + comment.id() + ": its parent " + parent
+                                + (thread.removed.contains(parent)
+                                        ? " was removed from this site since it was imported"
+                                        : " is not in the export")
+                                + "; shown as a new thread");
                     }
                     commentRow(comment, thread.storyId, parentId == null || parentId < 0 ? null : parentId)
                             .ifPresent(row -> round.add(new Ready(thread, comment, row)));
