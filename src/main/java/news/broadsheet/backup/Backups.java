@@ -22,6 +22,8 @@ import news.broadsheet.backup.internal.DatabaseSnapshot;
 import news.broadsheet.backup.internal.Manifest;
 import news.broadsheet.backup.internal.MediaCopy;
 import news.broadsheet.shared.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,8 @@ import org.springframework.util.FileSystemUtils;
 @Component
 public class Backups {
 
+    private static final Logger log = LoggerFactory.getLogger(Backups.class);
+
     private static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -43,19 +47,32 @@ public class Backups {
     private final Path directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** How many of the backups under {@link #directory} are kept; 0 keeps all. */
+    private final int keep;
+
     private final ReentrantLock writing = new ReentrantLock();
 
     Backups(
             DataSource dataSource,
             @Value("${broadsheet.data-dir:./data}") Path dataDir,
             @Value("${broadsheet.backup.dir:}") String directory,
+            @Value("${broadsheet.backup.keep:10}") int keep,
             Clock clock,
             ApplicationEventPublisher events) {
+        if (keep < 0) {
+            throw new IllegalArgumentException("broadsheet.backup.keep must be 0 (keep all) or more, not " + keep);
+        }
         this.dataSource = dataSource;
         this.media = dataDir.resolve("media");
         this.directory = directory.isBlank() ? dataDir.resolve("backups") : Path.of(directory);
+        this.keep = keep;
         this.clock = clock;
         this.events = events;
+    }
+
+    /** How many of the newsroom's backups are kept (0: all). */
+    public int keep() {
+        return keep;
     }
 
     /** Where the newsroom's backups go. */
@@ -63,8 +80,34 @@ public class Backups {
         return directory;
     }
 
-    /** Writes a backup into a new folder under {@link #directory()}, named by the time. */
+    /**
+     * Writes a backup into a new folder under {@link #directory()}, named by the time; then removes
+     * the oldest there beyond {@code broadsheet.backup.keep}, so the disk does not fill up with them.
+     * Only finished backups count and are removed; folders written by the command line elsewhere are
+     * never touched.
+     */
     public BackupSummary writeNew(Actor actor) {
+        BackupSummary written = writeNewFolder(actor);
+        removeOldest();
+        return written;
+    }
+
+    private void removeOldest() {
+        if (keep == 0) {
+            return;
+        }
+        List<BackupSummary> backups = list();
+        for (BackupSummary old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+            try {
+                FileSystemUtils.deleteRecursively(old.folder());
+                log.info("Removed backup {}: broadsheet.backup.keep is {}", old.name(), keep);
+            } catch (IOException e) {
+                log.warn("Could not remove the old backup {}: {}", old.folder(), e.toString());
+            }
+        }
+    }
+
+    private BackupSummary writeNewFolder(Actor actor) {
         String name = NAME.format(clock.instant());
         try {
             Files.createDirectories(directory);

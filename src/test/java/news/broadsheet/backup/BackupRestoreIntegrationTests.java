@@ -40,6 +40,7 @@ import news.broadsheet.section.Section;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
+import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabase;
@@ -98,6 +99,12 @@ class BackupRestoreIntegrationTests {
     @Autowired
     Environment environment;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @TempDir
     Path temp;
 
@@ -116,6 +123,7 @@ class BackupRestoreIntegrationTests {
         assertThat(written.location()).startsWith("/admin/backup?written=");
         var listing = client.get(written.location()).page();
         assertThat(listing.select(".notice").text()).startsWith("Backup ").endsWith(" written.");
+        assertThat(listing.text()).contains("The newest 10 are kept there");
         String name = listing.select(".backup-name").first().text();
         Path backup = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), "backups", name);
         assertThat(backup.resolve("manifest.json")).isRegularFile();
@@ -336,6 +344,32 @@ class BackupRestoreIntegrationTests {
         Run notABackup = run(empty, "restore", temp.resolve("busy").toString());
         assertThat(notABackup.status()).isEqualTo(2);
         assertThat(notABackup.err()).contains("is not a Broadsheet backup");
+    }
+
+    @Test
+    void theNewsroomKeepsOnlyItsNewestBackupsAndNeverTouchesOtherFolders() throws Exception {
+        Path kept = temp.resolve("kept");
+        Path someoneElses = Files.createDirectories(kept.resolve("notes-of-the-operator"));
+        Files.writeString(someoneElses.resolve("readme.txt"), "not a backup");
+        MutableClock clock = new MutableClock();
+        Backups backups = new Backups(
+                dataSource,
+                Path.of(environment.getRequiredProperty("broadsheet.data-dir")),
+                kept.toString(),
+                2,
+                clock,
+                events);
+        Actor admin = new Actor(null, "test");
+
+        List<String> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            written.add(backups.writeNew(admin).name());
+            clock.advance(java.time.Duration.ofHours(1));
+        }
+
+        assertThat(backups.list()).extracting(BackupSummary::name).containsExactly(written.get(2), written.get(1));
+        assertThat(kept.resolve(written.get(0))).doesNotExist();
+        assertThat(someoneElses.resolve("readme.txt")).hasContent("not a backup");
     }
 
     @Test

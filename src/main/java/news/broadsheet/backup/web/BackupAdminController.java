@@ -67,6 +67,7 @@ class BackupAdminController {
                 "page",
                 new BackupAdminPage(
                         backups.directory().toAbsolutePath().normalize().toString(),
+                        backups.keep(),
                         backups.list().stream()
                                 .map(backup -> new BackupAdminPage.Row(
                                         backup.name(),
