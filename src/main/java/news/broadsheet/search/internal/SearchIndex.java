@@ -518,6 +518,10 @@ public class SearchIndex implements SmartLifecycle {
             if (cause instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
+            if (cause instanceof OutOfMemoryError outOfMemory) {
+                // Out of memory in an analysing thread is the rebuild's, as on this one: said as such.
+                throw outOfMemory;
+            }
             throw new IllegalStateException("Indexing an article failed", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
