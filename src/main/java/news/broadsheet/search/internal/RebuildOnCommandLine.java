@@ -51,6 +51,8 @@ class RebuildOnCommandLine implements ApplicationRunner {
         try {
             SearchIndexStatus done =
                     index.requestRebuild("asked on the command line").get(6, TimeUnit.HOURS);
+            // Merged before the application ends, as the running site would have merged it.
+            index.mergeToOneSegment();
             log.info(
                     "Search index rebuilt on request: {} documents in {} ms",
                     done.documents(),
