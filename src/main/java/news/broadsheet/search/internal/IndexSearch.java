@@ -104,6 +104,9 @@ public class IndexSearch {
     private static final int STORY_WORDS_KEPT = 5_000;
     /** Only the start of each feedback story is read: a news story says what it is about early. */
     private static final int FEEDBACK_CHARACTERS = 4_000;
+    /** The stored fields feedback reads (not the others a story has). */
+    private static final Set<String> STORY_TEXT =
+            Set.of(IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY);
 
     private static final int FACET_VALUES = 20;
 
@@ -381,7 +384,7 @@ public class IndexSearch {
         return ids;
     }
 
-    private static boolean allDigits(String term) {
+    private static boolean allDigits(CharSequence term) {
         for (int i = 0; i < term.length(); i++) {
             if (!Character.isDigit(term.charAt(i))) {
                 return false;
@@ -862,39 +865,55 @@ public class IndexSearch {
      * are used.
      */
     private StoryWords.Words readStoryWords(IndexReader reader, StoredFields storedFields, int doc) throws IOException {
-        var story = storedFields.document(doc);
+        var story = storedFields.document(doc, STORY_TEXT);
         String words = String.join(
                 "\n",
                 java.util.Objects.requireNonNullElse(story.get(IndexFields.HEADLINE), ""),
                 java.util.Objects.requireNonNullElse(story.get(IndexFields.STANDFIRST), ""),
                 java.util.Objects.requireNonNullElse(story.get(IndexFields.BODY), ""));
-        List<String> terms = analyzed(
-                IndexFields.BODY,
-                words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words);
-        if (terms.isEmpty()) {
-            return StoryWords.Words.NONE;
-        }
-        Map<String, Integer> counts = new HashMap<>();
-        for (String term : terms) {
-            if (term.length() >= 3 && !allDigits(term)) {
-                counts.merge(term, 1, Integer::sum);
+        // Each word's count, straight from the analyser (no list of every word on the way).
+        Map<String, int[]> counts = new HashMap<>();
+        int all = 0;
+        try (TokenStream stream = index.analyzer()
+                .tokenStream(
+                        IndexFields.BODY,
+                        words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                all++;
+                if (term.length() >= 3 && !allDigits(term)) {
+                    counts.computeIfAbsent(term.toString(), t -> new int[1])[0]++;
+                }
             }
+            stream.end();
+        }
+        if (counts.isEmpty()) {
+            return StoryWords.Words.NONE;
         }
         int stories = reader.numDocs();
         record Weighed(String term, int count, double weight) {}
-        List<Weighed> weighed = new ArrayList<>();
+        // The few that weigh most, picked without sorting them all (a story has hundreds).
+        Comparator<Weighed> lighterFirst =
+                Comparator.comparingDouble(Weighed::weight).thenComparing(Weighed::term, Comparator.reverseOrder());
+        java.util.PriorityQueue<Weighed> heaviest =
+                new java.util.PriorityQueue<>(STORY_FEEDBACK_WORDS + 1, lighterFirst);
         for (var count : counts.entrySet()) {
             int df = docFreq(reader, count.getKey());
             double idf = Math.log(1 + (stories - df + 0.5) / (df + 0.5));
-            weighed.add(new Weighed(count.getKey(), count.getValue(), count.getValue() * idf));
+            int n = count.getValue()[0];
+            heaviest.add(new Weighed(count.getKey(), n, n * idf));
+            if (heaviest.size() > STORY_FEEDBACK_WORDS) {
+                heaviest.poll();
+            }
         }
-        weighed.sort(Comparator.comparingDouble(Weighed::weight).reversed());
-        int kept = Math.min(STORY_FEEDBACK_WORDS, weighed.size());
+        int kept = heaviest.size();
         String[] keptTerms = new String[kept];
         double[] shares = new double[kept];
-        for (int i = 0; i < kept; i++) {
-            keptTerms[i] = weighed.get(i).term();
-            shares[i] = (double) weighed.get(i).count() / terms.size();
+        for (int i = kept - 1; i >= 0; i--) {
+            Weighed weighed = heaviest.poll();
+            keptTerms[i] = weighed.term();
+            shares[i] = (double) weighed.count() / all;
         }
         return new StoryWords.Words(keptTerms, shares);
     }

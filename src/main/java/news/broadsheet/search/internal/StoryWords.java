@@ -19,9 +19,9 @@ import org.apache.lucene.index.ReaderUtil;
 final class StoryWords {
 
     /**
-     * A story's most frequent words and each one's share of all its words.
+     * A story's words that weigh most and each one's share of all its words.
      *
-     * @param terms analysed words, most frequent first
+     * @param terms analysed words, those that weigh most (frequent, and rare in the index) first
      * @param shares each word's count over the story's word count, in the order of {@code terms}
      */
     record Words(String[] terms, double[] shares) {
