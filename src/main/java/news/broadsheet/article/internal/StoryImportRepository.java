@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.shared.BatchInsert;
+import news.broadsheet.shared.InLists;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class StoryImportRepository {
-
-    /** Fewer values per statement than PostgreSQL and SQLite accept as parameters. */
-    private static final int CHUNK = 400;
 
     /** A story row as it is inserted. */
     record StoryRow(
@@ -61,9 +59,7 @@ class StoryImportRepository {
     /** Of these slugs, those a story has or once had. */
     Set<String> takenSlugs(Collection<String> slugs) {
         Set<String> taken = new HashSet<>();
-        List<String> all = List.copyOf(new HashSet<>(slugs));
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+        for (List<String> chunk : InLists.chunks(new HashSet<>(slugs))) {
             taken.addAll(jdbc.sql("SELECT slug FROM article WHERE slug IN (:slugs)"
                             + " UNION SELECT slug FROM article_retired_slug WHERE slug IN (:slugs)")
                     .param("slugs", chunk)
@@ -124,8 +120,7 @@ class StoryImportRepository {
     Map<String, Long> tagIds(Map<String, String> namesBySlug) {
         Map<String, Long> ids = new HashMap<>();
         List<String> slugs = List.copyOf(namesBySlug.keySet());
-        for (int from = 0; from < slugs.size(); from += CHUNK) {
-            List<String> chunk = slugs.subList(from, Math.min(slugs.size(), from + CHUNK));
+        for (List<String> chunk : InLists.chunks(slugs)) {
             jdbc.sql("SELECT slug, id FROM tag WHERE slug IN (:slugs)")
                     .param("slugs", chunk)
                     .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
@@ -144,9 +139,9 @@ class StoryImportRepository {
             List<Object[]> rows = new ArrayList<>();
             missing.forEach(slug -> rows.add(new Object[] {slug, namesBySlug.get(slug)}));
             template.batchUpdate("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING", rows);
-            for (int from = 0; from < missing.size(); from += CHUNK) {
+            for (List<String> chunk : InLists.chunks(missing)) {
                 jdbc.sql("SELECT slug, id FROM tag WHERE slug IN (:slugs)")
-                        .param("slugs", missing.subList(from, Math.min(missing.size(), from + CHUNK)))
+                        .param("slugs", chunk)
                         .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                         .list()
                         .forEach(e -> ids.put(e.getKey(), e.getValue()));

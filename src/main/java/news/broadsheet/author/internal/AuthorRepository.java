@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.AuthorDetails;
+import news.broadsheet.shared.InLists;
 import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,8 +36,6 @@ public class AuthorRepository {
             SqlValues.nullableLong(rs, "merged_into"));
 
     private final JdbcClient jdbc;
-
-    private static final int CHUNK = 1000;
 
     AuthorRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -70,11 +69,10 @@ public class AuthorRepository {
 
     /** Looked up in chunks: PostgreSQL takes at most 65,535 bind parameters in one statement. */
     public List<Author> findByIds(Collection<Long> ids) {
-        List<Long> all = List.copyOf(ids);
-        List<Author> found = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        List<Author> found = new ArrayList<>(ids.size());
+        for (List<Long> chunk : InLists.chunks(ids)) {
             found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE id IN (:ids)")
-                    .param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .param("ids", chunk)
                     .query(ROW)
                     .list());
         }

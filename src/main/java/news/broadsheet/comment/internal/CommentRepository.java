@@ -7,6 +7,7 @@ import java.util.Optional;
 import news.broadsheet.comment.CommentStatus;
 import news.broadsheet.comment.ImportedComment;
 import news.broadsheet.shared.BatchInsert;
+import news.broadsheet.shared.InLists;
 import news.broadsheet.shared.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -204,11 +205,9 @@ public class CommentRepository {
     /** Those of these comments that are still stored (an erased comment nobody replied to is deleted). */
     public java.util.Set<Long> findStored(java.util.Collection<Long> commentIds) {
         java.util.Set<Long> stored = new java.util.HashSet<>();
-        List<Long> ids = List.copyOf(commentIds);
-        // In chunks: SQLite and PostgreSQL both limit a statement's parameters.
-        for (int from = 0; from < ids.size(); from += 500) {
+        for (List<Long> ids : InLists.chunks(commentIds)) {
             stored.addAll(jdbc.sql("SELECT id FROM comment WHERE id IN (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .param("ids", ids)
                     .query(Long.class)
                     .list());
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.broadsheet.shared.InLists;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ImportLedger {
-
-    /** Fewer ids per statement than PostgreSQL and SQLite accept as parameters. */
-    private static final int CHUNK = 500;
 
     /** An attachment as recorded: the image it became (0 if none) and its original address. */
     public record Attachment(
@@ -84,14 +82,13 @@ public class ImportLedger {
     /** Of these GUIDs, those already imported, with what they became. */
     public Map<String, Long> findAllByGuid(String site, String kind, Collection<String> guids) {
         Map<String, Long> found = new HashMap<>();
-        List<String> all =
-                guids.stream().map(ImportLedger::clippedGuid).distinct().toList();
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> chunk : InLists.chunks(
+                guids.stream().map(ImportLedger::clippedGuid).distinct().toList())) {
             jdbc.sql("SELECT guid, target_id FROM wp_import_item WHERE site = :site AND kind = :kind"
                             + " AND guid IN (:guids)")
                     .param("site", site)
                     .param("kind", kind)
-                    .param("guids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .param("guids", chunk)
                     .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .list()
                     .forEach(e -> found.putIfAbsent(e.getKey(), e.getValue()));
@@ -102,13 +99,12 @@ public class ImportLedger {
     /** Of these WordPress ids, those already imported, with what they became. */
     public Map<String, Long> findAll(String site, String kind, Collection<String> wpIds) {
         Map<String, Long> found = new HashMap<>();
-        List<String> ids = List.copyOf(wpIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
+        for (List<String> ids : InLists.chunks(wpIds)) {
             jdbc.sql("SELECT wp_id, target_id FROM wp_import_item WHERE site = :site AND kind = :kind"
                             + " AND wp_id IN (:ids)")
                     .param("site", site)
                     .param("kind", kind)
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .param("ids", ids)
                     .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .list()
                     .forEach(e -> found.put(e.getKey(), e.getValue()));
@@ -156,12 +152,11 @@ public class ImportLedger {
 
     public List<Attachment> attachments(String site, Collection<String> wpIds) {
         List<Attachment> found = new ArrayList<>();
-        List<String> ids = List.copyOf(wpIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
+        for (List<String> ids : InLists.chunks(wpIds)) {
             found.addAll(jdbc.sql("SELECT wp_id, target_id, source_url FROM wp_import_item WHERE site = :site"
                             + " AND kind = 'attachment' AND wp_id IN (:ids)")
                     .param("site", site)
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .param("ids", ids)
                     .query((rs, n) -> new Attachment(rs.getString(1), rs.getLong(2), rs.getString(3)))
                     .list());
         }
