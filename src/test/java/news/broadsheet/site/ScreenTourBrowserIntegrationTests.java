@@ -37,6 +37,9 @@ class ScreenTourBrowserIntegrationTests {
     @Autowired
     Newsroom newsroom;
 
+    @Autowired
+    news.broadsheet.backup.Backups backups;
+
     private String one(String sql) {
         return database.jdbc().sql(sql).query(String.class).list().getFirst();
     }
@@ -47,6 +50,8 @@ class ScreenTourBrowserIntegrationTests {
         String authorId = one("SELECT MIN(id) FROM author");
         String pageId = one("SELECT MIN(id) FROM page");
         holdTwoReaderComments(tour.commentedArticle());
+        // So that the backup page shows its table of finished backups, not its empty state.
+        backups.writeNew(news.broadsheet.shared.Actor.SYSTEM);
         List<PageTour.Stop> newsroomPages = new ArrayList<>(tour.newsroomPages());
         newsroomPages.addAll(List.of(
                 new PageTour.Stop("comment desk pending", "/admin/comments"),
