@@ -487,8 +487,8 @@ public class SearchIndex implements SmartLifecycle {
      * so that other nodes copy the merged index. A search looks each of its words up in every
      * segment: one segment instead of the eleven a 100,000-story rebuild leaves made a new search
      * a third faster (bench/search-report.md). Stories changed meanwhile go to new segments as
-     * usual. Merging all at the end, not while adding, keeps the rebuild's time until search
-     * answers where it was.
+     * usual. It runs after the rebuilt index went live, so search answers as soon as before (a
+     * merge before going live made a 100,000-story rebuild 52 s instead of 37-41 s).
      */
     private void mergeInBackground(Live rebuilt) {
         Thread.ofPlatform().name("search-merge").daemon(true).start(() -> {
