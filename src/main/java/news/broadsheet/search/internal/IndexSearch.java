@@ -394,6 +394,17 @@ public class IndexSearch {
     }
 
     /**
+     * How rare a word is among the stories (BM25's inverse document frequency), never negative: the
+     * count of stories with the word includes deleted ones not yet merged away, so it can exceed
+     * the stories there are (a word in every story of a small site, some of them edited), which
+     * made a feedback word weigh less than nothing and the search fail.
+     */
+    private static double idf(int storiesWithWord, int stories) {
+        int df = Math.min(storiesWithWord, stories);
+        return Math.log(1 + (stories - df + 0.5) / (df + 0.5));
+    }
+
+    /**
      * How many stories have a body word, from a cache kept for the reader (feedback looks up a
      * thousand words or so per search, and the same words again and again).
      */
@@ -841,9 +852,10 @@ public class IndexSearch {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>();
         for (var weight : weights.entrySet()) {
             String term = weight.getKey();
-            int df = docFreq(reader, term);
-            double idf = Math.log(1 + (stories - df + 0.5) / (df + 0.5));
-            ranked.add(Map.entry(term, weight.getValue() * idf));
+            double value = weight.getValue() * idf(docFreq(reader, term), stories);
+            if (value > 0) {
+                ranked.add(Map.entry(term, value));
+            }
         }
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         List<Map.Entry<String, Double>> chosen = ranked.subList(0, Math.min(FEEDBACK_WORDS, ranked.size()));
@@ -899,10 +911,8 @@ public class IndexSearch {
         java.util.PriorityQueue<Weighed> heaviest =
                 new java.util.PriorityQueue<>(STORY_FEEDBACK_WORDS + 1, lighterFirst);
         for (var count : counts.entrySet()) {
-            int df = docFreq(reader, count.getKey());
-            double idf = Math.log(1 + (stories - df + 0.5) / (df + 0.5));
             int n = count.getValue()[0];
-            heaviest.add(new Weighed(count.getKey(), n, n * idf));
+            heaviest.add(new Weighed(count.getKey(), n, n * idf(docFreq(reader, count.getKey()), stories)));
             if (heaviest.size() > STORY_FEEDBACK_WORDS) {
                 heaviest.poll();
             }
