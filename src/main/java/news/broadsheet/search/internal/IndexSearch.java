@@ -384,7 +384,7 @@ public class IndexSearch {
         return ids;
     }
 
-    private static boolean allDigits(CharSequence term) {
+    private static boolean allDigits(String term) {
         for (int i = 0; i < term.length(); i++) {
             if (!Character.isDigit(term.charAt(i))) {
                 return false;
@@ -883,22 +883,14 @@ public class IndexSearch {
                 java.util.Objects.requireNonNullElse(story.get(IndexFields.HEADLINE), ""),
                 java.util.Objects.requireNonNullElse(story.get(IndexFields.STANDFIRST), ""),
                 java.util.Objects.requireNonNullElse(story.get(IndexFields.BODY), ""));
-        // Each word's count, straight from the analyser (no list of every word on the way).
+        List<String> terms = analyzed(
+                IndexFields.BODY,
+                words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words);
         Map<String, int[]> counts = new HashMap<>();
-        int all = 0;
-        try (TokenStream stream = index.analyzer()
-                .tokenStream(
-                        IndexFields.BODY,
-                        words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                all++;
-                if (term.length() >= 3 && !allDigits(term)) {
-                    counts.computeIfAbsent(term.toString(), t -> new int[1])[0]++;
-                }
+        for (String term : terms) {
+            if (term.length() >= 3 && !allDigits(term)) {
+                counts.computeIfAbsent(term, t -> new int[1])[0]++;
             }
-            stream.end();
         }
         if (counts.isEmpty()) {
             return StoryWords.Words.NONE;
@@ -923,7 +915,7 @@ public class IndexSearch {
         for (int i = kept - 1; i >= 0; i--) {
             Weighed weighed = heaviest.poll();
             keptTerms[i] = weighed.term();
-            shares[i] = (double) weighed.count() / all;
+            shares[i] = (double) weighed.count() / terms.size();
         }
         return new StoryWords.Words(keptTerms, shares);
     }
