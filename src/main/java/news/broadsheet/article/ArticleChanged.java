@@ -32,7 +32,9 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         /** Its byline was merged into another; the story now carries the survivor. */
         BYLINE_MERGED("article.byline-merged"),
         DELETED("article.deleted"),
-        IMPORTED("article.imported");
+        IMPORTED("article.imported"),
+        /** Its stored HTML was made again by a newer version of the body renderer; the text is unchanged. */
+        RERENDERED("article.rerendered");
 
         private final String action;
 

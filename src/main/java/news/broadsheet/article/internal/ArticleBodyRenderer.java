@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArticleBodyRenderer {
 
+    /**
+     * What this renderer makes of a body, as a number raised with every change to it, so that the
+     * HTML stored for bodies saved before a change is made again ({@link BodyRerendering}). 1: before
+     * the number was kept; 2: markup left open shows as text instead of hiding what follows.
+     */
+    public static final int VERSION = 2;
+
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
