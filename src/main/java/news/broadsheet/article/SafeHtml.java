@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SafeHtml {
 
+    /** The renderer's version ({@link StoredBodies}): raised with every change to what it makes of a body. */
+    public static final int RENDERER_VERSION = ArticleBodyRenderer.VERSION;
+
     private final ArticleBodyRenderer renderer;
 
     SafeHtml(ArticleBodyRenderer renderer) {

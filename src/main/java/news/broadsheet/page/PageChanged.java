@@ -17,7 +17,9 @@ public record PageChanged(Actor actor, Change change, long pageId, String slug, 
         PUBLISHED("page.published"),
         UNPUBLISHED("page.unpublished"),
         RESTORED("page.restored"),
-        DELETED("page.deleted");
+        DELETED("page.deleted"),
+        /** Its stored HTML was made again by a newer version of the body renderer; the text is unchanged. */
+        RERENDERED("page.rerendered");
 
         private final String action;
 

@@ -276,9 +276,7 @@ public class Pages {
     }
 
     private String html(PageContent content) {
-        return content.format() == BodyFormat.HTML
-                ? safeHtml.fromHtml(content.body())
-                : safeHtml.fromMarkdown(content.body());
+        return content.format().toSafeHtml(safeHtml, content.body());
     }
 
     private EditablePage existing(long id) {

@@ -2,15 +2,16 @@ package news.broadsheet.article.internal;
 
 import java.time.Instant;
 import java.util.List;
+import news.broadsheet.article.StoredBodies.StoredBody;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for making stored story bodies again with a newer renderer ({@link BodyRerendering}). */
+/**
+ * SQL for making stored bodies again with a newer renderer ({@link BodyRerendering}): the version
+ * each kind was last made with, and the stories' bodies.
+ */
 @Repository
 class BodyRenderingRepository {
-
-    /** A story's body as stored: what the newsroom wrote and the HTML made of it when saved. */
-    record StoredBody(long id, String headline, String markdown, String html) {}
 
     private final JdbcClient jdbc;
 
@@ -38,29 +39,27 @@ class BodyRenderingRepository {
                 .update();
     }
 
-    /** Stories' bodies in id order after the given id, every status (drafts are shown too, in previews). */
-    List<StoredBody> after(long id, int limit) {
+    /** Stories' bodies in id order after the given id, every status. */
+    List<StoredBody> storiesAfter(long id, int limit) {
         return jdbc.sql("SELECT id, headline, body_markdown, body_html FROM article WHERE id > ? ORDER BY id LIMIT ?")
                 .params(id, limit)
                 .query((rs, row) -> new StoredBody(
                         rs.getLong("id"),
                         rs.getString("headline"),
+                        "markdown",
                         rs.getString("body_markdown"),
                         rs.getString("body_html")))
                 .list();
     }
 
-    /**
-     * Replaces the body's HTML when the story still has the body it was made from; false when
-     * someone saved it meanwhile (that save made its HTML with this renderer).
-     */
-    boolean replaceHtml(StoredBody body, String html) {
+    /** Replaces a story body's HTML while the story still has the body it was made from. */
+    boolean replaceStoryHtml(StoredBody body, String html) {
         return jdbc.sql("""
                         UPDATE article SET body_html = :html
                         WHERE id = :id AND body_markdown = :markdown AND body_html = :stored""")
                         .param("html", html)
                         .param("id", body.id())
-                        .param("markdown", body.markdown())
+                        .param("markdown", body.source())
                         .param("stored", body.html())
                         .update()
                 == 1;

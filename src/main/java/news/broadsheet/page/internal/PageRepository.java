@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import news.broadsheet.article.StoredBodies;
 import news.broadsheet.page.BodyFormat;
 import news.broadsheet.page.EditablePage;
 import news.broadsheet.page.PageContent;
@@ -167,6 +168,37 @@ public class PageRepository {
                 .param("now", now.toEpochMilli())
                 .query(Long.class)
                 .single();
+    }
+
+    /** Pages' bodies in id order after the given id, every status (for making them again). */
+    public List<StoredBodies.StoredBody> findBodiesAfter(long id, int limit) {
+        return jdbc.sql(
+                        "SELECT id, slug, body_format, body_source, body_html FROM page WHERE id > ? ORDER BY id LIMIT ?")
+                .params(id, limit)
+                .query((rs, row) -> new StoredBodies.StoredBody(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("body_format"),
+                        rs.getString("body_source"),
+                        rs.getString("body_html")))
+                .list();
+    }
+
+    /**
+     * Replaces a page body's HTML while the page still has the body it was made from; the page's
+     * version and times stay (nothing the newsroom wrote changed).
+     */
+    public boolean replaceBodyHtml(StoredBodies.StoredBody body, String html) {
+        return jdbc.sql("""
+                        UPDATE page SET body_html = :html
+                        WHERE id = :id AND body_format = :format AND body_source = :source AND body_html = :stored""")
+                        .param("html", html)
+                        .param("id", body.id())
+                        .param("format", body.format())
+                        .param("source", body.source())
+                        .param("stored", body.html())
+                        .update()
+                == 1;
     }
 
     /** Writes new content if the page is still at the expected version; false when it is not. */

@@ -2,9 +2,14 @@ package news.broadsheet.article.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import news.broadsheet.article.ArticleSummary;
+import news.broadsheet.article.StoredBodies;
 import news.broadsheet.author.Author;
+import news.broadsheet.page.PageContent;
+import news.broadsheet.page.Pages;
 import news.broadsheet.section.Section;
+import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
@@ -15,11 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bodies saved before the renderer last changed are made again once, in the background at start,
- * so a fix reaches stories no one edits. (Its own application and database: the pass goes over
- * every story, and other tests store bodies by hand.)
+ * so a fix reaches stories and pages no one edits. (Its own application and database: the pass
+ * goes over every story and page, and other tests store bodies by hand.)
  */
 @IntegrationTest(properties = "broadsheet.test.context=body-rerendering")
 class BodyRerenderingIntegrationTests {
+
+    /** As the renderer before version 2 stored such a body: the open {@code <style>} hid the rest. */
+    private static final String HIDDEN_BY_OPEN_STYLE = "<p>The opening paragraph.</p>\n";
 
     @Autowired
     Newsroom newsroom;
@@ -36,6 +44,12 @@ class BodyRerenderingIntegrationTests {
     @Autowired
     ArticleBodyRenderer renderer;
 
+    @Autowired
+    List<StoredBodies> kinds;
+
+    @Autowired
+    Pages pages;
+
     @Test
     void aStorySavedBeforeTheRendererWasFixedShowsItsWholeTextAfterTheNextStart() {
         Section section = newsroom.section("Harbour");
@@ -46,37 +60,52 @@ class BodyRerenderingIntegrationTests {
         ArticleSummary current = newsroom.article(section, reporter)
                 .body("A story the renderer always made the same.")
                 .publish();
-        // As the renderer before version 2 stored it: the open <style> hid everything after it.
         jdbc.sql("UPDATE article SET body_html = ? WHERE id = ?")
-                .params("<p>The opening paragraph.</p>\n", hidden.id())
+                .params(HIDDEN_BY_OPEN_STYLE, hidden.id())
                 .update();
         jdbc.sql("DELETE FROM body_rendering").update();
-        String currentHtml = bodyHtml(current.id());
-        assertThat(storyText(hidden)).doesNotContain("ferry timetable"); // and the page is now cached
+        String currentHtml = storyHtml(current.id());
+        assertThat(bodyText(hidden.url())).doesNotContain("ferry timetable"); // and the page is now cached
 
-        int changed = rerendering.rerenderStaleBodies();
+        int changed = rerendering.rerenderStaleBodies(kind("article"));
 
         assertThat(changed).isEqualTo(1);
-        assertThat(storyText(hidden))
+        assertThat(bodyText(hidden.url()))
                 .as("the cached page was purged and shows the rest of the story")
                 .contains("The opening paragraph.", "<style>", "The paragraph after, about the ferry timetable.");
-        assertThat(bodyHtml(current.id())).isEqualTo(currentHtml);
-        assertThat(jdbc.sql("SELECT renderer_version FROM body_rendering WHERE kind = 'article'")
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(ArticleBodyRenderer.VERSION);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'article.rerendered' AND subject_id = ?")
-                        .param(hidden.id())
-                        .query(Integer.class)
-                        .single())
+        assertThat(storyHtml(current.id())).isEqualTo(currentHtml);
+        assertThat(rendererVersion("article")).isEqualTo(ArticleBodyRenderer.VERSION);
+        assertThat(audited("article.rerendered", hidden.id()))
                 .as("the change is on the record, by the system")
                 .isEqualTo(1);
-        // Recorded as done: the next start reads one row and renders nothing.
+        // Recorded as done: the next start reads one row and makes nothing again.
         jdbc.sql("UPDATE article SET body_html = ? WHERE id = ?")
                 .params("<p>Stale again.</p>", current.id())
                 .update();
-        assertThat(rerendering.rerenderStaleBodies()).isZero();
-        assertThat(bodyHtml(current.id())).isEqualTo("<p>Stale again.</p>");
+        assertThat(rerendering.rerenderStaleBodies(kind("article"))).isZero();
+        assertThat(storyHtml(current.id())).isEqualTo("<p>Stale again.</p>");
+    }
+
+    @Test
+    void aPageSavedBeforeTheRendererWasFixedShowsItsWholeText() {
+        long id = pages.create(
+                PageContent.markdown(
+                        "house-rules",
+                        "House rules",
+                        "The opening paragraph.\n\n<style>\n\nThe paragraph after, about letters to the editor."),
+                Actor.SYSTEM);
+        pages.publish(id, 1, null, Actor.SYSTEM);
+        jdbc.sql("UPDATE page SET body_html = ? WHERE id = ?")
+                .params(HIDDEN_BY_OPEN_STYLE, id)
+                .update();
+        jdbc.sql("DELETE FROM body_rendering WHERE kind = 'page'").update();
+        assertThat(bodyText("/house-rules")).doesNotContain("letters to the editor");
+
+        assertThat(rerendering.rerenderStaleBodies(kind("page"))).isEqualTo(1);
+
+        assertThat(bodyText("/house-rules")).contains("The paragraph after, about letters to the editor.");
+        assertThat(rendererVersion("page")).isEqualTo(ArticleBodyRenderer.VERSION);
+        assertThat(audited("page.rerendered", id)).isEqualTo(1);
     }
 
     @Test
@@ -85,28 +114,45 @@ class BodyRerenderingIntegrationTests {
         ArticleSummary story = newsroom.article(section, newsroom.author("Kim Laine"))
                 .body("Before.")
                 .publish();
-        BodyRenderingRepository.StoredBody read =
-                new BodyRenderingRepository.StoredBody(story.id(), story.headline(), "Before.", bodyHtml(story.id()));
+        StoredBodies.StoredBody read =
+                new StoredBodies.StoredBody(story.id(), story.headline(), "markdown", "Before.", storyHtml(story.id()));
         String saved = renderer.toHtml("After.");
         jdbc.sql("UPDATE article SET body_markdown = 'After.', body_html = ? WHERE id = ?")
                 .params(saved, story.id())
                 .update();
 
-        assertThat(new BodyRenderingRepository(jdbc).replaceHtml(read, "<p>Before, made again.</p>"))
-                .isFalse();
-        assertThat(bodyHtml(story.id())).isEqualTo(saved);
+        assertThat(kind("article").replace(read, "<p>Before, made again.</p>")).isFalse();
+        assertThat(storyHtml(story.id())).isEqualTo(saved);
     }
 
-    private String bodyHtml(long id) {
+    private StoredBodies kind(String name) {
+        return kinds.stream().filter(k -> k.kind().equals(name)).findFirst().orElseThrow();
+    }
+
+    private String storyHtml(long id) {
         return jdbc.sql("SELECT body_html FROM article WHERE id = ?")
                 .param(id)
                 .query(String.class)
                 .single();
     }
 
-    private String storyText(ArticleSummary story) {
+    private int rendererVersion(String kind) {
+        return jdbc.sql("SELECT renderer_version FROM body_rendering WHERE kind = ?")
+                .param(kind)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int audited(String action, long subject) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject_id = ?")
+                .params(action, subject)
+                .query(Integer.class)
+                .single();
+    }
+
+    private String bodyText(String url) {
         return Jsoup.parseBodyFragment(
-                        http.get(story.url()).page().selectFirst(".story__body").html())
+                        http.get(url).page().selectFirst(".story__body").html())
                 .text();
     }
 }
