@@ -28,11 +28,13 @@ class BodyRenderingRepository {
                 .orElse(1);
     }
 
+    /** Records the version, unless a newer one is recorded (a node of a later release got there first). */
     void recordRenderedWith(String kind, int version, Instant at) {
         jdbc.sql("""
                         INSERT INTO body_rendering (kind, renderer_version, finished_at) VALUES (:kind, :version, :at)
                         ON CONFLICT (kind) DO UPDATE SET renderer_version = excluded.renderer_version,
-                            finished_at = excluded.finished_at""")
+                            finished_at = excluded.finished_at
+                        WHERE body_rendering.renderer_version < excluded.renderer_version""")
                 .param("kind", kind)
                 .param("version", version)
                 .param("at", at.toEpochMilli())

@@ -1,6 +1,7 @@
 package news.broadsheet.article.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import news.broadsheet.article.StoredBodies;
 import org.slf4j.Logger;
@@ -24,7 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BodyRerendering {
 
     private static final Logger log = LoggerFactory.getLogger(BodyRerendering.class);
-    private static final int BATCH = 200;
+    /** Bodies read at once: a page's can be 200,000 characters. */
+    private static final int BATCH = 50;
+    /**
+     * The pause after a batch that changed bodies: each change purges cached pages on every node
+     * (and the CDN) and is indexed again, so on an old site where most bodies change the work is
+     * spread out (100,000 stories: about half an hour) rather than done in one burst.
+     */
+    private static final Duration PAUSE = Duration.ofMillis(1_000);
 
     private final BodyRenderingRepository versions;
     private final List<StoredBodies> kinds;
@@ -64,19 +72,43 @@ class BodyRerendering {
             return 0;
         }
         int changed = 0;
+        int failed = 0;
         long after = 0;
         List<StoredBodies.StoredBody> batch;
         while (!(batch = kind.after(after, BATCH)).isEmpty()) {
+            int changedBefore = changed;
             for (StoredBodies.StoredBody body : batch) {
-                String html = kind.render(body);
-                if (!html.equals(body.html())
-                        && Boolean.TRUE.equals(transactions.execute(status -> kind.replace(body, html)))) {
-                    changed++;
+                try {
+                    String html = kind.render(body);
+                    if (!html.equals(body.html())
+                            && Boolean.TRUE.equals(transactions.execute(status -> kind.replace(body, html)))) {
+                        changed++;
+                    }
+                } catch (RuntimeException e) {
+                    // One body that cannot be made again does not hold up the others.
+                    failed++;
+                    log.warn("Could not make the {} body #{} again: {}", kind.kind(), body.id(), e.toString());
                 }
             }
             after = batch.getLast().id();
+            if (changed > changedBefore) {
+                pause();
+            }
         }
-        versions.recordRenderedWith(kind.kind(), ArticleBodyRenderer.VERSION, clock.instant());
+        if (failed == 0) {
+            versions.recordRenderedWith(kind.kind(), ArticleBodyRenderer.VERSION, clock.instant());
+        } else {
+            log.warn("{} {} bodies could not be made again; the next start tries them again", failed, kind.kind());
+        }
         return changed;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making bodies again", e);
+        }
     }
 }
