@@ -33,6 +33,8 @@ public record ArticleChanged(Actor actor, Change change, long articleId, String 
         BYLINE_MERGED("article.byline-merged"),
         DELETED("article.deleted"),
         IMPORTED("article.imported"),
+        /** Its text was brought up to date by a later import; no one had edited it here. */
+        REIMPORTED("article.reimported"),
         /** Its stored HTML was made again by a newer version of the body renderer; the text is unchanged. */
         RERENDERED("article.rerendered");
 

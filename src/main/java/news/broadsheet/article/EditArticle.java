@@ -22,6 +22,22 @@ public record EditArticle(
         @Nullable String seoDescription,
         boolean commentsOpen) {
 
+    /** The same story with another headline, standfirst and body, as a later import brings. */
+    public EditArticle withText(String otherHeadline, String otherStandfirst, String otherBodyMarkdown) {
+        return new EditArticle(
+                otherHeadline,
+                otherStandfirst,
+                otherBodyMarkdown,
+                slug,
+                sectionId,
+                extraSectionIds,
+                tagNames,
+                authorIds,
+                seoTitle,
+                seoDescription,
+                commentsOpen);
+    }
+
     /** The same content at another address, as when an import finds its slug taken. */
     public EditArticle withSlug(String otherSlug) {
         return new EditArticle(

@@ -88,6 +88,19 @@ public class EditorialDesk {
         return importer.importAll(actor, stories);
     }
 
+    /**
+     * Brings stories an earlier import stored up to date with a later export of the same site:
+     * each story no one has saved here since an import wrote it takes the export's headline,
+     * standfirst and body, revised, audited and announced like a save; a story edited here keeps
+     * its text.
+     *
+     * @return one outcome per text, in order
+     */
+    public java.util.List<ImportUpdate> updateImported(
+            news.broadsheet.shared.Actor actor, java.util.List<ImportedText> texts) {
+        return importer.updateUnedited(actor, texts);
+    }
+
     /** Sets the lead image of an imported story (its image arrived after it). */
     public void setImportedLeadImage(news.broadsheet.shared.Actor actor, long id, long imageId) {
         workflow.setImportedLeadImage(actor, id, imageId);
@@ -96,18 +109,7 @@ public class EditorialDesk {
     private static EditableArticle editable(ArticleDraft draft) {
         return new EditableArticle(
                 draft.id(),
-                new EditArticle(
-                        draft.headline(),
-                        draft.standfirst(),
-                        draft.bodyMarkdown(),
-                        draft.slug(),
-                        draft.sectionId(),
-                        draft.extraSectionIds(),
-                        draft.tagNames(),
-                        draft.authorIds(),
-                        draft.seoTitle(),
-                        draft.seoDescription(),
-                        draft.commentsOpen()),
+                draft.content(),
                 draft.status(),
                 draft.publishedAt(),
                 draft.updatedAt(),

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What an import did: per kind, how many the file holds, how many were imported, how many were
- * there already from an earlier run, and how many were skipped; every skipped item with its
+ * there already from an earlier run (and of those, how many took this file's text), and how many
+ * were skipped; every skipped item with its
  * reason (the first {@link #MAX_LISTED}); shortcodes left as text.
  */
 public record ImportReport(
@@ -32,12 +33,23 @@ public record ImportReport(
               private -> unpublished (kept, not shown); trash, auto-draft, inherit -> skipped
             comments: approved (1) -> approved; 0 -> pending; spam -> spam; trash -> rejected""";
 
-    public record Counts(long inFile, long imported, long alreadyThere, long skipped) {}
+    /**
+     * One kind's counts.
+     *
+     * @param alreadyThere stored by an earlier run (matched by WordPress id or GUID)
+     * @param updated of those, how many took this export's text (stories no one edited here since)
+     */
+    public record Counts(long inFile, long imported, long alreadyThere, long skipped, long updated) {
+
+        public Counts(long inFile, long imported, long alreadyThere, long skipped) {
+            this(inFile, imported, alreadyThere, skipped, 0);
+        }
+    }
 
     public record Skipped(String kind, String wpId, String title, String reason) {}
 
     public Counts count(String kind) {
-        return counts.getOrDefault(kind, new Counts(0, 0, 0, 0));
+        return counts.getOrDefault(kind, new Counts(0, 0, 0, 0, 0));
     }
 
     /** The report as the command line prints it. */
@@ -50,21 +62,23 @@ public record ImportReport(
                 .append("\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "%-10s %10s %10s %10s %10s%n",
+                "%-10s %10s %10s %10s %10s %10s%n",
                 "kind",
                 "in file",
                 dryRun ? "would add" : "imported",
                 "already",
+                "updated",
                 "skipped"));
         for (String kind : KINDS) {
             Counts c = count(kind);
             out.append(String.format(
                     Locale.ROOT,
-                    "%-10s %10d %10d %10d %10d%n",
+                    "%-10s %10d %10d %10d %10d %10d%n",
                     kind,
                     c.inFile(),
                     c.imported(),
                     c.alreadyThere(),
+                    c.updated(),
                     c.skipped()));
         }
         out.append("\nStatus mapping:\n").append(STATUS_MAPPING.indent(2));

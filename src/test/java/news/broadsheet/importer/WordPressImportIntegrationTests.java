@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import news.broadsheet.account.Account;
+import news.broadsheet.account.Role;
+import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.article.EditableArticle;
+import news.broadsheet.article.EditorialDesk;
 import news.broadsheet.media.TestImages;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.support.Http;
@@ -34,6 +39,12 @@ class WordPressImportIntegrationTests {
 
     @Autowired
     TestDatabaseQueries db;
+
+    @Autowired
+    EditorialDesk desk;
+
+    @Autowired
+    Newsroom newsroom;
 
     @TempDir
     Path temp;
@@ -244,6 +255,90 @@ class WordPressImportIntegrationTests {
         assertThat(counts().get("article")).isEqualTo(before.get("article") + 1);
         assertThat(counts().get("comment")).isEqualTo(before.get("comment") + 1);
         assertThat(counts().get("section")).isEqualTo(before.get("section"));
+    }
+
+    @Test
+    void aLaterExportUpdatesTheTextOfStoriesNoOneEditedHereAndKeepsEveryEditMadeHere() throws IOException {
+        String key = Newsroom.unique("gazette");
+        ImportOptions options = new ImportOptions(null, false, false);
+        importFixture(key, false, options);
+        long storm = target(key, "story", "101");
+        long awaiting = target(key, "story", "104");
+        String url = http.get("/2026/01/05/storm-" + key + "/").location();
+        assertThat(http.get(url).body()).contains("closed the mouth at dawn"); // and now kept
+
+        // An editor rewrites one imported story here.
+        Account account = newsroom.staff(Role.EDITOR);
+        StaffPrincipal editor =
+                new StaffPrincipal(account.id(), account.username(), account.displayName(), Role.EDITOR, true, "");
+        EditableArticle before = desk.editable(editor, awaiting).orElseThrow();
+        desk.save(
+                editor,
+                awaiting,
+                before.version(),
+                before.content()
+                        .withText(
+                                before.content().headline(),
+                                before.content().standfirst(),
+                                "Checked and rewritten in the newsroom."));
+
+        // Meanwhile both posts changed on WordPress.
+        String later = WxrFixture.xml(key, false)
+                .replace(
+                        "<title>Storm closes the &lt;harbour&gt; mouth</title>",
+                        "<title>Storm passes, the mouth reopens</title>")
+                .replace(
+                        "The harbour master closed the mouth at dawn.",
+                        "The harbour master reopened the mouth at noon.")
+                .replace("Please check.", "Please check again.");
+        ImportReport report = importer.importFile(
+                WxrFixture.write(temp, key + "-later.xml", later), options, ACTOR, ImportProgress.NONE);
+
+        assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 1));
+        assertThat(report.toText()).contains("post 104 (\"Awaiting the editor\"): edited here since it was imported");
+        Document page = http.get(url).page();
+        assertThat(page.select("h1").text()).isEqualTo("Storm passes, the mouth reopens");
+        assertThat(page.text()).contains("reopened the mouth at noon").doesNotContain("closed the mouth at dawn");
+        assertThat(body(awaiting)).isEqualTo("Checked and rewritten in the newsroom.");
+        assertThat(latestRevisionNote(storm)).isEqualTo("Updated by a later import");
+        assertThat(db.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'article.reimported' AND subject_id = ?")
+                        .param(storm)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The same export again changes nothing; a story only an import wrote keeps following later ones.
+        ImportReport same = importer.importFile(
+                WxrFixture.write(temp, key + "-later-again.xml", later), options, ACTOR, ImportProgress.NONE);
+        assertThat(same.count("stories").updated()).isZero();
+        ImportReport latest = importer.importFile(
+                WxrFixture.write(
+                        temp,
+                        key + "-latest.xml",
+                        later.replace("reopened the mouth at noon", "reopened the mouth for good")),
+                options,
+                ACTOR,
+                ImportProgress.NONE);
+        assertThat(latest.count("stories").updated()).isEqualTo(1);
+        assertThat(http.get(url).body()).contains("reopened the mouth for good");
+        assertThat(body(awaiting)).isEqualTo("Checked and rewritten in the newsroom.");
+    }
+
+    private String body(long articleId) {
+        return db.jdbc()
+                .sql("SELECT body_markdown FROM article WHERE id = ?")
+                .param(articleId)
+                .query(String.class)
+                .single();
+    }
+
+    private String latestRevisionNote(long articleId) {
+        return db.jdbc()
+                .sql("SELECT note FROM article_revision WHERE article_id = ? ORDER BY version DESC LIMIT 1")
+                .param(articleId)
+                .query(String.class)
+                .single();
     }
 
     @Test

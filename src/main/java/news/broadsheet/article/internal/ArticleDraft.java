@@ -3,6 +3,7 @@ package news.broadsheet.article.internal;
 import java.time.Instant;
 import java.util.List;
 import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.EditArticle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,4 +32,21 @@ public record ArticleDraft(
         @Nullable Long createdBy,
         List<Long> bylineAccountIds,
         @Nullable Long leadImageId,
-        int version) {}
+        int version) {
+
+    /** What the editor's form shows of it, everything a save changes. */
+    public EditArticle content() {
+        return new EditArticle(
+                headline,
+                standfirst,
+                bodyMarkdown,
+                slug,
+                sectionId,
+                extraSectionIds,
+                tagNames,
+                authorIds,
+                seoTitle,
+                seoDescription,
+                commentsOpen);
+    }
+}

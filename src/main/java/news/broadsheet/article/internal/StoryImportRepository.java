@@ -69,6 +69,34 @@ class StoryImportRepository {
         return taken;
     }
 
+    /** A story's headline, standfirst and body as stored, or as a revision kept them. */
+    record Text(String headline, String standfirst, String bodyMarkdown) {}
+
+    /** The current text of each of these stories that still exists. */
+    Map<Long, Text> texts(Collection<Long> ids) {
+        Map<Long, Text> texts = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(new HashSet<>(ids))) {
+            jdbc.sql("SELECT id, headline, standfirst, body_markdown FROM article WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) ->
+                            Map.entry(rs.getLong(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4))))
+                    .list()
+                    .forEach(e -> texts.put(e.getKey(), e.getValue()));
+        }
+        return texts;
+    }
+
+    /** The note of the story's latest revision and the text it kept; none for a story without one. */
+    java.util.Optional<Map.Entry<String, Text>> latestRevision(long articleId) {
+        return jdbc.sql("""
+                        SELECT note, headline, standfirst, body_markdown FROM article_revision
+                        WHERE article_id = :id ORDER BY version DESC LIMIT 1""")
+                .param("id", articleId)
+                .query((rs, n) ->
+                        Map.entry(rs.getString(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4))))
+                .optional();
+    }
+
     /** Inserts the stories; their ids in order. */
     List<Long> insertStories(List<StoryRow> rows) {
         return BatchInsert.returningIds(template, """

@@ -19,6 +19,8 @@ import news.broadsheet.article.EditArticle;
 import news.broadsheet.article.EditorialRefusedException;
 import news.broadsheet.article.ImportOutcome;
 import news.broadsheet.article.ImportStory;
+import news.broadsheet.article.ImportUpdate;
+import news.broadsheet.article.ImportedText;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.section.Sections;
@@ -37,8 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StoryImporter {
 
+    private static final String IMPORTED_NOTE = "Imported";
+    private static final String UPDATED_NOTE = "Updated by a later import";
+    /** The notes of revisions an import wrote: a story whose latest revision has another was saved here. */
+    private static final Set<String> IMPORT_NOTES = Set.of(IMPORTED_NOTE, UPDATED_NOTE);
+
     private final StoryImportRepository rows;
     private final ArticleRepository articles;
+    private final EditorialRepository editorial;
     private final StoryChecks checks;
     private final ArticleBodyRenderer renderer;
     private final Sections sections;
@@ -49,6 +57,7 @@ public class StoryImporter {
     StoryImporter(
             StoryImportRepository rows,
             ArticleRepository articles,
+            EditorialRepository editorial,
             StoryChecks checks,
             ArticleBodyRenderer renderer,
             Sections sections,
@@ -57,6 +66,7 @@ public class StoryImporter {
             Clock clock) {
         this.rows = rows;
         this.articles = articles;
+        this.editorial = editorial;
         this.checks = checks;
         this.renderer = renderer;
         this.sections = sections;
@@ -161,7 +171,7 @@ public class StoryImporter {
                 actor.accountId(),
                 actor.name(),
                 now.toEpochMilli(),
-                "Imported"
+                IMPORTED_NOTE
             });
             outcomes[accepted.get(n)] = ImportOutcome.stored(id);
         }
@@ -180,6 +190,85 @@ public class StoryImporter {
                     "Imported as " + story.status().label().toLowerCase(Locale.ROOT)));
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * Brings stories an earlier import stored up to date with a later export: a story takes the
+     * export's headline, standfirst and body only while its latest revision is one an import wrote
+     * and it still says what that revision says, that is, no one has saved it here since; its
+     * address, sections, tags and bylines stay. One query finds the stories whose text differs
+     * (all of them, usually none, when the same export is imported again); only those are looked
+     * at one by one.
+     *
+     * @return one outcome per text, in order
+     */
+    @Transactional
+    public List<ImportUpdate> updateUnedited(Actor actor, List<ImportedText> texts) {
+        Map<Long, StoryImportRepository.Text> stored =
+                rows.texts(texts.stream().map(ImportedText::id).toList());
+        List<ImportUpdate> outcomes = new ArrayList<>();
+        for (ImportedText text : texts) {
+            StoryImportRepository.Text current = stored.get(text.id());
+            outcomes.add(
+                    current == null
+                            ? ImportUpdate.of(ImportUpdate.Result.GONE)
+                            : current.equals(asStored(text))
+                                    ? ImportUpdate.of(ImportUpdate.Result.UNCHANGED)
+                                    : update(actor, text, current));
+        }
+        return outcomes;
+    }
+
+    private ImportUpdate update(Actor actor, ImportedText text, StoryImportRepository.Text current) {
+        var latest = rows.latestRevision(text.id());
+        if (latest.isEmpty()
+                || !IMPORT_NOTES.contains(latest.get().getKey())
+                || !latest.get().getValue().equals(current)) {
+            return ImportUpdate.of(ImportUpdate.Result.EDITED_HERE);
+        }
+        var found = editorial.findDraft(text.id());
+        if (found.isEmpty()) {
+            return ImportUpdate.of(ImportUpdate.Result.GONE);
+        }
+        ArticleDraft draft = found.get();
+        EditArticle content = draft.content()
+                .withText(text.headline().strip(), text.standfirst().strip(), text.bodyMarkdown());
+        try {
+            checks.checked(content, draft.id(), checks.live());
+        } catch (EditorialRefusedException refused) {
+            return ImportUpdate.refused(refused.errors());
+        }
+        Instant now = clock.instant();
+        // As a save: the public "updated" time moves only when the story is out.
+        boolean live = draft.status() == ArticleStatus.PUBLISHED;
+        if (!editorial.updateContent(
+                draft.id(),
+                draft.version(),
+                content,
+                draft.slug(),
+                renderer.toHtml(content.bodyMarkdown()),
+                live,
+                now)) {
+            // Saved by someone in the meantime.
+            return ImportUpdate.of(ImportUpdate.Result.EDITED_HERE);
+        }
+        editorial.insertRevision(
+                draft.id(),
+                draft.version() + 1,
+                content,
+                draft.slug(),
+                actor.accountId(),
+                actor.name(),
+                now,
+                UPDATED_NOTE);
+        events.publishEvent(new ArticleChanged(actor, Change.REIMPORTED, draft.id(), content.headline(), UPDATED_NOTE));
+        return ImportUpdate.of(ImportUpdate.Result.UPDATED);
+    }
+
+    /** The text as the import stores it (headline and standfirst without surrounding spaces). */
+    private static StoryImportRepository.Text asStored(ImportedText text) {
+        return new StoryImportRepository.Text(
+                text.headline().strip(), text.standfirst().strip(), text.bodyMarkdown());
     }
 
     private StoryImportRepository.StoryRow row(Actor actor, ImportStory story, EditArticle content, Instant now) {

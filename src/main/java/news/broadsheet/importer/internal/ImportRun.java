@@ -31,6 +31,8 @@ import news.broadsheet.article.EditArticle;
 import news.broadsheet.article.EditorialDesk;
 import news.broadsheet.article.ImportOutcome;
 import news.broadsheet.article.ImportStory;
+import news.broadsheet.article.ImportUpdate;
+import news.broadsheet.article.ImportedText;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.comment.CommentStatus;
@@ -115,9 +117,9 @@ public final class ImportRun {
         this.actor = actor;
         this.progress = progress;
         for (String kind : ImportReport.KINDS) {
-            counts.put(kind, new long[4]);
+            counts.put(kind, new long[5]);
         }
-        counts.put("other", new long[4]);
+        counts.put("other", new long[5]);
     }
 
     /**
@@ -184,7 +186,7 @@ public final class ImportRun {
         });
         flush(batch);
         Map<String, ImportReport.Counts> result = new LinkedHashMap<>();
-        counts.forEach((kind, c) -> result.put(kind, new ImportReport.Counts(c[0], c[1], c[2], c[3])));
+        counts.forEach((kind, c) -> result.put(kind, new ImportReport.Counts(c[0], c[1], c[2], c[3], c[4])));
         if (notesNotListed > 0) {
             notes.add("... and " + notesNotListed + " more notes");
         }
@@ -719,6 +721,9 @@ public final class ImportRun {
         }
     }
 
+    /** A post's text from this export, for the story an earlier import stored it as. */
+    private record ExportedText(Wxr.Item item, ImportedText text) {}
+
     /** An item's comments, for the story it is (or will be, once its batch is stored). */
     private record CommentsOf(
             Wxr.Item item, long storyId, @Nullable PendingStory pending) {}
@@ -734,6 +739,7 @@ public final class ImportRun {
         final Map<String, PendingStory> pendingByWpId = new HashMap<>();
         final Map<String, PendingStory> pendingByGuid = new HashMap<>();
         final List<PendingStory> pending = new ArrayList<>();
+        final List<ExportedText> texts = new ArrayList<>();
         final List<CommentsOf> comments = new ArrayList<>();
         final List<ImportLedger.Entry> ledger = new ArrayList<>();
         final List<ImportLedger.Redirect> redirects = new ArrayList<>();
@@ -759,6 +765,7 @@ public final class ImportRun {
         }
         items.forEach(this::item);
         storePendingStories();
+        updateStoredStories();
         storeComments();
         if (!options.dryRun()) {
             Instant now = s.clock().instant();
@@ -835,6 +842,9 @@ public final class ImportRun {
         }
         if (existing != null || earlier != null) {
             alreadyThere("stories");
+            if (existing != null && !options.dryRun()) {
+                batch.texts.add(new ExportedText(item, exportedText(item, existing)));
+            }
             batch.comments.add(new CommentsOf(item, existing == null ? 0 : existing, earlier));
             return;
         }
@@ -865,10 +875,7 @@ public final class ImportRun {
             return;
         }
         String headline = headline(item);
-        String markdown = item.meta().get("_broadsheet_markdown");
-        WordPressBody.Result body = markdown != null
-                ? new WordPressBody.Result(markdown, List.of(), List.of())
-                : WordPressBody.convert(item.content(), galleries(wpId));
+        WordPressBody.Result body = body(item);
         body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
         body.notes().forEach(n -> note("post " + wpId + ": " + n));
         if (body.html().length() > 200_000) {
@@ -926,7 +933,7 @@ public final class ImportRun {
         String slug = Slugs.from(decode(item.postName()));
         EditArticle content = new EditArticle(
                 headline,
-                clip(Text.withoutControlCharacters(WordPressBody.plainText(item.excerpt())), 1000),
+                standfirst(item),
                 Text.withoutControlCharacters(body.html()),
                 slug,
                 sectionIds.getFirst(),
@@ -958,6 +965,57 @@ public final class ImportRun {
             batch.pendingByGuid.putIfAbsent(guid, pending);
         }
         batch.comments.add(new CommentsOf(item, 0, pending));
+    }
+
+    /** A post's body as a story keeps it: Broadsheet's own Markdown where the export carries it. */
+    private WordPressBody.Result body(Wxr.Item item) {
+        String markdown = item.meta().get("_broadsheet_markdown");
+        return markdown != null
+                ? new WordPressBody.Result(markdown, List.of(), List.of())
+                : WordPressBody.convert(item.content(), galleries(item.postId()));
+    }
+
+    private static String standfirst(Wxr.Item item) {
+        return clip(Text.withoutControlCharacters(WordPressBody.plainText(item.excerpt())), 1000);
+    }
+
+    /** The text the export carries for a post an earlier import stored as this story. */
+    private ImportedText exportedText(Wxr.Item item, long storyId) {
+        return new ImportedText(
+                storyId,
+                headline(item),
+                standfirst(item),
+                Text.withoutControlCharacters(body(item).html()));
+    }
+
+    /**
+     * Brings the batch's stories an earlier import stored up to date with this export, where no
+     * one has edited them here since; a story edited here keeps its text and the report says so.
+     */
+    private void updateStoredStories() {
+        if (batch.texts.isEmpty()) {
+            return;
+        }
+        List<ImportUpdate> outcomes = s.desk()
+                .updateImported(
+                        actor, batch.texts.stream().map(ExportedText::text).toList());
+        for (int i = 0; i < outcomes.size(); i++) {
+            ExportedText exported = batch.texts.get(i);
+            ImportUpdate outcome = outcomes.get(i);
+            String post = "post " + exported.item().postId() + " (\""
+                    + clip(exported.text().headline(), 80) + "\")";
+            switch (outcome.result()) {
+                case UPDATED -> c("stories")[4]++;
+                case EDITED_HERE ->
+                    note(post + ": edited here since it was imported; its text in this export was" + " not applied");
+                case REFUSED ->
+                    note(post + ": its text in this export was not applied: "
+                            + String.join("; ", outcome.errors().values()));
+                case UNCHANGED, GONE -> {
+                    // Nothing to do or say: a story deleted here stays deleted.
+                }
+            }
+        }
     }
 
     private static Instant orElse(@Nullable Instant first, @Nullable Instant second, Instant last) {
