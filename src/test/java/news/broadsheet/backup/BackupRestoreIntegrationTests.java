@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StaffClient;
 import news.broadsheet.support.TestDatabase;
+import news.broadsheet.support.TestDatabaseQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +87,9 @@ class BackupRestoreIntegrationTests {
     Http http;
 
     @Autowired
+    TestDatabaseQueries db;
+
+    @Autowired
     Newsroom newsroom;
 
     @Autowired
@@ -120,9 +125,12 @@ class BackupRestoreIntegrationTests {
 
         Http.Response written = client.post("/admin/backup");
         assertThat(written.status()).isEqualTo(302);
-        assertThat(written.location()).startsWith("/admin/backup?written=");
-        var listing = client.get(written.location()).page();
-        assertThat(listing.select(".notice").text()).startsWith("Backup ").endsWith(" written.");
+        assertThat(written.location()).isEqualTo("/admin/backup");
+        var listing = finished(client);
+        assertThat(listing.select(".backup-status").text())
+                .startsWith("Backup ")
+                .contains(" written (started by " + admin.displayName() + " at ");
+        assertThat(listing.select("meta[http-equiv=refresh]")).isEmpty();
         assertThat(listing.text()).contains("The newest 10 are kept there");
         String name = listing.select(".backup-name").first().text();
         Path backup = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), "backups", name);
@@ -370,6 +378,91 @@ class BackupRestoreIntegrationTests {
         assertThat(backups.list()).extracting(BackupSummary::name).containsExactly(written.get(2), written.get(1));
         assertThat(kept.resolve(written.get(0))).doesNotExist();
         assertThat(someoneElses.resolve("readme.txt")).hasContent("not a backup");
+    }
+
+    @Test
+    void oneBackupAtATimeOnAnyNodeAndOneLeftByAStoppedNodeIsMarkedFailed() throws Exception {
+        var admin = newsroom.staff(Role.ADMIN);
+        StaffClient client = StaffClient.signIn(http, admin.username(), Newsroom.PASSWORD);
+        finished(client); // none of another test's is still running
+        // Another node is writing one: its heartbeat is fresh.
+        long now = System.currentTimeMillis();
+        long elsewhere = db.jdbc().sql("""
+                        INSERT INTO backup_job (running, state, started_by_name, started_at, heartbeat_at)
+                        VALUES (1, 'running', 'Night Editor', ?, ?) RETURNING id""").params(now, now).query(Long.class).single();
+        try {
+            Path folder = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), "backups");
+            List<Path> before = list(folder);
+
+            Http.Response refused = client.post("/admin/backup");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.page().select("[role=alert]").text()).contains("A backup is being written already");
+            var page = client.get("/admin/backup").page();
+            assertThat(page.select(".backup-status").text())
+                    .startsWith("A backup started by Night Editor at ")
+                    .contains("is being written");
+            assertThat(page.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
+            assertThat(list(folder)).isEqualTo(before);
+
+            // That node stopped: nothing heard from it for over a minute.
+            db.jdbc()
+                    .sql("UPDATE backup_job SET heartbeat_at = ? WHERE id = ?")
+                    .params(now - Duration.ofMinutes(2).toMillis(), elsewhere)
+                    .update();
+            assertThat(client.post("/admin/backup").status()).isEqualTo(302);
+            assertThat(finished(client).select(".backup-status").text()).contains(" written (started by ");
+            assertThat(db.jdbc()
+                            .sql("SELECT state || ': ' || error FROM backup_job WHERE id = ?")
+                            .param(elsewhere)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("failed: The node writing it stopped before it was done.");
+        } finally {
+            db.jdbc()
+                    .sql("DELETE FROM backup_job WHERE id = ?")
+                    .param(elsewhere)
+                    .update();
+        }
+    }
+
+    @Test
+    void aBackupThatFailsSaysWhyOnThePage() throws Exception {
+        var admin = newsroom.staff(Role.ADMIN);
+        StaffClient client = StaffClient.signIn(http, admin.username(), Newsroom.PASSWORD);
+        finished(client);
+        Path folder = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), "backups");
+        Path moved = folder.resolveSibling("backups-moved");
+        if (Files.exists(folder)) {
+            Files.move(folder, moved);
+        }
+        // A file where the folder should be: the folder cannot be made.
+        Files.writeString(folder, "in the way");
+        try {
+            assertThat(client.post("/admin/backup").status()).isEqualTo(302);
+            var page = finished(client);
+            assertThat(page.select(".backup-status[role=alert]").text())
+                    .startsWith("The backup started by " + admin.displayName() + " at ")
+                    .contains(" failed: ")
+                    .contains("Cannot create the backup folder");
+            assertThat(page.text()).doesNotContain("Exception");
+        } finally {
+            Files.delete(folder);
+            if (Files.exists(moved)) {
+                Files.move(moved, folder);
+            }
+        }
+    }
+
+    /** The backup page once the newest backup asked for there has ended (it refreshes itself until then). */
+    private static org.jsoup.nodes.Document finished(StaffClient client) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            var page = client.get("/admin/backup").page();
+            if (page.select("meta[http-equiv=refresh]").isEmpty() || System.nanoTime() > until) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test

@@ -23,11 +23,12 @@ record TableSchema(String name, Map<String, Column> columns, List<String> primar
 
     /**
      * Tables a backup leaves out: Flyway's own (rebuilt by running the migrations), sign-in sessions
-     * (everyone signs in again) and the change logs the search index and page cache follow (both
-     * rebuilt on start).
+     * (everyone signs in again), the change logs the search index and page cache follow (both
+     * rebuilt on start) and the backups being written (a restored site has none running).
      */
     static final Set<String> LEFT_OUT = Set.of(
             "flyway_schema_history",
+            "backup_job",
             "spring_session",
             "spring_session_attributes",
             "search_article_change",

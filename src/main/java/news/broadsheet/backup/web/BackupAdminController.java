@@ -1,68 +1,56 @@
 package news.broadsheet.backup.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import news.broadsheet.account.StaffPrincipal;
+import news.broadsheet.backup.BackgroundBackups;
+import news.broadsheet.backup.BackupJob;
 import news.broadsheet.backup.BackupRefusedException;
-import news.broadsheet.backup.BackupSummary;
 import news.broadsheet.backup.Backups;
 import news.broadsheet.shared.DisplayTime;
 import news.broadsheet.shared.SiteSettings;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
-/** {@code /admin/backup}: writes a backup of the running site and lists the finished ones (admins only). */
+/**
+ * {@code /admin/backup}: starts a backup of the running site, written in the background, shows how
+ * it goes (refreshing itself meanwhile) and lists the finished ones (admins only).
+ */
 @Controller
 class BackupAdminController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackupAdminController.class);
-
     private final Backups backups;
+    private final BackgroundBackups background;
     private final SiteSettings site;
 
-    BackupAdminController(Backups backups, SiteSettings site) {
+    BackupAdminController(Backups backups, BackgroundBackups background, SiteSettings site) {
         this.backups = backups;
+        this.background = background;
         this.site = site;
     }
 
     @GetMapping("/admin/backup")
-    @Nullable
-    String show(
-            @AuthenticationPrincipal StaffPrincipal staff,
-            @RequestParam(required = false) @Nullable String written,
-            HttpServletResponse response,
-            Model model)
-            throws IOException {
-        return page(written == null ? null : "Backup " + written + " written.", model);
+    String show(Model model) {
+        return page(null, model);
     }
 
     @PostMapping("/admin/backup")
-    @Nullable
-    String write(@AuthenticationPrincipal StaffPrincipal staff, HttpServletResponse response, Model model)
-            throws IOException {
+    String write(@AuthenticationPrincipal StaffPrincipal staff, HttpServletResponse response, Model model) {
         try {
-            BackupSummary backup = backups.writeNew(staff.actor());
-            return "redirect:/admin/backup?written=" + UriUtils.encodeQueryParam(backup.name(), "UTF-8");
+            background.start(staff.actor());
+            return "redirect:/admin/backup";
         } catch (BackupRefusedException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page(e.getMessage(), model);
-        } catch (RuntimeException e) {
-            LOG.error("The backup failed", e);
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            return page("The backup failed: " + e.getMessage(), model);
         }
     }
 
-    private String page(@Nullable String notice, Model model) {
+    private String page(@Nullable String refusal, Model model) {
+        BackupJob job = background.latest().orElse(null);
         model.addAttribute(
                 "page",
                 new BackupAdminPage(
@@ -80,8 +68,25 @@ class BackupAdminController {
                                         size(backup.mediaBytes())))
                                 .toList(),
                         "/admin/backup",
-                        notice));
+                        refusal,
+                        job == null ? null : status(job),
+                        job != null && job.state() == BackupJob.State.RUNNING,
+                        job != null && job.state() == BackupJob.State.FAILED));
         return "admin/backup";
+    }
+
+    /** How the newest backup asked for here went, in a sentence. */
+    private String status(BackupJob job) {
+        String started = DisplayTime.of(job.startedAt(), site.timeZone()).label();
+        return switch (job.state()) {
+            case RUNNING ->
+                "A backup started by " + job.startedByName() + " at " + started
+                        + " is being written; this page refreshes itself every two seconds.";
+            case DONE ->
+                "Backup " + job.backupName() + " written (started by " + job.startedByName() + " at " + started + ").";
+            case FAILED ->
+                "The backup started by " + job.startedByName() + " at " + started + " failed: " + job.error();
+        };
     }
 
     private static String size(long bytes) {

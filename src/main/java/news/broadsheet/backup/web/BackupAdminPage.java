@@ -8,14 +8,20 @@ import org.jspecify.annotations.Nullable;
  * The backup admin page: the button, where backups go, and the finished ones.
  *
  * @param keep how many backups are kept there (the oldest beyond are removed); 0 keeps all
- * @param notice a message after writing one (or why it was not written), or null
+ * @param refusal why a backup asked for was not started, or null
+ * @param status how the newest backup asked for here goes or went, or null when none was
+ * @param running whether that one is being written (the page refreshes itself meanwhile)
+ * @param failed whether that one failed
  */
 public record BackupAdminPage(
         String directory,
         int keep,
         List<Row> backups,
         String writeUrl,
-        @Nullable String notice) {
+        @Nullable String refusal,
+        @Nullable String status,
+        boolean running,
+        boolean failed) {
 
     /** One finished backup. */
     public record Row(
