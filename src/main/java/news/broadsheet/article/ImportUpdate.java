@@ -14,7 +14,10 @@ public record ImportUpdate(Result result, Map<String, String> errors) {
     public enum Result {
         /** The story took the export's text: no one had edited it here since an import wrote it. */
         UPDATED,
-        /** The story already says what the export says. */
+        /**
+         * Nothing to bring: the story says what the export says, or it was edited here and the
+         * export says what the last import brought.
+         */
         UNCHANGED,
         /** Someone saved the story here since it was imported: their text is kept. */
         EDITED_HERE,

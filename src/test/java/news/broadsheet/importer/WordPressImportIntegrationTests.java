@@ -261,57 +261,73 @@ class WordPressImportIntegrationTests {
     void aLaterExportUpdatesTheTextOfStoriesNoOneEditedHereAndKeepsEveryEditMadeHere() throws IOException {
         String key = Newsroom.unique("gazette");
         ImportOptions options = new ImportOptions(null, false, false);
-        importFixture(key, false, options);
+        // A standfirst cut at 1,000 characters right before a space.
+        String first = WxrFixture.xml(key, false)
+                .replace(
+                        "<content:encoded><![CDATA[Sails up.]]></content:encoded>",
+                        "<content:encoded><![CDATA[Sails up.]]></content:encoded><excerpt:encoded><![CDATA["
+                                + "a".repeat(999) + " " + "b".repeat(200) + "]]></excerpt:encoded>");
+        importer.importFile(WxrFixture.write(temp, key + "-first.xml", first), options, ACTOR, ImportProgress.NONE);
         long storm = target(key, "story", "101");
+        long drafted = target(key, "story", "102");
+        long regatta = target(key, "story", "103");
         long awaiting = target(key, "story", "104");
         String url = http.get("/2026/01/05/storm-" + key + "/").location();
         assertThat(http.get(url).body()).contains("closed the mouth at dawn"); // and now kept
+        long stormUpdatedAt = updatedAt(storm);
 
-        // An editor rewrites one imported story here.
+        // An editor rewrites two imported stories here.
         Account account = newsroom.staff(Role.EDITOR);
         StaffPrincipal editor =
                 new StaffPrincipal(account.id(), account.username(), account.displayName(), Role.EDITOR, true, "");
-        EditableArticle before = desk.editable(editor, awaiting).orElseThrow();
-        desk.save(
-                editor,
-                awaiting,
-                before.version(),
-                before.content()
-                        .withText(
-                                before.content().headline(),
-                                before.content().standfirst(),
-                                "Checked and rewritten in the newsroom."));
+        for (long id : List.of(awaiting, drafted)) {
+            EditableArticle before = desk.editable(editor, id).orElseThrow();
+            desk.save(
+                    editor,
+                    id,
+                    before.version(),
+                    before.content()
+                            .withText(
+                                    before.content().headline(),
+                                    before.content().standfirst(),
+                                    "Checked and rewritten in the newsroom."));
+        }
 
-        // Meanwhile both posts changed on WordPress.
-        String later = WxrFixture.xml(key, false)
-                .replace(
+        // Meanwhile three posts changed on WordPress, one of them edited here too; 102 did not.
+        String later = first.replace(
                         "<title>Storm closes the &lt;harbour&gt; mouth</title>",
                         "<title>Storm passes, the mouth reopens</title>")
                 .replace(
                         "The harbour master closed the mouth at dawn.",
                         "The harbour master reopened the mouth at noon.")
+                .replace("Sails up.", "Sails up at nine.")
                 .replace("Please check.", "Please check again.");
         ImportReport report = importer.importFile(
                 WxrFixture.write(temp, key + "-later.xml", later), options, ACTOR, ImportProgress.NONE);
 
-        assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 1));
-        assertThat(report.toText()).contains("post 104 (\"Awaiting the editor\"): edited here since it was imported");
+        assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
+        assertThat(report.toText())
+                .contains("post 104 (\"Awaiting the editor\"): edited here since it was imported")
+                .doesNotContain("post 102");
         Document page = http.get(url).page();
         assertThat(page.select("h1").text()).isEqualTo("Storm passes, the mouth reopens");
         assertThat(page.text()).contains("reopened the mouth at noon").doesNotContain("closed the mouth at dawn");
+        assertThat(updatedAt(storm))
+                .as("a published story's public updated time")
+                .isEqualTo(stormUpdatedAt);
+        assertThat(body(regatta)).isEqualTo("<p>Sails up at nine.</p>");
         assertThat(body(awaiting)).isEqualTo("Checked and rewritten in the newsroom.");
+        assertThat(body(drafted)).isEqualTo("Checked and rewritten in the newsroom.");
         assertThat(latestRevisionNote(storm)).isEqualTo("Updated by a later import");
-        assertThat(db.jdbc()
-                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'article.reimported' AND subject_id = ?")
-                        .param(storm)
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(revisions(storm)).isEqualTo(2);
+        assertThat(reimported(storm)).isEqualTo(1);
 
         // The same export again changes nothing; a story only an import wrote keeps following later ones.
         ImportReport same = importer.importFile(
                 WxrFixture.write(temp, key + "-later-again.xml", later), options, ACTOR, ImportProgress.NONE);
         assertThat(same.count("stories").updated()).isZero();
+        assertThat(revisions(storm)).isEqualTo(2);
+        assertThat(reimported(storm)).isEqualTo(1);
         ImportReport latest = importer.importFile(
                 WxrFixture.write(
                         temp,
@@ -323,6 +339,30 @@ class WordPressImportIntegrationTests {
         assertThat(latest.count("stories").updated()).isEqualTo(1);
         assertThat(http.get(url).body()).contains("reopened the mouth for good");
         assertThat(body(awaiting)).isEqualTo("Checked and rewritten in the newsroom.");
+    }
+
+    private long updatedAt(long articleId) {
+        return db.jdbc()
+                .sql("SELECT updated_at FROM article WHERE id = ?")
+                .param(articleId)
+                .query(Long.class)
+                .single();
+    }
+
+    private int revisions(long articleId) {
+        return db.jdbc()
+                .sql("SELECT COUNT(*) FROM article_revision WHERE article_id = ?")
+                .param(articleId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int reimported(long articleId) {
+        return db.jdbc()
+                .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'article.reimported' AND subject_id = ?")
+                .param(articleId)
+                .query(Integer.class)
+                .single();
     }
 
     private String body(long articleId) {

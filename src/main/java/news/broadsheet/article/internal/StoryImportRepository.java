@@ -70,7 +70,16 @@ class StoryImportRepository {
     }
 
     /** A story's headline, standfirst and body as stored, or as a revision kept them. */
-    record Text(String headline, String standfirst, String bodyMarkdown) {}
+    record Text(String headline, String standfirst, String bodyMarkdown) {
+
+        /** As a story stores it: headline and standfirst without surrounding spaces. */
+        Text stripped() {
+            return new Text(headline.strip(), standfirst.strip(), bodyMarkdown);
+        }
+    }
+
+    /** A revision's note and the text it kept. */
+    record Revised(String note, Text text) {}
 
     /** The current text of each of these stories that still exists. */
     Map<Long, Text> texts(Collection<Long> ids) {
@@ -86,15 +95,28 @@ class StoryImportRepository {
         return texts;
     }
 
-    /** The note of the story's latest revision and the text it kept; none for a story without one. */
-    java.util.Optional<Map.Entry<String, Text>> latestRevision(long articleId) {
-        return jdbc.sql("""
-                        SELECT note, headline, standfirst, body_markdown FROM article_revision
-                        WHERE article_id = :id ORDER BY version DESC LIMIT 1""")
-                .param("id", articleId)
-                .query((rs, n) ->
-                        Map.entry(rs.getString(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4))))
-                .optional();
+    /** The latest revision of each of these stories (of those with one of these notes, when given). */
+    Map<Long, Revised> latestRevisions(Collection<Long> ids, @Nullable Set<String> notes) {
+        Map<Long, Revised> revisions = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(new HashSet<>(ids))) {
+            var statement = jdbc.sql("SELECT r.article_id, r.note, r.headline, r.standfirst, r.body_markdown"
+                            + " FROM article_revision r WHERE r.article_id IN (:ids)"
+                            + (notes == null ? "" : " AND r.note IN (:notes)")
+                            + " AND r.version = (SELECT MAX(v.version) FROM article_revision v"
+                            + " WHERE v.article_id = r.article_id"
+                            + (notes == null ? "" : " AND v.note IN (:notes)") + ")")
+                    .param("ids", chunk);
+            if (notes != null) {
+                statement = statement.param("notes", List.copyOf(notes));
+            }
+            statement
+                    .query((rs, n) -> Map.entry(
+                            rs.getLong(1),
+                            new Revised(rs.getString(2), new Text(rs.getString(3), rs.getString(4), rs.getString(5)))))
+                    .list()
+                    .forEach(e -> revisions.put(e.getKey(), e.getValue()));
+        }
+        return revisions;
     }
 
     /** Inserts the stories; their ids in order. */

@@ -162,8 +162,8 @@ public class StoryImporter {
                 id,
                 0,
                 content.slug(),
-                content.headline(),
-                content.standfirst(),
+                content.headline().strip(),
+                content.standfirst().strip(),
                 content.bodyMarkdown(),
                 content.sectionId(),
                 content.seoTitle(),
@@ -196,9 +196,11 @@ public class StoryImporter {
      * Brings stories an earlier import stored up to date with a later export: a story takes the
      * export's headline, standfirst and body only while its latest revision is one an import wrote
      * and it still says what that revision says, that is, no one has saved it here since; its
-     * address, sections, tags and bylines stay. One query finds the stories whose text differs
-     * (all of them, usually none, when the same export is imported again); only those are looked
-     * at one by one.
+     * address, sections, tags, bylines, status and public "updated" time stay. A story edited here
+     * keeps its text; it is reported only when the export says something else than the last import
+     * brought (something changed on both sides). One query per batch finds the stories whose text
+     * differs (none, when the same export is imported again), two more their revisions; each story
+     * updated is then saved as the editor saves it.
      *
      * @return one outcome per text, in order
      */
@@ -206,26 +208,52 @@ public class StoryImporter {
     public List<ImportUpdate> updateUnedited(Actor actor, List<ImportedText> texts) {
         Map<Long, StoryImportRepository.Text> stored =
                 rows.texts(texts.stream().map(ImportedText::id).toList());
+        List<Long> differing = texts.stream()
+                .filter(text ->
+                        stored.containsKey(text.id()) && !stored.get(text.id()).equals(asStored(text)))
+                .map(ImportedText::id)
+                .distinct()
+                .toList();
+        Map<Long, StoryImportRepository.Revised> latest = rows.latestRevisions(differing, null);
+        Map<Long, StoryImportRepository.Revised> latestImported = rows.latestRevisions(differing, IMPORT_NOTES);
         List<ImportUpdate> outcomes = new ArrayList<>();
         for (ImportedText text : texts) {
             StoryImportRepository.Text current = stored.get(text.id());
-            outcomes.add(
-                    current == null
-                            ? ImportUpdate.of(ImportUpdate.Result.GONE)
-                            : current.equals(asStored(text))
-                                    ? ImportUpdate.of(ImportUpdate.Result.UNCHANGED)
-                                    : update(actor, text, current));
+            if (current == null) {
+                outcomes.add(ImportUpdate.of(ImportUpdate.Result.GONE));
+            } else if (current.equals(asStored(text))) {
+                outcomes.add(ImportUpdate.of(ImportUpdate.Result.UNCHANGED));
+            } else if (unedited(latest.get(text.id()), current)) {
+                ImportUpdate outcome = update(actor, text);
+                outcomes.add(outcome);
+                if (outcome.result() == ImportUpdate.Result.UPDATED) {
+                    // A later item of the batch for the same story compares with this text.
+                    StoryImportRepository.Revised now = new StoryImportRepository.Revised(UPDATED_NOTE, asStored(text));
+                    stored.put(text.id(), now.text());
+                    latest.put(text.id(), now);
+                    latestImported.put(text.id(), now);
+                }
+            } else {
+                StoryImportRepository.Revised imported = latestImported.get(text.id());
+                boolean exportUnchanged =
+                        imported != null && imported.text().stripped().equals(asStored(text));
+                outcomes.add(ImportUpdate.of(
+                        exportUnchanged ? ImportUpdate.Result.UNCHANGED : ImportUpdate.Result.EDITED_HERE));
+            }
         }
         return outcomes;
     }
 
-    private ImportUpdate update(Actor actor, ImportedText text, StoryImportRepository.Text current) {
-        var latest = rows.latestRevision(text.id());
-        if (latest.isEmpty()
-                || !IMPORT_NOTES.contains(latest.get().getKey())
-                || !latest.get().getValue().equals(current)) {
-            return ImportUpdate.of(ImportUpdate.Result.EDITED_HERE);
-        }
+    /** Whether no one has saved the story here since an import wrote its latest revision. */
+    private static boolean unedited(
+            StoryImportRepository.@Nullable Revised latest, StoryImportRepository.Text current) {
+        // Stripped: revisions of imports before this was written kept the headline and standfirst unstripped.
+        return latest != null
+                && IMPORT_NOTES.contains(latest.note())
+                && latest.text().stripped().equals(current);
+    }
+
+    private ImportUpdate update(Actor actor, ImportedText text) {
         var found = editorial.findDraft(text.id());
         if (found.isEmpty()) {
             return ImportUpdate.of(ImportUpdate.Result.GONE);
@@ -239,7 +267,7 @@ public class StoryImporter {
             return ImportUpdate.refused(refused.errors());
         }
         Instant now = clock.instant();
-        // As a save: the public "updated" time moves only when the story is out.
+        // As a save: a story that is out keeps its public "updated" time (only a correction moves it).
         boolean live = draft.status() == ArticleStatus.PUBLISHED;
         if (!editorial.updateContent(
                 draft.id(),
@@ -247,7 +275,7 @@ public class StoryImporter {
                 content,
                 draft.slug(),
                 renderer.toHtml(content.bodyMarkdown()),
-                live,
+                !live,
                 now)) {
             // Saved by someone in the meantime.
             return ImportUpdate.of(ImportUpdate.Result.EDITED_HERE);
@@ -267,8 +295,7 @@ public class StoryImporter {
 
     /** The text as the import stores it (headline and standfirst without surrounding spaces). */
     private static StoryImportRepository.Text asStored(ImportedText text) {
-        return new StoryImportRepository.Text(
-                text.headline().strip(), text.standfirst().strip(), text.bodyMarkdown());
+        return new StoryImportRepository.Text(text.headline(), text.standfirst(), text.bodyMarkdown()).stripped();
     }
 
     private StoryImportRepository.StoryRow row(Actor actor, ImportStory story, EditArticle content, Instant now) {

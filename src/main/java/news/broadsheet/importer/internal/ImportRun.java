@@ -674,6 +674,8 @@ public final class ImportRun {
         Map<String, long[]> before = snapshot();
         int skippedBefore = skipped.size();
         long notListedBefore = skippedNotListed;
+        int notesBefore = notes.size();
+        long notesNotListedBefore = notesNotListed;
         try {
             s.transactions().executeWithoutResult(tx -> writeBatch(items));
         } catch (RuntimeException e) {
@@ -684,6 +686,11 @@ public final class ImportRun {
                 skipped.removeLast();
             }
             skippedNotListed = notListedBefore;
+            // Its notes too: the items say them again one by one.
+            while (notes.size() > notesBefore) {
+                notes.removeLast();
+            }
+            notesNotListed = notesNotListedBefore;
             for (Wxr.Item item : items) {
                 Map<String, long[]> one = snapshot();
                 try {
@@ -976,7 +983,9 @@ public final class ImportRun {
     }
 
     private static String standfirst(Wxr.Item item) {
-        return clip(Text.withoutControlCharacters(WordPressBody.plainText(item.excerpt())), 1000);
+        // Stripped after clipping, as the story stores it: a cut can end on a space.
+        return clip(Text.withoutControlCharacters(WordPressBody.plainText(item.excerpt())), 1000)
+                .strip();
     }
 
     /** The text the export carries for a post an earlier import stored as this story. */
