@@ -52,6 +52,13 @@ public class Backups {
 
     private final ReentrantLock writing = new ReentrantLock();
 
+    /** How the message of a backup that failed on a database or file error begins. */
+    static final String FAILED = "The backup failed: ";
+
+    /** Folders named as {@link #writeNew} names them. */
+    private static final java.util.regex.Pattern OURS =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z(-\\d+)?");
+
     Backups(
             DataSource dataSource,
             @Value("${broadsheet.data-dir:./data}") Path dataDir,
@@ -90,6 +97,29 @@ public class Backups {
         BackupSummary written = writeNewFolder(actor);
         removeOldest();
         return written;
+    }
+
+    /**
+     * Removes the folders under {@link #directory()} that a backup of the newsroom's began and never
+     * finished (named as this names them, with no manifest): a node stopped while writing it. They
+     * hold password hashes and are never listed. Call only while no backup is being written into
+     * that folder.
+     */
+    public void removeUnfinished() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory, Files::isDirectory)) {
+            for (Path folder : folders) {
+                if (OURS.matcher(folder.getFileName().toString()).matches()
+                        && !Files.exists(folder.resolve(Manifest.FILE))) {
+                    FileSystemUtils.deleteRecursively(folder);
+                    log.info("Removed the unfinished backup {}", folder.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove unfinished backups in {}: {}", directory, e.toString());
+        }
     }
 
     private void removeOldest() {
@@ -187,7 +217,7 @@ public class Backups {
                 if (e instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                throw new IllegalStateException("The backup failed: " + e.getMessage(), e);
+                throw new IllegalStateException(FAILED + e.getMessage(), e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the backup into " + folder, e);

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BackupJobs {
 
+    private static final String STOPPED = "The node writing it stopped before it was done.";
+
     private final JdbcClient jdbc;
 
     BackupJobs(JdbcClient jdbc) {
@@ -32,9 +34,10 @@ public class BackupJobs {
     public Optional<Long> start(Actor actor, Instant now, Instant staleBefore) {
         jdbc.sql("""
                         UPDATE backup_job SET running = NULL, state = 'failed', finished_at = :now,
-                            error = 'The node writing it stopped before it was done.'
+                            error = :error
                         WHERE running = 1 AND heartbeat_at < :stale""")
                 .param("now", now.toEpochMilli())
+                .param("error", STOPPED)
                 .param("stale", staleBefore.toEpochMilli())
                 .update();
         try {
@@ -75,11 +78,29 @@ public class BackupJobs {
                 .update();
     }
 
-    /** The newest job, running or ended. */
-    public Optional<BackupJob> latest() {
+    /**
+     * The newest job, running or ended; one still marked running whose heartbeat is older than
+     * {@code staleBefore} is shown as failed (its node stopped; the next start records it so).
+     */
+    public Optional<BackupJob> latest(Instant staleBefore) {
         return jdbc.sql("""
-                        SELECT id, state, started_by_name, started_at, finished_at, backup_name, error
-                        FROM backup_job ORDER BY id DESC LIMIT 1""").query(BackupJobs::job).optional();
+                        SELECT id, state, started_by_name, started_at, heartbeat_at, finished_at, backup_name, error
+                        FROM backup_job ORDER BY id DESC LIMIT 1""")
+                .query((rs, n) -> {
+                    BackupJob job = job(rs, n);
+                    return job.state() == BackupJob.State.RUNNING
+                                    && rs.getLong("heartbeat_at") < staleBefore.toEpochMilli()
+                            ? new BackupJob(
+                                    job.id(),
+                                    BackupJob.State.FAILED,
+                                    job.startedByName(),
+                                    job.startedAt(),
+                                    null,
+                                    null,
+                                    STOPPED)
+                            : job;
+                })
+                .optional();
     }
 
     private static BackupJob job(ResultSet rs, int n) throws SQLException {

@@ -81,7 +81,7 @@ class BackupAdminController {
         return switch (job.state()) {
             case RUNNING ->
                 "A backup started by " + job.startedByName() + " at " + started
-                        + " is being written; this page refreshes itself every two seconds.";
+                        + " is being written; this page refreshes itself every five seconds, and you may leave it.";
             case DONE ->
                 "Backup " + job.backupName() + " written (started by " + job.startedByName() + " at " + started + ").";
             case FAILED ->
