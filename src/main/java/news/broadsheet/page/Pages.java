@@ -198,6 +198,19 @@ public class Pages {
         write(id, expectedVersion, content, actor, PageChanged.Change.SAVED, "Saved");
     }
 
+    /** The note of a revision a later import wrote ({@link #updateFromImport}). */
+    public static final String UPDATED_BY_IMPORT = "Updated by a later import";
+
+    /**
+     * Saves a later import's content over the expected version, as {@link #update} does, with a
+     * revision noted {@value #UPDATED_BY_IMPORT}: how the importer tells that no one has edited the
+     * page here since an import wrote it.
+     */
+    @Transactional
+    public void updateFromImport(long id, int expectedVersion, PageContent content, Actor actor) {
+        write(id, expectedVersion, content, actor, PageChanged.Change.SAVED, UPDATED_BY_IMPORT);
+    }
+
     /** Brings back an earlier revision's content (footer settings stay as they are) as a new version. */
     @Transactional
     public void restore(long id, int revisionVersion, int expectedVersion, Actor actor) {

@@ -44,6 +44,9 @@ class WordPressImportIntegrationTests {
     EditorialDesk desk;
 
     @Autowired
+    news.broadsheet.page.Pages pages;
+
+    @Autowired
     Newsroom newsroom;
 
     @TempDir
@@ -339,6 +342,52 @@ class WordPressImportIntegrationTests {
         assertThat(latest.count("stories").updated()).isEqualTo(1);
         assertThat(http.get(url).body()).contains("reopened the mouth for good");
         assertThat(body(awaiting)).isEqualTo("Checked and rewritten in the newsroom.");
+    }
+
+    @Test
+    void aLaterExportUpdatesPagesNoOneEditedHereAndKeepsEditsMadeHere() throws IOException {
+        String key = Newsroom.unique("gazette");
+        ImportOptions options = new ImportOptions(null, false, false);
+        importFixture(key, false, options);
+        long about = target(key, "page", "107");
+        String url = pages.byId(about).orElseThrow().url();
+        assertThat(http.get(url).body()).contains("We write about the harbour.");
+
+        String later = WxrFixture.xml(key, false)
+                .replace("We write about the harbour.", "We write about the harbour and the estuary.");
+        ImportReport report = importer.importFile(
+                WxrFixture.write(temp, key + "-later.xml", later), options, ACTOR, ImportProgress.NONE);
+        assertThat(report.count("pages")).isEqualTo(new ImportReport.Counts(1, 0, 1, 0, 1));
+        assertThat(http.get(url).body()).contains("We write about the harbour and the estuary.");
+        assertThat(pages.revisions(about).getFirst().note()).isEqualTo("Updated by a later import");
+
+        // The same export again changes nothing.
+        ImportReport same = importer.importFile(
+                WxrFixture.write(temp, key + "-same.xml", later), options, ACTOR, ImportProgress.NONE);
+        assertThat(same.count("pages").updated()).isZero();
+
+        // Edited here; the export changes it too: the edit is kept and the report says so.
+        var page = pages.byId(about).orElseThrow();
+        pages.update(
+                about,
+                page.version(),
+                new news.broadsheet.page.PageContent(
+                        page.slug(),
+                        page.title(),
+                        page.content().description(),
+                        "Rewritten in the newsroom.",
+                        news.broadsheet.page.BodyFormat.MARKDOWN,
+                        page.content().inFooter(),
+                        page.content().footerPosition()),
+                ACTOR);
+        ImportReport latest = importer.importFile(
+                WxrFixture.write(temp, key + "-latest.xml", later.replace("and the estuary", "and the sea")),
+                options,
+                ACTOR,
+                ImportProgress.NONE);
+        assertThat(latest.count("pages").updated()).isZero();
+        assertThat(latest.toText()).contains("page 107 (\"About the Gazette\"): edited here since it was imported");
+        assertThat(http.get(url).body()).contains("Rewritten in the newsroom.").doesNotContain("and the sea");
     }
 
     private long updatedAt(long articleId) {

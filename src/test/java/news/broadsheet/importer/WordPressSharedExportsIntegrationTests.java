@@ -173,6 +173,8 @@ class WordPressSharedExportsIntegrationTests {
         assertThat(again.count("stories").imported()).isZero();
         // The same export converts to the same text: no story is "updated" by importing it again.
         assertThat(again.count("stories").updated()).isZero();
+        assertThat(again.count("pages").updated()).isZero();
+        assertThat(again.notes()).noneMatch(note -> note.contains("edited here"));
         assertThat(db.count("article") - articlesBefore).isEqualTo(posts - unpublishable);
     }
 

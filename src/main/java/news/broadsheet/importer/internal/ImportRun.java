@@ -1119,8 +1119,12 @@ public final class ImportRun {
             return;
         }
         String wpId = item.postId();
-        if (s.ledger().find(siteKey, "page", wpId).isPresent()) {
+        Optional<Long> existing = s.ledger().find(siteKey, "page", wpId);
+        if (existing.isPresent()) {
             alreadyThere("pages");
+            if (!options.dryRun() && existing.get() > 0) {
+                updatePage(pages, existing.get(), item);
+            }
             skipComments(item, "comments on pages are not imported");
             return;
         }
@@ -1136,34 +1140,13 @@ public final class ImportRun {
             skipComments(item, "its page was not imported");
             return;
         }
-        // A Broadsheet export carries the page's exact source, Markdown or HTML.
-        String markdown = item.meta().get("_broadsheet_markdown");
-        String html = item.meta().get("_broadsheet_html");
-        WordPressBody.Result body = markdown != null
-                ? new WordPressBody.Result(markdown, List.of(), List.of())
-                : html != null
-                        ? new WordPressBody.Result(html, List.of(), List.of())
-                        : WordPressBody.convert(item.content(), galleries(wpId));
+        WordPressBody.Result body = pageBody(item);
         body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
         body.notes().forEach(n -> note("page " + wpId + ": " + n));
         if (!options.dryRun()) {
-            Instant time = ours ? ownTime(item, "_broadsheet_published_at") : time(item);
             long id;
             try {
-                id = pages.create(
-                        new PagePort.ImportedPage(
-                                headline(item),
-                                Slugs.from(decode(item.postName())),
-                                body.html(),
-                                published,
-                                time,
-                                time == null ? s.clock().instant() : time,
-                                null,
-                                markdown != null,
-                                clip(oneLine(WordPressBody.plainText(item.excerpt())), 500),
-                                "1".equals(item.meta().get("_broadsheet_in_footer")),
-                                footerPosition(item)),
-                        actor);
+                id = pages.create(importedPage(item, body, published), actor);
             } catch (IllegalArgumentException e) {
                 skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
                 skipComments(item, "its page was not imported");
@@ -1179,6 +1162,55 @@ public final class ImportRun {
         }
         imported("pages");
         skipComments(item, "comments on pages are not imported");
+    }
+
+    /** A page's body: a Broadsheet export carries the page's exact source, Markdown or HTML. */
+    private WordPressBody.Result pageBody(Wxr.Item item) {
+        String markdown = item.meta().get("_broadsheet_markdown");
+        String html = item.meta().get("_broadsheet_html");
+        return markdown != null
+                ? new WordPressBody.Result(markdown, List.of(), List.of())
+                : html != null
+                        ? new WordPressBody.Result(html, List.of(), List.of())
+                        : WordPressBody.convert(item.content(), galleries(item.postId()));
+    }
+
+    private PagePort.ImportedPage importedPage(Wxr.Item item, WordPressBody.Result body, boolean published) {
+        String ownStatus = item.meta().getOrDefault("_broadsheet_status", "");
+        boolean ours = ownStatus.equals("published") || ownStatus.equals("draft");
+        Instant time = ours ? ownTime(item, "_broadsheet_published_at") : time(item);
+        return new PagePort.ImportedPage(
+                headline(item),
+                Slugs.from(decode(item.postName())),
+                body.html(),
+                published,
+                time,
+                time == null ? s.clock().instant() : time,
+                null,
+                item.meta().get("_broadsheet_markdown") != null,
+                clip(oneLine(WordPressBody.plainText(item.excerpt())), 500),
+                "1".equals(item.meta().get("_broadsheet_in_footer")),
+                footerPosition(item));
+    }
+
+    /**
+     * Brings a page an earlier import created up to date with this export, where no one has edited
+     * it here since an import wrote it (its status, address and footer place stay).
+     */
+    private void updatePage(PagePort pages, long pageId, Wxr.Item item) {
+        String page = "page " + item.postId() + " (\"" + clip(item.title(), 80) + "\")";
+        try {
+            switch (pages.update(pageId, importedPage(item, pageBody(item), false), actor)) {
+                case UPDATED -> c("pages")[4]++;
+                case EDITED_HERE ->
+                    note(page + ": edited here since it was imported; its text in this export was" + " not applied");
+                case UNCHANGED, GONE -> {
+                    // Nothing to do or say: a page deleted here stays deleted.
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            note(page + ": its text in this export was not applied: " + e.getMessage());
+        }
     }
 
     private static int footerPosition(Wxr.Item item) {

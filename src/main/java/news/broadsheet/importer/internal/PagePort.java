@@ -33,6 +33,27 @@ public interface PagePort {
      */
     long create(ImportedPage page, news.broadsheet.shared.Actor actor);
 
+    /** What became of a page's content from a later export. */
+    enum Update {
+        /** The page took it: no one had edited it here since an import wrote it. */
+        UPDATED,
+        /** Nothing to bring: it says the same, or it was edited here and the export says what the last import brought. */
+        UNCHANGED,
+        /** Someone edited the page here and the export changed it too: theirs is kept. */
+        EDITED_HERE,
+        /** The page is gone (deleted since). */
+        GONE
+    }
+
+    /**
+     * Gives a page an earlier import created the title, description and body of the same page in a
+     * later export, where no one has edited it here since an import wrote it; its address, footer
+     * settings and status stay.
+     *
+     * @throws IllegalArgumentException with a reason, when the content cannot be a page
+     */
+    Update update(long pageId, ImportedPage page, news.broadsheet.shared.Actor actor);
+
     /** The page's current public address, when it is live. */
     Optional<String> url(long pageId);
 }

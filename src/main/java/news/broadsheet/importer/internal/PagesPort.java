@@ -1,8 +1,11 @@
 package news.broadsheet.importer.internal;
 
+import java.util.List;
 import java.util.Optional;
+import news.broadsheet.article.EditorialRefusedException;
 import news.broadsheet.page.EditablePage;
 import news.broadsheet.page.PageContent;
+import news.broadsheet.page.PageRevision;
 import news.broadsheet.page.PageStatus;
 import news.broadsheet.page.Pages;
 import news.broadsheet.page.WritePage;
@@ -28,16 +31,7 @@ class PagesPort implements PagePort {
 
     @Override
     public long create(ImportedPage page, Actor actor) {
-        String title = Text.withoutControlCharacters(page.title()).strip();
-        if (title.length() > 300) {
-            title = title.substring(0, 299) + "…";
-        }
-        if (page.bodyHtml().isBlank()) {
-            throw new IllegalArgumentException("the page is empty");
-        }
-        if (page.bodyHtml().length() > 200_000) {
-            throw new IllegalArgumentException("the body is over 200,000 characters");
-        }
+        String title = title(page);
         String base = page.slug().isBlank() ? Slugs.from(title) : page.slug();
         if (base.isEmpty()) {
             base = "page";
@@ -49,17 +43,86 @@ class PagesPort implements PagePort {
             }
             slug = Slugs.numbered(base, n);
         }
-        String body = Text.withoutControlCharacters(page.bodyHtml());
-        PageContent content = (page.markdown()
-                        ? PageContent.markdown(slug, title, body)
-                        : PageContent.html(slug, title, body))
-                .describedAs(Text.withoutControlCharacters(page.description()).strip());
+        PageContent content = text(page, slug, title);
         if (page.inFooter()) {
             content = content.inFooter(Math.clamp(page.footerPosition(), 0, 999));
         }
         return pages.put(
                 new WritePage(content, page.published() ? PageStatus.PUBLISHED : PageStatus.DRAFT, page.publishedAt()),
                 actor);
+    }
+
+    @Override
+    public Update update(long pageId, ImportedPage page, Actor actor) {
+        EditablePage current = pages.byId(pageId).orElse(null);
+        if (current == null) {
+            return Update.GONE;
+        }
+        PageContent exported = text(page, current.slug(), title(page));
+        PageContent next = current.content().inFooter()
+                ? exported.inFooter(current.content().footerPosition())
+                : exported;
+        if (sameText(next, current.content())) {
+            return Update.UNCHANGED;
+        }
+        List<PageRevision> revisions = pages.revisions(pageId); // newest first; a page has few
+        PageRevision latest = revisions.isEmpty() ? null : revisions.getFirst();
+        if (latest != null && byImport(latest) && sameText(latest.content(), current.content())) {
+            try {
+                pages.updateFromImport(pageId, current.version(), next, actor);
+                return Update.UPDATED;
+            } catch (EditorialRefusedException e) {
+                if (e.kind() != EditorialRefusedException.Kind.CONFLICT) {
+                    throw new IllegalArgumentException(
+                            String.join("; ", e.errors().values()), e);
+                }
+                return Update.EDITED_HERE; // saved by someone meanwhile
+            }
+        }
+        // Edited here: reported only when the export changed the page too.
+        return revisions.stream()
+                        .filter(PagesPort::byImport)
+                        .findFirst()
+                        .filter(imported -> sameText(imported.content(), next))
+                        .isPresent()
+                ? Update.UNCHANGED
+                : Update.EDITED_HERE;
+    }
+
+    /**
+     * Whether an import wrote this revision: a page's first ("Created"; the importer knows the page
+     * from its ledger, so an import created it), or one a later import wrote.
+     */
+    private static boolean byImport(PageRevision revision) {
+        return (revision.version() == 1 && revision.note().equals("Created"))
+                || revision.note().equals(Pages.UPDATED_BY_IMPORT);
+    }
+
+    private static boolean sameText(PageContent a, PageContent b) {
+        return a.title().equals(b.title())
+                && a.description().equals(b.description())
+                && a.body().equals(b.body())
+                && a.format() == b.format();
+    }
+
+    private static String title(ImportedPage page) {
+        String title = Text.withoutControlCharacters(page.title()).strip();
+        if (title.length() > 300) {
+            title = title.substring(0, 299) + "…";
+        }
+        if (page.bodyHtml().isBlank()) {
+            throw new IllegalArgumentException("the page is empty");
+        }
+        if (page.bodyHtml().length() > 200_000) {
+            throw new IllegalArgumentException("the body is over 200,000 characters");
+        }
+        return title;
+    }
+
+    private static PageContent text(ImportedPage page, String slug, String title) {
+        String body = Text.withoutControlCharacters(page.bodyHtml());
+        return (page.markdown() ? PageContent.markdown(slug, title, body) : PageContent.html(slug, title, body))
+                .describedAs(Text.withoutControlCharacters(page.description()).strip());
     }
 
     @Override
