@@ -206,7 +206,9 @@ public class Pages {
      * revision noted {@value #UPDATED_BY_IMPORT}: how the importer tells that no one has edited the
      * page here since an import wrote it.
      */
-    @Transactional
+    // A refusal (a conflict, content the checks refuse) comes before anything is written, so it does
+    // not spoil the import's batch transaction this joins.
+    @Transactional(noRollbackFor = EditorialRefusedException.class)
     public void updateFromImport(long id, int expectedVersion, PageContent content, Actor actor) {
         write(id, expectedVersion, content, actor, PageChanged.Change.SAVED, UPDATED_BY_IMPORT);
     }

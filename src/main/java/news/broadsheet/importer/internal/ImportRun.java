@@ -1203,7 +1203,7 @@ public final class ImportRun {
             switch (pages.update(pageId, importedPage(item, pageBody(item), false), actor)) {
                 case UPDATED -> c("pages")[4]++;
                 case EDITED_HERE ->
-                    note(page + ": edited here since it was imported; its text in this export was" + " not applied");
+                    note(page + ": edited here since it was imported; its text in this export was not applied");
                 case UNCHANGED, GONE -> {
                     // Nothing to do or say: a page deleted here stays deleted.
                 }
