@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.support.Http;
@@ -240,18 +241,34 @@ class SpamFilterIntegrationTests {
         uploadOwnExamples();
         try (SecondNode second = SecondNode.start(environment, Map.of())) {
             SpamFilter other = second.bean(SpamFilter.class);
-            assertThat(other.model()).isEmpty();
+            // This node's scheduled training may already have made one, which the second loaded at start.
+            long before = other.model().map(SpamModelStore.StoredModel::version).orElse(0L);
 
-            filter.trainNow();
+            long trained = trainOnThisNode().version();
+            assertThat(trained).isGreaterThan(before);
             other.refresh();
 
             assertThat(other.model()).isPresent();
-            assertThat(other.model().get().version())
-                    .isEqualTo(filter.model().orElseThrow().version());
+            assertThat(other.model().get().version()).isGreaterThanOrEqualTo(trained);
             assertThat(other.judge("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!")
                             .orElseThrow()
                             .level())
                     .isEqualTo(SpamFilter.Level.HOLD);
+        }
+    }
+
+    /** Trains on this node, waiting while its own scheduled training holds the claim. */
+    private SpamModelStore.StoredModel trainOnThisNode() throws InterruptedException {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Optional<SpamModelStore.StoredModel> trained = filter.trainNow();
+            if (trained.isPresent()) {
+                return trained.get();
+            }
+            assertThat(System.nanoTime())
+                    .as("the claim was released within 30 s")
+                    .isLessThan(until);
+            Thread.sleep(100);
         }
     }
 
