@@ -70,8 +70,7 @@ class BackupAdminController {
                         "/admin/backup",
                         refusal,
                         job == null ? null : status(job),
-                        job != null && job.state() == BackupJob.State.RUNNING,
-                        job != null && job.state() == BackupJob.State.FAILED));
+                        job == null ? null : job.state()));
         return "admin/backup";
     }
 

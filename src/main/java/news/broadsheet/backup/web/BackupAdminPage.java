@@ -1,6 +1,7 @@
 package news.broadsheet.backup.web;
 
 import java.util.List;
+import news.broadsheet.backup.BackupJob;
 import news.broadsheet.shared.DisplayTime;
 import org.jspecify.annotations.Nullable;
 
@@ -10,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param keep how many backups are kept there (the oldest beyond are removed); 0 keeps all
  * @param refusal why a backup asked for was not started, or null
  * @param status how the newest backup asked for here goes or went, or null when none was
- * @param running whether that one is being written (the page refreshes itself meanwhile)
- * @param failed whether that one failed
+ * @param state that one's state, or null when none was
  */
 public record BackupAdminPage(
         String directory,
@@ -20,8 +20,16 @@ public record BackupAdminPage(
         String writeUrl,
         @Nullable String refusal,
         @Nullable String status,
-        boolean running,
-        boolean failed) {
+        BackupJob.@Nullable State state) {
+
+    /** Whether the newest is being written: the page refreshes itself meanwhile. */
+    public boolean running() {
+        return state == BackupJob.State.RUNNING;
+    }
+
+    public boolean failed() {
+        return state == BackupJob.State.FAILED;
+    }
 
     /** One finished backup. */
     public record Row(

@@ -1015,16 +1015,22 @@ public final class ImportRun {
                     + clip(exported.text().headline(), 80) + "\")";
             switch (outcome.result()) {
                 case UPDATED -> c("stories")[4]++;
-                case EDITED_HERE ->
-                    note(post + ": edited here since it was imported; its text in this export was" + " not applied");
+                case EDITED_HERE -> notApplied(post, null);
                 case REFUSED ->
-                    note(post + ": its text in this export was not applied: "
-                            + String.join("; ", outcome.errors().values()));
+                    notApplied(post, String.join("; ", outcome.errors().values()));
                 case UNCHANGED, GONE -> {
                     // Nothing to do or say: a story deleted here stays deleted.
                 }
             }
         }
+    }
+
+    /** Notes that an item already imported kept its text: edited here, or (with a reason) refused. */
+    private void notApplied(String item, @Nullable String refusal) {
+        note(
+                refusal == null
+                        ? item + ": edited here since it was imported; its text in this export was not applied"
+                        : item + ": its text in this export was not applied: " + refusal);
     }
 
     private static Instant orElse(@Nullable Instant first, @Nullable Instant second, Instant last) {
@@ -1202,14 +1208,13 @@ public final class ImportRun {
         try {
             switch (pages.update(pageId, importedPage(item, pageBody(item), false), actor)) {
                 case UPDATED -> c("pages")[4]++;
-                case EDITED_HERE ->
-                    note(page + ": edited here since it was imported; its text in this export was not applied");
+                case EDITED_HERE -> notApplied(page, null);
                 case UNCHANGED, GONE -> {
                     // Nothing to do or say: a page deleted here stays deleted.
                 }
             }
         } catch (IllegalArgumentException e) {
-            note(page + ": its text in this export was not applied: " + e.getMessage());
+            notApplied(page, String.valueOf(e.getMessage()));
         }
     }
 

@@ -31,7 +31,7 @@ class PagesPort implements PagePort {
 
     @Override
     public long create(ImportedPage page, Actor actor) {
-        String title = title(page);
+        String title = checkedTitle(page);
         String base = page.slug().isBlank() ? Slugs.from(title) : page.slug();
         if (base.isEmpty()) {
             base = "page";
@@ -58,7 +58,7 @@ class PagesPort implements PagePort {
         if (current == null) {
             return Update.GONE;
         }
-        PageContent exported = text(page, current.slug(), title(page));
+        PageContent exported = text(page, current.slug(), checkedTitle(page));
         PageContent next = current.content().inFooter()
                 ? exported.inFooter(current.content().footerPosition())
                 : exported;
@@ -105,7 +105,8 @@ class PagesPort implements PagePort {
                 && a.format() == b.format();
     }
 
-    private static String title(ImportedPage page) {
+    /** The page's title as stored; refuses a page whose body is empty or too long. */
+    private static String checkedTitle(ImportedPage page) {
         String title = Text.withoutControlCharacters(page.title()).strip();
         if (title.length() > 300) {
             title = title.substring(0, 299) + "…";
