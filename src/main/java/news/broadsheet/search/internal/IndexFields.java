@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -37,6 +38,8 @@ final class IndexFields {
     static final String PLAIN = "plain";
     /** The headline's words unstemmed, for suggestions as a reader types (a prefix of a stem is no prefix of the word). */
     static final String HEADLINE_WORDS = "headline_words";
+    /** The words the story uses most, for pseudo-relevance feedback (see {@link StoryWords}). */
+    static final String STORY_WORDS = "story_words";
 
     static final String SECTION = "section";
     static final String AUTHOR = "author";
@@ -49,12 +52,15 @@ final class IndexFields {
      * Changes whenever documents are built differently (fields, analysis, index options): an index
      * of another format is rebuilt, as Lucene refuses to mix index options of one field.
      */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
 
     private static final FieldType PLAIN_TYPE = new FieldType();
     private static final FieldType WORDS_TYPE = new FieldType();
-    /** The body keeps term offsets, so snippets are highlighted without analysing the text again. */
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+    /**
+     * The body keeps term offsets, so snippets are highlighted without analysing the text again. It
+     * is stored apart (a stored field), as what is indexed is the words already analysed.
+     */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -92,7 +98,13 @@ final class IndexFields {
         return new Term(ID, Long.toString(id));
     }
 
-    static Document document(SearchableArticle article, ZoneId zone, FacetsConfig facets) throws java.io.IOException {
+    /**
+     * @param storyWordsAnalyzer analyses the body once for the index and for its words (see {@link
+     *     StoryWords}); an instance of {@link #analyzer()} used for nothing else, so the body's
+     *     words, played again to the writer, share no reused parts with the writer's own analysis
+     */
+    static Document document(SearchableArticle article, ZoneId zone, FacetsConfig facets, Analyzer storyWordsAnalyzer)
+            throws java.io.IOException {
         Instant published = java.util.Objects.requireNonNull(article.publishedAt());
         long visibleFrom = published.toEpochMilli();
         if (article.embargoUntil() != null && article.embargoUntil().toEpochMilli() > visibleFrom) {
@@ -108,10 +120,15 @@ final class IndexFields {
         doc.add(new NumericDocValuesField(ID, article.id()));
         doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
         doc.add(new TextField(STANDFIRST, article.standfirst(), Field.Store.YES));
-        doc.add(new Field(BODY, article.bodyText(), BODY_TYPE));
+        StoryWords.Counter words = new StoryWords.Counter();
+        words.count(storyWordsAnalyzer, BODY, article.headline() + "\n" + article.standfirst() + "\n");
+        doc.add(new StoredField(BODY, article.bodyText()));
+        doc.add(new Field(
+                BODY, words.countedAndReplayed(storyWordsAnalyzer.tokenStream(BODY, article.bodyText())), BODY_TYPE));
         doc.add(new Field(HEADLINE_WORDS, article.headline(), WORDS_TYPE));
         doc.add(new Field(
                 PLAIN, article.headline() + "\n" + article.standfirst() + "\n" + article.bodyText(), PLAIN_TYPE));
+        doc.add(new BinaryDocValuesField(STORY_WORDS, words.encoded()));
         doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.YES));
         doc.add(new SortedSetDocValuesFacetField(SECTION, Long.toString(article.sectionId())));
         for (long author : article.authorIds()) {

@@ -3,7 +3,6 @@ package news.broadsheet.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
@@ -98,15 +96,6 @@ public class IndexSearch {
     private static final int RERANK_WINDOW = 200;
 
     private static final int FEEDBACK_WORDS = 15;
-    /** Words kept per feedback story: the ones that weigh most (frequent and rare in the index). */
-    private static final int STORY_FEEDBACK_WORDS = 64;
-    /** Feedback stories whose words each node keeps worked out (about 5 KB each). */
-    private static final int STORY_WORDS_KEPT = 5_000;
-    /** Only the start of each feedback story is read: a news story says what it is about early. */
-    private static final int FEEDBACK_CHARACTERS = 4_000;
-    /** The stored fields feedback reads (not the others a story has). */
-    private static final Set<String> STORY_TEXT =
-            Set.of(IndexFields.HEADLINE, IndexFields.STANDFIRST, IndexFields.BODY);
 
     private static final int FACET_VALUES = 20;
 
@@ -169,14 +158,12 @@ public class IndexSearch {
     private static final int DOC_FREQ_CACHE_SIZE = 200_000;
     private volatile @Nullable DocFreqs docFreqs;
     private final KeptAnswers kept;
-    private final StoryWords storyWords;
 
     IndexSearch(SearchIndex index, SearchSettings settings) {
         this.index = index;
         this.settings = settings;
         this.builder = new QueryBuilder(index.analyzer());
         this.kept = new KeptAnswers(settings.answerCacheEntries());
-        this.storyWords = new StoryWords(STORY_WORDS_KEPT);
     }
 
     public boolean available() {
@@ -384,15 +371,6 @@ public class IndexSearch {
         return ids;
     }
 
-    private static boolean allDigits(String term) {
-        for (int i = 0; i < term.length(); i++) {
-            if (!Character.isDigit(term.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * How rare a word is among the stories (BM25's inverse document frequency), never negative: the
      * count of stories with the word includes deleted ones not yet merged away, so it can exceed
@@ -406,7 +384,7 @@ public class IndexSearch {
 
     /**
      * How many stories have a body word, from a cache kept for the reader (feedback looks up a
-     * thousand words or so per search, and the same words again and again).
+     * few hundred words per search, and the same words again and again).
      */
     @SuppressWarnings("ReferenceEquality") // the counts belong to this very reader instance
     private int docFreq(IndexReader reader, String term) throws IOException {
@@ -827,8 +805,9 @@ public class IndexSearch {
     }
 
     /**
-     * The words of the first stories that characterise them: each weighs by how often it occurs
-     * there, how well the story ranked and how rare the word is across the index; the best,
+     * The words of the first stories that characterise them, from the words each story uses most
+     * (kept in the index when it was indexed, see {@link StoryWords}): each weighs by how often it
+     * occurs there, how well the story ranked and how rare the word is across the index; the best,
      * normalised to weigh 1 together. Null when there are none.
      */
     private @Nullable Query feedbackQuery(IndexSearcher searcher, TopDocs results) throws IOException {
@@ -838,14 +817,13 @@ public class IndexSearch {
             return null;
         }
         IndexReader reader = searcher.getIndexReader();
-        var storedFields = searcher.storedFields();
         float best = firstStories[0].score;
         Map<String, Double> weights = new HashMap<>();
         for (ScoreDoc doc : firstStories) {
-            StoryWords.Words words = storyWords.of(reader, doc.doc, d -> readStoryWords(reader, storedFields, d));
+            StoryWords.Words words = StoryWords.read(reader, doc.doc);
             double storyWeight = best > 0 ? doc.score / best : 1;
-            for (int i = 0; i < words.terms().length; i++) {
-                weights.merge(words.terms()[i], storyWeight * words.shares()[i], Double::sum);
+            for (int i = 0; i < words.terms().size(); i++) {
+                weights.merge(words.terms().get(i), storyWeight * words.shares()[i], Double::sum);
             }
         }
         int stories = reader.numDocs();
@@ -868,56 +846,6 @@ public class IndexSearch {
             feedback.add(new BoostQuery(combined(term.getKey()), (float) (term.getValue() / sum)), Occur.SHOULD);
         }
         return feedback.build();
-    }
-
-    /**
-     * The words of the start of a story that can characterise it (not numbers, not one or two
-     * letters), each with its share of all the words there; only the {@value #STORY_FEEDBACK_WORDS}
-     * that weigh most with their rarity are kept, as only the best of all the first stories' words
-     * are used.
-     */
-    private StoryWords.Words readStoryWords(IndexReader reader, StoredFields storedFields, int doc) throws IOException {
-        var story = storedFields.document(doc, STORY_TEXT);
-        String words = String.join(
-                "\n",
-                java.util.Objects.requireNonNullElse(story.get(IndexFields.HEADLINE), ""),
-                java.util.Objects.requireNonNullElse(story.get(IndexFields.STANDFIRST), ""),
-                java.util.Objects.requireNonNullElse(story.get(IndexFields.BODY), ""));
-        List<String> terms = analyzed(
-                IndexFields.BODY,
-                words.length() > FEEDBACK_CHARACTERS ? words.substring(0, FEEDBACK_CHARACTERS) : words);
-        Map<String, int[]> counts = new HashMap<>();
-        for (String term : terms) {
-            if (term.length() >= 3 && !allDigits(term)) {
-                counts.computeIfAbsent(term, t -> new int[1])[0]++;
-            }
-        }
-        if (counts.isEmpty()) {
-            return StoryWords.Words.NONE;
-        }
-        int stories = reader.numDocs();
-        record Weighed(String term, int count, double weight) {}
-        // The few that weigh most, picked without sorting them all (a story has hundreds).
-        Comparator<Weighed> lighterFirst =
-                Comparator.comparingDouble(Weighed::weight).thenComparing(Weighed::term, Comparator.reverseOrder());
-        java.util.PriorityQueue<Weighed> heaviest =
-                new java.util.PriorityQueue<>(STORY_FEEDBACK_WORDS + 1, lighterFirst);
-        for (var count : counts.entrySet()) {
-            int n = count.getValue()[0];
-            heaviest.add(new Weighed(count.getKey(), n, n * idf(docFreq(reader, count.getKey()), stories)));
-            if (heaviest.size() > STORY_FEEDBACK_WORDS) {
-                heaviest.poll();
-            }
-        }
-        int kept = heaviest.size();
-        String[] keptTerms = new String[kept];
-        double[] shares = new double[kept];
-        for (int i = kept - 1; i >= 0; i--) {
-            Weighed weighed = heaviest.poll();
-            keptTerms[i] = weighed.term();
-            shares[i] = (double) weighed.count() / terms.size();
-        }
-        return new StoryWords.Words(keptTerms, shares);
     }
 
     /**

@@ -89,6 +89,9 @@ public class SearchIndex implements SmartLifecycle {
     private final SiteSettings site;
     private final RelatedStoriesCache related;
     private final Analyzer analyzer = IndexFields.analyzer();
+    /** Analyses the bodies of stories being indexed (see {@link IndexFields#document}). */
+    private final Analyzer storyWordsAnalyzer = IndexFields.analyzer();
+
     private final FacetsConfig facets = IndexFields.facetsConfig();
     private final BlockingQueue<Object> tasks = new LinkedBlockingQueue<>();
     private final Map<Long, Long> recentlyApplied = new HashMap<>();
@@ -400,7 +403,9 @@ public class SearchIndex implements SmartLifecycle {
             SearchableArticle article = found.get(id);
             if (article != null && article.releasable()) {
                 current.writer()
-                        .updateDocument(IndexFields.idTerm(id), IndexFields.document(article, site.timeZone(), facets));
+                        .updateDocument(
+                                IndexFields.idTerm(id),
+                                IndexFields.document(article, site.timeZone(), facets, storyWordsAnalyzer));
             } else {
                 current.writer().deleteDocuments(IndexFields.idTerm(id));
             }
@@ -591,7 +596,7 @@ public class SearchIndex implements SmartLifecycle {
             return pool.submit(() -> {
                 try {
                     for (SearchableArticle article : chunk) {
-                        writer.addDocument(IndexFields.document(article, zone, facets));
+                        writer.addDocument(IndexFields.document(article, zone, facets, storyWordsAnalyzer));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -1,64 +1,175 @@
 package news.broadsheet.search.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The words of each story that pseudo-relevance feedback reads, kept once worked out: the stories
- * at the top of one search are often at the top of the next, and reading and analysing ten of them
- * was a search's largest cost. Kept per index segment and document, which never change (an edited
- * story is a new document), so nothing needs dropping when the index changes; the least recently
- * used go first.
+ * The words a story uses most, which pseudo-relevance feedback reads from the first results of a
+ * search. They are worked out once, when the story is indexed, and kept beside it in the index (a
+ * binary doc value): reading and analysing the text of ten stories at search time was most of what
+ * a search no one had asked before cost (bench/search-report.md).
+ *
+ * <p>Only the start of a story is read (a news story says what it is about early), and only words
+ * that can characterise it (not numbers, not one or two letters). They are chosen by how often the
+ * story uses them; how rare each is across the index is weighed when a search reads them, as it
+ * changes while stories are added. Choosing by count alone ranked as well as choosing by count and
+ * rarity on the three test collections (bench/relevance.py).
  */
 final class StoryWords {
 
+    /** Words kept per story. */
+    static final int KEPT = 64;
+    /** Characters of a story read for its words. */
+    static final int CHARACTERS = 4_000;
+
     /**
-     * A story's words that weigh most and each one's share of all its words.
+     * A story's most used words and each one's share of all its words.
      *
-     * @param terms analysed words, those that weigh most (frequent, and rare in the index) first
-     * @param shares each word's count over the story's word count, in the order of {@code terms}
+     * @param terms analysed words, most used first
+     * @param shares each word's count over the count of all words read, in the order of {@code terms}
      */
-    record Words(String[] terms, double[] shares) {
-        static final Words NONE = new Words(new String[0], new double[0]);
+    record Words(List<String> terms, double[] shares) {
+        static final Words NONE = new Words(List.of(), new double[0]);
     }
 
-    /** How a story's words are worked out from its document number, when not kept. */
-    @FunctionalInterface
-    interface Reader {
-        Words read(int doc) throws IOException;
-    }
+    private StoryWords() {}
 
-    private record Key(Object segment, int doc) {}
+    /**
+     * Counts a story's words as they are analysed, up to {@value #CHARACTERS} characters of its
+     * text, and gives them as the index keeps them.
+     */
+    static final class Counter {
+        private final Map<String, int[]> counts = new HashMap<>();
+        private int all;
+        private int charactersLeft = CHARACTERS;
 
-    private final Cache<Key, Words> kept;
-
-    StoryWords(int entries) {
-        this.kept = Caffeine.newBuilder().maximumSize(Math.max(1, entries)).build();
-    }
-
-    Words of(IndexReader index, int doc, Reader reader) throws IOException {
-        List<LeafReaderContext> leaves = index.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        var helper = leaf.reader().getCoreCacheHelper();
-        if (helper == null) {
-            return reader.read(doc);
-        }
-        try {
-            return kept.get(new Key(helper.getKey(), doc - leaf.docBase), key -> {
-                try {
-                    return reader.read(doc);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        /** Counts the words of a short text (the headline, the standfirst): analysed here. */
+        void count(Analyzer analyzer, String field, String text) {
+            String read = text.length() > charactersLeft ? text.substring(0, charactersLeft) : text;
+            try (TokenStream stream = analyzer.tokenStream(field, read)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    count(term);
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            charactersLeft -= read.length();
         }
+
+        /**
+         * The body's words analysed once, for the index and for the count: the stream given is
+         * read here to its end and closed, and what is returned plays its words again to the
+         * index writer. Analysing the body a second time for its words made a full rebuild a
+         * third slower.
+         */
+        TokenStream countedAndReplayed(TokenStream body) {
+            CachingTokenFilter replay = new CachingTokenFilter(body);
+            try (replay) {
+                CharTermAttribute term = replay.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = replay.addAttribute(OffsetAttribute.class);
+                replay.reset();
+                while (replay.incrementToken()) {
+                    if (offset.endOffset() <= charactersLeft) {
+                        count(term);
+                    }
+                }
+                replay.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            charactersLeft = 0;
+            return replay;
+        }
+
+        private void count(CharTermAttribute term) {
+            all++;
+            if (term.length() >= 3 && !allDigits(term)) {
+                counts.computeIfAbsent(term.toString(), t -> new int[1])[0]++;
+            }
+        }
+
+        /** The count of all the words read, then each kept word and its count. */
+        BytesRef encoded() {
+            List<Map.Entry<String, int[]>> ranked = new ArrayList<>(counts.entrySet());
+            // Most used first; among equals the longer word (more often a name), then by
+            // spelling, so the same text always keeps the same words.
+            ranked.sort((a, b) -> {
+                int byCount = Integer.compare(b.getValue()[0], a.getValue()[0]);
+                if (byCount != 0) {
+                    return byCount;
+                }
+                int byLength = Integer.compare(b.getKey().length(), a.getKey().length());
+                return byLength != 0 ? byLength : a.getKey().compareTo(b.getKey());
+            });
+            ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+            try {
+                out.writeVInt(all);
+                for (var word : ranked.subList(0, Math.min(KEPT, ranked.size()))) {
+                    byte[] bytes = word.getKey().getBytes(StandardCharsets.UTF_8);
+                    out.writeVInt(bytes.length);
+                    out.writeBytes(bytes, bytes.length);
+                    out.writeVInt(word.getValue()[0]);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new BytesRef(out.toArrayCopy());
+        }
+    }
+
+    /** The words the index keeps for a document; none for a document indexed without them. */
+    static Words read(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = DocValues.getBinary(leaf.reader(), IndexFields.STORY_WORDS);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            return Words.NONE;
+        }
+        BytesRef bytes = values.binaryValue();
+        ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+        int all = in.readVInt();
+        List<String> terms = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        while (!in.eof()) {
+            byte[] term = new byte[in.readVInt()];
+            in.readBytes(term, 0, term.length);
+            terms.add(new String(term, StandardCharsets.UTF_8));
+            counts.add(in.readVInt());
+        }
+        double[] shares = new double[terms.size()];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = (double) counts.get(i) / Math.max(1, all);
+        }
+        return new Words(List.copyOf(terms), shares);
+    }
+
+    private static boolean allDigits(CharSequence term) {
+        for (int i = 0; i < term.length(); i++) {
+            if (!Character.isDigit(term.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
