@@ -94,11 +94,12 @@ public class EditorialDesk {
      * standfirst and body, revised, audited and announced like a save; a story edited here keeps
      * its text.
      *
+     * @param dryRun say what would be updated (the same checks) and write nothing
      * @return one outcome per text, in order
      */
     public java.util.List<ImportUpdate> updateImported(
-            news.broadsheet.shared.Actor actor, java.util.List<ImportedText> texts) {
-        return importer.updateUnedited(actor, texts);
+            news.broadsheet.shared.Actor actor, java.util.List<ImportedText> texts, boolean dryRun) {
+        return importer.updateUnedited(actor, texts, dryRun);
     }
 
     /** Sets the lead image of an imported story (its image arrived after it). */

@@ -62,18 +62,18 @@ public record ImportReport(
                 .append("\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "%-10s %10s %10s %10s %10s %10s%n",
+                "%-10s %10s %10s %10s %12s %10s%n",
                 "kind",
                 "in file",
                 dryRun ? "would add" : "imported",
                 "already",
-                "updated",
+                dryRun ? "would update" : "updated",
                 "skipped"));
         for (String kind : KINDS) {
             Counts c = count(kind);
             out.append(String.format(
                     Locale.ROOT,
-                    "%-10s %10d %10d %10d %10d %10d%n",
+                    "%-10s %10d %10d %10d %12d %10d%n",
                     kind,
                     c.inFile(),
                     c.imported(),

@@ -213,6 +213,17 @@ public class Pages {
         write(id, expectedVersion, content, actor, PageChanged.Change.SAVED, UPDATED_BY_IMPORT);
     }
 
+    /**
+     * Refuses content {@link #updateFromImport} would refuse (an import's dry run asks), and writes
+     * nothing.
+     *
+     * @throws EditorialRefusedException with what is wrong, field by field
+     */
+    public void checkUpdate(long id, PageContent content) {
+        existing(id);
+        check(content, id);
+    }
+
     /** Brings back an earlier revision's content (footer settings stay as they are) as a new version. */
     @Transactional
     public void restore(long id, int revisionVersion, int expectedVersion, Actor actor) {

@@ -305,8 +305,21 @@ class WordPressImportIntegrationTests {
                         "The harbour master reopened the mouth at noon.")
                 .replace("Sails up.", "Sails up at nine.")
                 .replace("Please check.", "Please check again.");
-        ImportReport report = importer.importFile(
-                WxrFixture.write(temp, key + "-later.xml", later), options, ACTOR, ImportProgress.NONE);
+        Path laterFile = WxrFixture.write(temp, key + "-later.xml", later);
+
+        // A dry run says what the import would update, and writes nothing.
+        ImportReport dry =
+                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        assertThat(dry.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
+        assertThat(dry.toText())
+                .contains("would update")
+                .contains("post 104 (\"Awaiting the editor\"): edited here since it was imported");
+        assertThat(body(regatta)).isEqualTo("<p>Sails up.</p>");
+        assertThat(revisions(storm)).isEqualTo(1);
+        assertThat(reimported(storm)).isZero();
+        assertThat(http.get(url).body()).contains("closed the mouth at dawn");
+
+        ImportReport report = importer.importFile(laterFile, options, ACTOR, ImportProgress.NONE);
 
         assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
         assertThat(report.toText())
@@ -355,8 +368,14 @@ class WordPressImportIntegrationTests {
 
         String later = WxrFixture.xml(key, false)
                 .replace("We write about the harbour.", "We write about the harbour and the estuary.");
-        ImportReport report = importer.importFile(
-                WxrFixture.write(temp, key + "-later.xml", later), options, ACTOR, ImportProgress.NONE);
+        Path laterFile = WxrFixture.write(temp, key + "-later.xml", later);
+        ImportReport dry =
+                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        assertThat(dry.count("pages")).as("a dry run").isEqualTo(new ImportReport.Counts(1, 0, 1, 0, 1));
+        assertThat(pages.revisions(about)).as("nothing written by the dry run").hasSize(1);
+        assertThat(http.get(url).body()).doesNotContain("and the estuary");
+
+        ImportReport report = importer.importFile(laterFile, options, ACTOR, ImportProgress.NONE);
         assertThat(report.count("pages")).isEqualTo(new ImportReport.Counts(1, 0, 1, 0, 1));
         assertThat(http.get(url).body()).contains("We write about the harbour and the estuary.");
         assertThat(pages.revisions(about).getFirst().note()).isEqualTo("Updated by a later import");

@@ -202,10 +202,11 @@ public class StoryImporter {
      * differs (none, when the same export is imported again), two more their revisions; each story
      * updated is then saved as the editor saves it.
      *
+     * @param dryRun decide and check each update as for real, and write nothing
      * @return one outcome per text, in order
      */
     @Transactional
-    public List<ImportUpdate> updateUnedited(Actor actor, List<ImportedText> texts) {
+    public List<ImportUpdate> updateUnedited(Actor actor, List<ImportedText> texts, boolean dryRun) {
         Map<Long, StoryImportRepository.Text> stored =
                 rows.texts(texts.stream().map(ImportedText::id).toList());
         List<Long> differing = texts.stream()
@@ -224,7 +225,7 @@ public class StoryImporter {
             } else if (current.equals(asStored(text))) {
                 outcomes.add(ImportUpdate.of(ImportUpdate.Result.UNCHANGED));
             } else if (unedited(latest.get(text.id()), current)) {
-                ImportUpdate outcome = update(actor, text);
+                ImportUpdate outcome = update(actor, text, dryRun);
                 outcomes.add(outcome);
                 if (outcome.result() == ImportUpdate.Result.UPDATED) {
                     // A later item of the batch for the same story compares with this text.
@@ -253,7 +254,7 @@ public class StoryImporter {
                 && latest.text().stripped().equals(current);
     }
 
-    private ImportUpdate update(Actor actor, ImportedText text) {
+    private ImportUpdate update(Actor actor, ImportedText text, boolean dryRun) {
         var found = editorial.findDraft(text.id());
         if (found.isEmpty()) {
             return ImportUpdate.of(ImportUpdate.Result.GONE);
@@ -265,6 +266,9 @@ public class StoryImporter {
             checks.checked(content, draft.id(), checks.live());
         } catch (EditorialRefusedException refused) {
             return ImportUpdate.refused(refused.errors());
+        }
+        if (dryRun) {
+            return ImportUpdate.of(ImportUpdate.Result.UPDATED);
         }
         Instant now = clock.instant();
         // As a save: a story that is out keeps its public "updated" time (only a correction moves it).

@@ -849,7 +849,7 @@ public final class ImportRun {
         }
         if (existing != null || earlier != null) {
             alreadyThere("stories");
-            if (existing != null && !options.dryRun()) {
+            if (existing != null) {
                 batch.texts.add(new ExportedText(item, exportedText(item, existing)));
             }
             batch.comments.add(new CommentsOf(item, existing == null ? 0 : existing, earlier));
@@ -1007,7 +1007,7 @@ public final class ImportRun {
         }
         List<ImportUpdate> outcomes = s.desk()
                 .updateImported(
-                        actor, batch.texts.stream().map(ExportedText::text).toList());
+                        actor, batch.texts.stream().map(ExportedText::text).toList(), options.dryRun());
         for (int i = 0; i < outcomes.size(); i++) {
             ExportedText exported = batch.texts.get(i);
             ImportUpdate outcome = outcomes.get(i);
@@ -1128,7 +1128,7 @@ public final class ImportRun {
         Optional<Long> existing = s.ledger().find(siteKey, "page", wpId);
         if (existing.isPresent()) {
             alreadyThere("pages");
-            if (!options.dryRun() && existing.get() > 0) {
+            if (existing.get() > 0) {
                 updatePage(pages, existing.get(), item);
             }
             skipComments(item, "comments on pages are not imported");
@@ -1206,7 +1206,7 @@ public final class ImportRun {
     private void updatePage(PagePort pages, long pageId, Wxr.Item item) {
         String page = "page " + item.postId() + " (\"" + clip(item.title(), 80) + "\")";
         try {
-            switch (pages.update(pageId, importedPage(item, pageBody(item), false), actor)) {
+            switch (pages.update(pageId, importedPage(item, pageBody(item), false), actor, options.dryRun())) {
                 case UPDATED -> c("pages")[4]++;
                 case EDITED_HERE -> notApplied(page, null);
                 case UNCHANGED, GONE -> {

@@ -50,9 +50,10 @@ public interface PagePort {
      * later export, where no one has edited it here since an import wrote it; its address, footer
      * settings and status stay.
      *
+     * @param dryRun decide and check as for real, and write nothing
      * @throws IllegalArgumentException with a reason, when the content cannot be a page
      */
-    Update update(long pageId, ImportedPage page, news.broadsheet.shared.Actor actor);
+    Update update(long pageId, ImportedPage page, news.broadsheet.shared.Actor actor, boolean dryRun);
 
     /** The page's current public address, when it is live. */
     Optional<String> url(long pageId);

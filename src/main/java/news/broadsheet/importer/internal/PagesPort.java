@@ -53,7 +53,7 @@ class PagesPort implements PagePort {
     }
 
     @Override
-    public Update update(long pageId, ImportedPage page, Actor actor) {
+    public Update update(long pageId, ImportedPage page, Actor actor, boolean dryRun) {
         EditablePage current = pages.byId(pageId).orElse(null);
         if (current == null) {
             return Update.GONE;
@@ -69,7 +69,11 @@ class PagesPort implements PagePort {
         PageRevision latest = revisions.isEmpty() ? null : revisions.getFirst();
         if (latest != null && byImport(latest) && sameText(latest.content(), current.content())) {
             try {
-                pages.updateFromImport(pageId, current.version(), next, actor);
+                if (dryRun) {
+                    pages.checkUpdate(pageId, next);
+                } else {
+                    pages.updateFromImport(pageId, current.version(), next, actor);
+                }
                 return Update.UPDATED;
             } catch (EditorialRefusedException e) {
                 if (e.kind() != EditorialRefusedException.Kind.CONFLICT) {
