@@ -313,7 +313,8 @@ class WordPressImportIntegrationTests {
         assertThat(dry.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
         assertThat(dry.toText())
                 .contains("would update")
-                .contains("post 104 (\"Awaiting the editor\"): edited here since it was imported");
+                .contains("post 104 (\"Awaiting the editor\"): edited here since it was imported;"
+                        + " its text in this export would not be applied");
         assertThat(body(regatta)).isEqualTo("<p>Sails up.</p>");
         assertThat(revisions(storm)).isEqualTo(1);
         assertThat(reimported(storm)).isZero();

@@ -1027,10 +1027,11 @@ public final class ImportRun {
 
     /** Notes that an item already imported kept its text: edited here, or (with a reason) refused. */
     private void notApplied(String item, @Nullable String refusal) {
+        String notApplied = options.dryRun() ? "would not be applied" : "was not applied";
         note(
                 refusal == null
-                        ? item + ": edited here since it was imported; its text in this export was not applied"
-                        : item + ": its text in this export was not applied: " + refusal);
+                        ? item + ": edited here since it was imported; its text in this export " + notApplied
+                        : item + ": its text in this export " + notApplied + ": " + refusal);
     }
 
     private static Instant orElse(@Nullable Instant first, @Nullable Instant second, Instant last) {

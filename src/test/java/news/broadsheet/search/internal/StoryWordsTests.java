@@ -4,22 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.SearchableArticle;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** The words kept in the index for feedback, through a real Lucene index of a few documents. */
+/**
+ * The words kept in the index for feedback, through documents built as the index builds them, in
+ * a real Lucene index.
+ */
 class StoryWordsTests {
 
     final Analyzer analyzer = IndexFields.analyzer();
@@ -28,79 +36,116 @@ class StoryWordsTests {
     void keepsTheMostUsedWordsStemmedWithTheirShareOfAllWords() throws IOException {
         StoryWords.Words words = indexedAndRead(
                 "Ferries return",
-                "Harbour ferries sailed again. The ferry crews cheered; ferries were late in 2024 at 9 am.");
+                "Harbour",
+                "Ferries sailed again. The ferry crews cheered; ferries were late in 2024 at 9 am.");
 
         // "ferries" and "ferry" stem to "ferri" (4 times); "the", "in" and "at" are stop words;
         // "2024" is a number and "9" and "am" are too short to say what a story is about.
         assertThat(words.terms().getFirst()).isEqualTo("ferri");
         assertThat(words.terms()).doesNotContain("the", "2024", "9", "am");
-        assertThat(words.terms()).contains("harbour", "crew", "cheer", "late", "return", "sail", "again", "were");
+        assertThat(words.terms())
+                .as("the headline's, standfirst's and body's words")
+                .contains("return", "harbour", "crew", "cheer", "late", "sail", "again", "were");
         int analysed = 15; // all words but the stop words, the number and the short words included
         assertThat(words.shares()[0]).isCloseTo(4.0 / analysed, within(1e-9));
     }
 
     @Test
-    void readsOnlyTheStartOfALongStoryAndKeepsAtMostTheLimit() throws IOException {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; body.length() < StoryWords.CHARACTERS; i++) {
-            body.append("word").append(Character.toString('a' + i % 26)).append(Character.toString('a' + i / 26 % 26));
-            body.append(' ');
+    void readsTheFirstCharactersOfHeadlineStandfirstAndBodyTogether() throws IOException {
+        String headline = "Headline words";
+        String standfirst = "Standfirst words";
+        // Headline, standfirst and body are read as one text, each followed by a line break.
+        int bodyCharacters = StoryWords.CHARACTERS - (headline.length() + 1) - (standfirst.length() + 1);
+        String inside = "kestrel kestrel kestrel ";
+        String filler = "x".repeat(bodyCharacters - inside.length() - "falcon".length() - 1) + " ";
+        // "falcon" ends on the last character read; "gannet" starts after it.
+        String body = filler + inside + "falcon gannet gannet gannet";
+
+        StoryWords.Words words = indexedAndRead(headline, standfirst, body);
+
+        assertThat(words.terms()).contains("kestrel", "falcon").doesNotContain("gannet");
+    }
+
+    @Test
+    void keepsAtMostTheLimitMostUsedFirst() throws IOException {
+        StringBuilder body = new StringBuilder("common common common ");
+        for (int i = 0; i < 200; i++) {
+            body.append("word")
+                    .append((char) ('a' + i % 26))
+                    .append((char) ('a' + i / 26))
+                    .append(' ');
         }
-        body.append("latecomer latecomer latecomer latecomer latecomer latecomer");
 
-        StoryWords.Words words = indexedAndRead("Headline", body.toString());
+        StoryWords.Words words = indexedAndRead("Headline", "", body.toString());
 
-        assertThat(words.terms()).hasSize(StoryWords.KEPT).doesNotContain("latecom");
+        assertThat(words.terms()).hasSize(StoryWords.KEPT).startsWith("common");
+    }
+
+    @Test
+    void theBodyAnalysedOnceIsIndexedAsBeforeWithPositionsAndOffsets() throws IOException {
+        try (var directory = new ByteBuffersDirectory();
+                var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            writer.addDocument(document(1, "Tides", "", "The harbour master closed the harbour mouth at dawn."));
+            writer.commit();
+            try (var reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                assertThat(searcher.count(new PhraseQuery(IndexFields.BODY, "harbour", "master")))
+                        .isEqualTo(1);
+                assertThat(searcher.count(new PhraseQuery(IndexFields.BODY, "master", "harbour")))
+                        .isZero();
+                var top = searcher.search(new TermQuery(new Term(IndexFields.BODY, "mouth")), 1);
+                String[] snippets = UnifiedHighlighter.builder(searcher, analyzer)
+                        .withWeightMatches(false)
+                        .build()
+                        .highlight(IndexFields.BODY, new TermQuery(new Term(IndexFields.BODY, "mouth")), top);
+                assertThat(snippets[0]).contains("harbour <b>mouth</b> at dawn");
+            }
+        }
     }
 
     @Test
     void aDocumentIndexedWithoutThemHasNone() throws IOException {
         try (var directory = new ByteBuffersDirectory();
                 var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            Document doc = new Document();
-            doc.add(new StringField(IndexFields.ID, "1", Field.Store.NO));
-            writer.addDocument(doc);
+            writer.addDocument(document(1, "A story", "", "With its words."));
+            Document without = new Document();
+            without.add(new StringField("older", "yes", Field.Store.NO));
+            writer.addDocument(without);
             writer.commit();
             try (var reader = DirectoryReader.open(directory)) {
-                assertThat(StoryWords.read(reader, 0)).isEqualTo(StoryWords.Words.NONE);
+                assertThat(StoryWords.read(reader, 0).terms()).contains("word");
+                assertThat(StoryWords.read(reader, 1)).isSameAs(StoryWords.Words.NONE);
             }
         }
     }
 
-    private StoryWords.Words indexedAndRead(String headline, String body) throws IOException {
+    /** The story indexed as the second document, in a segment of its own, and its words read back. */
+    private StoryWords.Words indexedAndRead(String headline, String standfirst, String body) throws IOException {
         try (var directory = new ByteBuffersDirectory();
                 var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            // Another story first, so the one read is not the first document.
-            for (String[] story : new String[][] {{"Other story", "About trains"}, {headline, body}}) {
-                StoryWords.Counter words = new StoryWords.Counter();
-                words.count(analyzer, IndexFields.BODY, story[0] + "\n\n");
-                Document doc = new Document();
-                doc.add(new Field(
-                        IndexFields.BODY,
-                        words.countedAndReplayed(analyzer.tokenStream(IndexFields.BODY, story[1])),
-                        TextField.TYPE_NOT_STORED));
-                doc.add(new BinaryDocValuesField(IndexFields.STORY_WORDS, words.encoded()));
-                writer.addDocument(doc);
-            }
+            writer.addDocument(document(1, "Other story", "", "About trains and timetables."));
+            writer.commit();
+            writer.addDocument(document(2, headline, standfirst, body));
             writer.commit();
             try (var reader = DirectoryReader.open(directory)) {
-                assertThat(new IndexSearcher(reader)
-                                .count(new TermQuery(new Term(IndexFields.BODY, analysed(body.split(" ")[0])))))
-                        .as("the body's words, counted, still reach the index")
-                        .isEqualTo(1);
+                assertThat(reader.leaves()).as("two segments").hasSize(2);
                 return StoryWords.read(reader, 1);
             }
         }
     }
 
-    private String analysed(String word) throws IOException {
-        try (var stream = analyzer.tokenStream(IndexFields.BODY, word)) {
-            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            stream.reset();
-            assertThat(stream.incrementToken()).isTrue();
-            String analysed = term.toString();
-            stream.end();
-            return analysed;
-        }
+    private Document document(long id, String headline, String standfirst, String body) throws IOException {
+        SearchableArticle article = new SearchableArticle(
+                id,
+                headline,
+                standfirst,
+                body,
+                1,
+                List.of(1L),
+                ArticleStatus.PUBLISHED,
+                Instant.parse("2026-01-05T10:00:00Z"),
+                null,
+                null);
+        return IndexFields.document(article, ZoneOffset.UTC, IndexFields.facetsConfig(), IndexFields.analyzer());
     }
 }
