@@ -321,6 +321,9 @@ class WordPressImportIntegrationTests {
         assertThat(http.get(url).body()).contains("closed the mouth at dawn");
 
         ImportReport report = importer.importFile(laterFile, options, ACTOR, ImportProgress.NONE);
+        for (String kind : ImportReport.KINDS) {
+            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(report.count(kind));
+        }
 
         assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
         assertThat(report.toText())
@@ -512,6 +515,25 @@ class WordPressImportIntegrationTests {
         assertThat(report.count("comments").imported()).isEqualTo(5);
         assertThat(report.count("images").imported()).isEqualTo(1);
         assertThat(report.toText()).startsWith("Dry run");
+    }
+
+    @Test
+    void aDryRunRefusesWhatTheImportWouldRefuse() throws IOException {
+        String key = Newsroom.unique("gazette");
+        Path file = WxrFixture.write(
+                temp,
+                key + "-empty-page.xml",
+                WxrFixture.xml(key, false).replace("<![CDATA[We write about the harbour.]]>", "<![CDATA[]]>"));
+
+        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(dry.count("pages")).isEqualTo(new ImportReport.Counts(1, 0, 0, 1));
+        assertThat(dry.toText()).contains("pages 107 \"About the Gazette\": the page is empty");
+        for (String kind : ImportReport.KINDS) {
+            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
+        }
     }
 
     @Test

@@ -1150,7 +1150,15 @@ public final class ImportRun {
         WordPressBody.Result body = pageBody(item);
         body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
         body.notes().forEach(n -> note("page " + wpId + ": " + n));
-        if (!options.dryRun()) {
+        if (options.dryRun()) {
+            try {
+                pages.check(importedPage(item, body, published));
+            } catch (IllegalArgumentException e) {
+                skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
+                skipComments(item, "its page was not imported");
+                return;
+            }
+        } else {
             long id;
             try {
                 id = pages.create(importedPage(item, body, published), actor);
@@ -1262,8 +1270,8 @@ public final class ImportRun {
                 .flatMap(of -> of.item().comments().stream())
                 .map(Wxr.Comment::id)
                 .toList();
-        Map<String, Long> known =
-                wpIds.isEmpty() || options.dryRun() ? Map.of() : s.ledger().findAll(siteKey, "comment", wpIds);
+        // Read in a dry run too: a comment an earlier import stored is "already there", not "would add".
+        Map<String, Long> known = wpIds.isEmpty() ? Map.of() : s.ledger().findAll(siteKey, "comment", wpIds);
         Set<Long> stillStored = s.comments().stillStored(known.values());
         Set<String> claimed = new HashSet<>();
         List<StoryComments> threads = new ArrayList<>();

@@ -55,6 +55,13 @@ public interface PagePort {
      */
     Update update(long pageId, ImportedPage page, news.broadsheet.shared.Actor actor, boolean dryRun);
 
+    /**
+     * Refuses a page {@link #create} would refuse for its content (a dry run asks), writing nothing.
+     *
+     * @throws IllegalArgumentException with a reason, when the content cannot be a page
+     */
+    void check(ImportedPage page);
+
     /** The page's current public address, when it is live. */
     Optional<String> url(long pageId);
 }

@@ -30,6 +30,11 @@ class PagesPort implements PagePort {
     }
 
     @Override
+    public void check(ImportedPage page) {
+        var unused = checkedTitle(page);
+    }
+
+    @Override
     public long create(ImportedPage page, Actor actor) {
         String title = checkedTitle(page);
         String base = page.slug().isBlank() ? Slugs.from(title) : page.slug();
