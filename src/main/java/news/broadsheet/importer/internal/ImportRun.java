@@ -1150,23 +1150,21 @@ public final class ImportRun {
         WordPressBody.Result body = pageBody(item);
         body.unknownShortcodes().forEach(name -> shortcodes.merge(name, 1, Integer::sum));
         body.notes().forEach(n -> note("page " + wpId + ": " + n));
-        if (options.dryRun()) {
-            try {
-                pages.check(importedPage(item, body, published));
-            } catch (IllegalArgumentException e) {
-                skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
-                skipComments(item, "its page was not imported");
-                return;
+        PagePort.ImportedPage page = importedPage(item, body, published);
+        long id = 0;
+        try {
+            // A dry run refuses what the import would, and writes nothing.
+            if (options.dryRun()) {
+                pages.check(page);
+            } else {
+                id = pages.create(page, actor);
             }
-        } else {
-            long id;
-            try {
-                id = pages.create(importedPage(item, body, published), actor);
-            } catch (IllegalArgumentException e) {
-                skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
-                skipComments(item, "its page was not imported");
-                return;
-            }
+        } catch (IllegalArgumentException e) {
+            skip("pages", wpId, item.title(), String.valueOf(e.getMessage()));
+            skipComments(item, "its page was not imported");
+            return;
+        }
+        if (!options.dryRun()) {
             Instant now = s.clock().instant();
             s.ledger().record(siteKey, "page", wpId, id, blankToNull(item.guid()), null, null, now);
             for (String path : oldPaths(item.link())) {
