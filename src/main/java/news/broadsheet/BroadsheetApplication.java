@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import news.broadsheet.backup.BackupCommand;
 import news.broadsheet.backup.RestoreCommand;
 import news.broadsheet.importer.WordPressExportCommand;
 import news.broadsheet.importer.WordPressImportCommand;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -125,13 +127,21 @@ public class BroadsheetApplication {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+        String[] commandLine;
+        try {
+            commandLine = commandFirst(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("broadsheet: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (commandLine != null) {
             int status;
             try {
-                status = command(args);
+                status = command(commandLine);
             } catch (Throwable e) {
                 // Whatever happened, the command ends: no thread left behind may keep the JVM up.
-                System.err.println(args[0] + ": failed: " + e);
+                System.err.println(commandLine[0] + ": failed: " + e);
                 status = 1;
             }
             System.exit(status);
@@ -139,9 +149,46 @@ public class BroadsheetApplication {
         SpringApplication.run(BroadsheetApplication.class, args);
     }
 
-    /** The given settings, then the command's own, which win over application.properties (server.port). */
+    /**
+     * The arguments with the command they name moved first, or null when they name none (only
+     * settings and switches, {@code --name=value} or {@code --name}: the site starts). Settings
+     * may come before the command as well as after it: a start that took them for the site's own
+     * would serve the site and silently skip the import the operator asked for.
+     *
+     * @throws IllegalArgumentException when the first word is not a command (a misspelt one, or a
+     *     setting without its {@code --})
+     */
+    static String @Nullable [] commandFirst(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                continue;
+            }
+            if (!COMMANDS.containsKey(args[i])) {
+                throw new IllegalArgumentException("there is no command \"" + args[i] + "\"; the commands are "
+                        + String.join(", ", new TreeSet<>(COMMANDS.keySet()))
+                        + ", and settings are written --name=value");
+            }
+            List<String> reordered = new ArrayList<>();
+            reordered.add(args[i]);
+            reordered.addAll(Arrays.asList(args).subList(0, i));
+            reordered.addAll(Arrays.asList(args).subList(i + 1, args.length));
+            return reordered.toArray(String[]::new);
+        }
+        return null;
+    }
+
+    /**
+     * The given settings, then the command's own, which win over application.properties and over
+     * the same settings given (a port given twice would be read as both, "0,-1", and fail).
+     */
     private static String[] withCommandSettings(List<String> settings) {
-        List<String> all = new ArrayList<>(settings);
+        List<String> all = new ArrayList<>();
+        for (String setting : settings) {
+            String key = setting.substring(2, setting.indexOf('='));
+            if (!COMMAND_PROPERTIES.containsKey(key)) {
+                all.add(setting);
+            }
+        }
         COMMAND_PROPERTIES.forEach((key, value) -> all.add("--" + key + "=" + value));
         return all.toArray(String[]::new);
     }
