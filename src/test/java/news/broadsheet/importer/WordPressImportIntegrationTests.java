@@ -518,6 +518,42 @@ class WordPressImportIntegrationTests {
     }
 
     @Test
+    void aDryRunSeesImagesAddedToAGalleryInTheSameExport() throws IOException {
+        String key = Newsroom.unique("gazette");
+        String first = WxrFixture.xml(key, false);
+        importer.importFile(
+                WxrFixture.write(temp, key + "-first.xml", first),
+                new ImportOptions(null, false, false),
+                ACTOR,
+                ImportProgress.NONE);
+        long storm = target(key, "story", "101");
+
+        // On WordPress an image was added to the storm story's gallery since.
+        String buoy = WxrFixture.site(key) + "/wp-content/uploads/2026/01/buoy.png";
+        String later = first.replace("[gallery ids=\"110,111\"]", "[gallery ids=\"110,111,112\"]")
+                .replace(
+                        "<item>\n<title>Lost chart</title>",
+                        "<item>\n<title>Buoy</title>\n<wp:post_id>112</wp:post_id>\n<wp:status>inherit</wp:status>\n"
+                                + "<wp:post_parent>101</wp:post_parent>\n<wp:post_type>attachment</wp:post_type>\n"
+                                + "<wp:attachment_url>" + buoy + "</wp:attachment_url>\n</item>\n"
+                                + "<item>\n<title>Lost chart</title>");
+        assertThat(later).contains("<title>Buoy</title>");
+        Path laterFile = WxrFixture.write(temp, key + "-later.xml", later);
+
+        ImportReport dry =
+                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        assertThat(body(storm)).doesNotContain(buoy);
+        ImportReport real =
+                importer.importFile(laterFile, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(body(storm)).contains(buoy);
+        assertThat(real.count("stories").updated()).isEqualTo(1);
+        for (String kind : ImportReport.KINDS) {
+            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
+        }
+    }
+
+    @Test
     void aDryRunRefusesWhatTheImportWouldRefuse() throws IOException {
         String key = Newsroom.unique("gazette");
         Path file = WxrFixture.write(

@@ -104,6 +104,14 @@ public final class ImportRun {
     private final List<ImportReport.Skipped> skipped = new ArrayList<>();
     private long skippedNotListed;
     private final Map<String, Integer> shortcodes = new TreeMap<>();
+    /**
+     * A dry run's attachments, by WordPress id, as the import would have recorded them (without an
+     * image: none is stored), so that galleries after them change a story as they would for real.
+     */
+    private final Map<String, DryRunAttachment> wouldRecord = new LinkedHashMap<>();
+
+    private record DryRunAttachment(String parentWpId, ImportLedger.Attachment attachment, boolean stored) {}
+
     private final List<String> notes = new ArrayList<>();
     private long notesNotListed;
     private long done;
@@ -596,7 +604,7 @@ public final class ImportRun {
             skip("images", "?", item.title(), "no post id");
             return;
         }
-        if (s.ledger().find(siteKey, "attachment", wpId).isPresent()) {
+        if (s.ledger().find(siteKey, "attachment", wpId).isPresent() || wouldRecord.containsKey(wpId)) {
             alreadyThere("images");
             return;
         }
@@ -620,6 +628,8 @@ public final class ImportRun {
                 skip("images", wpId, item.title(), "file not found: " + relative);
             } else if (options.dryRun()) {
                 imported("images");
+                wouldRecord.put(
+                        wpId, new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), true));
             } else {
                 try {
                     String alt = item.meta()
@@ -646,7 +656,10 @@ public final class ImportRun {
                 }
             }
         }
-        if (!options.dryRun()) {
+        if (options.dryRun()) {
+            wouldRecord.putIfAbsent(
+                    wpId, new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), false));
+        } else {
             long target = imageId;
             String source = url;
             s.transactions()
@@ -933,7 +946,8 @@ public final class ImportRun {
                     .find(siteKey, "attachment", thumbnail.strip())
                     .filter(id -> id > 0)
                     .orElse(null);
-            if (leadImage == null) {
+            DryRunAttachment dryRun = wouldRecord.get(thumbnail.strip());
+            if (leadImage == null && !(dryRun != null && dryRun.stored())) {
                 note("post " + wpId + ": its featured image (attachment " + thumbnail + ") was not imported");
             }
         }
@@ -1444,12 +1458,23 @@ public final class ImportRun {
         return new WordPressBody.Galleries() {
             @Override
             public List<WordPressBody.Image> byIds(List<String> ids) {
-                return images(s.ledger().attachments(siteKey, ids));
+                List<ImportLedger.Attachment> found = new ArrayList<>(s.ledger().attachments(siteKey, ids));
+                for (String id : ids) {
+                    DryRunAttachment dryRun = wouldRecord.get(id);
+                    if (dryRun != null) {
+                        found.add(dryRun.attachment());
+                    }
+                }
+                return images(found);
             }
 
             @Override
             public List<WordPressBody.Image> attachedToPost() {
-                return images(s.ledger().attachmentsOf(siteKey, postWpId));
+                List<ImportLedger.Attachment> found = new ArrayList<>(s.ledger().attachmentsOf(siteKey, postWpId));
+                wouldRecord.values().stream()
+                        .filter(dryRun -> dryRun.parentWpId().equals(postWpId))
+                        .forEach(dryRun -> found.add(dryRun.attachment()));
+                return images(found);
             }
         };
     }
