@@ -554,6 +554,35 @@ class WordPressImportIntegrationTests {
     }
 
     @Test
+    void aDryRunRefusesAnUpdateTheImportWouldRefuse() throws IOException {
+        String key = Newsroom.unique("gazette");
+        String first = WxrFixture.xml(key, false);
+        importer.importFile(
+                WxrFixture.write(temp, key + "-first.xml", first),
+                new ImportOptions(null, false, false),
+                ACTOR,
+                ImportProgress.NONE);
+        long regatta = target(key, "story", "103");
+        // On WordPress the story grew past what a story here may hold.
+        Path laterFile = WxrFixture.write(
+                temp, key + "-later.xml", first.replace("Sails up.", "Sails up. " + "Wind. ".repeat(40_000)));
+
+        ImportReport dry =
+                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(laterFile, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        String refusal = "The body is over 200,000 characters; please split the story.";
+        assertThat(dry.toText()).contains("post 103 (\"Regatta").contains("would not be applied: " + refusal);
+        assertThat(real.toText()).contains("was not applied: " + refusal);
+        assertThat(real.count("stories").updated()).isZero();
+        for (String kind : ImportReport.KINDS) {
+            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
+        }
+        assertThat(body(regatta)).isEqualTo("<p>Sails up.</p>");
+    }
+
+    @Test
     void aDryRunRefusesWhatTheImportWouldRefuse() throws IOException {
         String key = Newsroom.unique("gazette");
         Path file = WxrFixture.write(
