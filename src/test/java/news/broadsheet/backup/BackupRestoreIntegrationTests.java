@@ -2,9 +2,6 @@ package news.broadsheet.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,6 +36,7 @@ import news.broadsheet.page.Pages;
 import news.broadsheet.page.WritePage;
 import news.broadsheet.section.Section;
 import news.broadsheet.shared.Actor;
+import news.broadsheet.support.CommandRun;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.MutableClock;
@@ -116,8 +114,6 @@ class BackupRestoreIntegrationTests {
     @TempDir
     Path temp;
 
-    private record Run(int status, String out, String err) {}
-
     private record Content(ArticleSummary story, String pageSlug, StoredImage image) {}
 
     @Test
@@ -152,7 +148,7 @@ class BackupRestoreIntegrationTests {
 
         Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
         try {
-            Run restore = run(target, "restore", backup.toString());
+            CommandRun.Result restore = CommandRun.on(target, "restore", backup.toString());
             assertThat(restore.status()).as(restore.err()).isZero();
             assertThat(restore.out()).contains("Restored ");
             assertSameContent(source(), target);
@@ -166,15 +162,15 @@ class BackupRestoreIntegrationTests {
             // The same backup restores into SQLite, and a backup of that back into PostgreSQL.
             Path sqliteDir = temp.resolve("sqlite");
             Map<String, Object> sqlite = Map.of("broadsheet.data-dir", sqliteDir.toString());
-            Run toSqlite = run(sqlite, "restore", backup.toString());
+            CommandRun.Result toSqlite = CommandRun.on(sqlite, "restore", backup.toString());
             assertThat(toSqlite.status()).as(toSqlite.err()).isZero();
             assertSameContent(source(), sqlite);
             Path again = temp.resolve("from-sqlite");
-            Run backupSqlite = run(sqlite, "backup", again.toString());
+            CommandRun.Result backupSqlite = CommandRun.on(sqlite, "backup", again.toString());
             assertThat(backupSqlite.status()).as(backupSqlite.err()).isZero();
             Map<String, Object> postgresql = TestDatabase.create(temp.resolve("back"));
             try {
-                Run back = run(postgresql, "restore", again.toString());
+                CommandRun.Result back = CommandRun.on(postgresql, "restore", again.toString());
                 assertThat(back.status()).as(back.err()).isZero();
                 assertSameContent(source(), postgresql);
                 assertSameMedia(dataDir(source()), dataDir(postgresql));
@@ -189,13 +185,13 @@ class BackupRestoreIntegrationTests {
     void commandLineBackupRestoresIntoAnEmptySite() throws Exception {
         content();
         Path backup = temp.resolve("nightly");
-        Run written = run(source(), "backup", backup.toString());
+        CommandRun.Result written = CommandRun.on(source(), "backup", backup.toString());
         assertThat(written.status()).as(written.err()).isZero();
         assertThat(written.out()).startsWith("Backup written to ");
 
         Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
         try {
-            Run restore = run(target, "restore", backup.toString());
+            CommandRun.Result restore = CommandRun.on(target, "restore", backup.toString());
             assertThat(restore.status()).as(restore.err()).isZero();
             assertSameContent(source(), target);
             assertSameMedia(dataDir(source()), dataDir(target));
@@ -241,12 +237,12 @@ class BackupRestoreIntegrationTests {
             }));
         }
         Path backup = temp.resolve("during");
-        Run run;
+        CommandRun.Result run;
         try {
             while (written.get() < 5 && failure.get() == null) {
                 Thread.sleep(10);
             }
-            run = run(source(), "backup", backup.toString());
+            run = CommandRun.on(source(), "backup", backup.toString());
         } finally {
             writing.set(false);
             for (Thread writer : writers) {
@@ -261,7 +257,7 @@ class BackupRestoreIntegrationTests {
         Map<String, Object> target = TestDatabase.create(temp.resolve("restored"));
         try {
             // The load checks every foreign key, so a child without its parent would fail it.
-            Run restore = run(target, "restore", backup.toString());
+            CommandRun.Result restore = CommandRun.on(target, "restore", backup.toString());
             assertThat(restore.status()).as(restore.err()).isZero();
             try (Connection c = connect(target)) {
                 assertThat(count(
@@ -307,11 +303,12 @@ class BackupRestoreIntegrationTests {
     void restoreRefusesATargetThatHoldsAnythingAndABackupFromANewerSchema() throws Exception {
         content();
         Path backup = temp.resolve("backup");
-        assertThat(run(source(), "backup", backup.toString()).status()).isZero();
+        assertThat(CommandRun.on(source(), "backup", backup.toString()).status())
+                .isZero();
 
         // This running site's database and data directory: refused, nothing touched.
         Map<String, Long> before = counts(source());
-        Run onto = run(source(), "restore", backup.toString());
+        CommandRun.Result onto = CommandRun.on(source(), "restore", backup.toString());
         assertThat(onto.status()).isEqualTo(1);
         assertThat(onto.err()).startsWith("restore: ").contains("is not empty").contains("nothing was changed");
         assertThat(counts(source())).isEqualTo(before);
@@ -321,7 +318,7 @@ class BackupRestoreIntegrationTests {
         try {
             Path stray = dataDir(target).resolve("notes.txt");
             Files.writeString(stray, "keep me");
-            Run busy = run(target, "restore", backup.toString());
+            CommandRun.Result busy = CommandRun.on(target, "restore", backup.toString());
             assertThat(busy.status()).isEqualTo(1);
             assertThat(busy.err())
                     .contains("data directory")
@@ -339,7 +336,7 @@ class BackupRestoreIntegrationTests {
         Files.writeString(manifest, newer);
         Map<String, Object> empty = TestDatabase.create(temp.resolve("empty"));
         try {
-            Run future = run(empty, "restore", backup.toString());
+            CommandRun.Result future = CommandRun.on(empty, "restore", backup.toString());
             assertThat(future.status()).isEqualTo(1);
             assertThat(future.err()).contains("schema version 9999 is newer than this Broadsheet's");
         } finally {
@@ -347,12 +344,13 @@ class BackupRestoreIntegrationTests {
         }
 
         // Nor does backup write into a folder holding something.
-        Run full = run(source(), "backup", backup.toString());
+        CommandRun.Result full = CommandRun.on(source(), "backup", backup.toString());
         assertThat(full.status()).isEqualTo(1);
         assertThat(full.err()).contains("is not empty");
         assertThat(Files.readString(manifest)).contains("9999");
 
-        Run notABackup = run(empty, "restore", temp.resolve("busy").toString());
+        CommandRun.Result notABackup =
+                CommandRun.on(empty, "restore", temp.resolve("busy").toString());
         assertThat(notABackup.status()).isEqualTo(2);
         assertThat(notABackup.err()).contains("is not a Broadsheet backup");
     }
@@ -582,31 +580,6 @@ class BackupRestoreIntegrationTests {
 
     private static Path dataDir(Map<String, Object> database) {
         return Path.of(database.get("broadsheet.data-dir").toString());
-    }
-
-    /** Runs a command as {@code java -jar broadsheet.jar ...} would, on the given database. */
-    private static Run run(Map<String, Object> database, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        database.forEach((name, value) -> {
-            if (!name.startsWith("spring.datasource.hikari.")) {
-                all.add("--" + name + "=" + value);
-            }
-        });
-        all.add("--spring.datasource.hikari.maximum-pool-size=2");
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            int status = BroadsheetApplication.command(all.toArray(String[]::new));
-            return new Run(
-                    status, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     private static void assertSameContent(Map<String, Object> source, Map<String, Object> target) throws SQLException {

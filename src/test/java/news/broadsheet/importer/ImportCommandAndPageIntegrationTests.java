@@ -2,8 +2,6 @@ package news.broadsheet.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import news.broadsheet.BroadsheetApplication;
 import news.broadsheet.account.Role;
+import news.broadsheet.support.CommandRun;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
@@ -46,10 +44,8 @@ class ImportCommandAndPageIntegrationTests {
     @TempDir
     Path temp;
 
-    private record Run(int status, String out, String err) {}
-
     /** Runs the command as {@code java -jar broadsheet.jar ...} would, on this test's database. */
-    private Run command(String... args) {
+    private CommandRun.Result command(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"));
         all.add("--broadsheet.data-dir=" + environment.getRequiredProperty("broadsheet.data-dir"));
@@ -58,31 +54,7 @@ class ImportCommandAndPageIntegrationTests {
         if (user != null && !user.isBlank()) {
             all.add("--spring.datasource.username=" + user);
         }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            int status = BroadsheetApplication.command(all.toArray(String[]::new));
-            return new Run(
-                    status,
-                    withoutSiteLogs(capturedOut.toString(StandardCharsets.UTF_8)),
-                    withoutSiteLogs(capturedErr.toString(StandardCharsets.UTF_8)));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    /**
-     * The output without the log lines of the site this test runs beside: they share System.out
-     * (its search index, rebuilt as it starts, logs at INFO on a thread of its own while the command
-     * runs), and the command itself logs errors only.
-     */
-    private static String withoutSiteLogs(String output) {
-        return output.replaceAll("(?m)^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+(INFO|WARN)\\s.*\\R", "");
+        return CommandRun.run(all);
     }
 
     @Test
@@ -91,12 +63,12 @@ class ImportCommandAndPageIntegrationTests {
         Path file = WxrFixture.write(temp, "cli.xml", WxrFixture.xml(key, false));
         int before = db.count("article");
 
-        Run dry = command("import-wordpress", file.toString(), "--dry-run");
+        CommandRun.Result dry = command("import-wordpress", file.toString(), "--dry-run");
         assertThat(dry.status()).as(dry.err()).isZero();
         assertThat(dry.out()).startsWith("Dry run");
         assertThat(db.count("article")).isEqualTo(before);
 
-        Run run = command("import-wordpress", file.toString());
+        CommandRun.Result run = command("import-wordpress", file.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err())
                 .contains("The file is sound: 10 items")
@@ -110,7 +82,8 @@ class ImportCommandAndPageIntegrationTests {
 
     @Test
     void commandLineRefusesMissingAndMalformedFilesWithAOneLineReason() throws Exception {
-        Run missing = command("import-wordpress", temp.resolve("nope.xml").toString());
+        CommandRun.Result missing =
+                command("import-wordpress", temp.resolve("nope.xml").toString());
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("import-wordpress: no such file: " + temp.resolve("nope.xml"));
 
@@ -118,16 +91,17 @@ class ImportCommandAndPageIntegrationTests {
         Files.writeString(
                 broken, "<?xml version=\"1.0\"?>\n<rss>\n<channel>\n<item><title>x</item>\n</channel></rss>\n");
         int before = db.count("wp_import_item");
-        Run malformed = command("import-wordpress", broken.toString());
+        CommandRun.Result malformed = command("import-wordpress", broken.toString());
         assertThat(malformed.status()).isEqualTo(1);
         assertThat(malformed.err()).contains("is malformed at line 4, column").contains("nothing was imported");
         assertThat(db.count("wp_import_item")).isEqualTo(before);
 
-        Run noFile = command("export-wordpress");
+        CommandRun.Result noFile = command("export-wordpress");
         assertThat(noFile.status()).isEqualTo(2);
         assertThat(noFile.err()).contains("no output file given");
 
-        Run export = command("export-wordpress", temp.resolve("out.xml").toString());
+        CommandRun.Result export =
+                command("export-wordpress", temp.resolve("out.xml").toString());
         assertThat(export.status()).as(export.err()).isEqualTo(0);
         assertThat(Files.readString(temp.resolve("out.xml"))).contains("<wp:wxr_version>1.2</wp:wxr_version>");
     }

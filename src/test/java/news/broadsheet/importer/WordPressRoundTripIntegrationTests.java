@@ -2,9 +2,6 @@ package news.broadsheet.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import news.broadsheet.BroadsheetApplication;
+import news.broadsheet.support.CommandRun;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.SharedTestData;
 import news.broadsheet.support.TestDatabase;
@@ -106,30 +103,11 @@ class WordPressRoundTripIntegrationTests {
         }
     }
 
-    /** Runs a command as {@code java -jar broadsheet.jar ...} would, on the given database. */
+    /** Runs a command as {@code java -jar broadsheet.jar ...} would, on the given database; it must succeed. */
     private static void run(Map<String, Object> database, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        database.forEach((name, value) -> {
-            if (!name.startsWith("spring.datasource.hikari.")) {
-                all.add("--" + name + "=" + value);
-            }
-        });
-        all.add("--spring.datasource.hikari.maximum-pool-size=2");
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            status = BroadsheetApplication.command(all.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        assertThat(status)
-                .as("%s\n%s\n%s", String.join(" ", args), capturedOut, capturedErr)
+        CommandRun.Result run = CommandRun.on(database, args);
+        assertThat(run.status())
+                .as("%s\n%s\n%s", String.join(" ", args), run.out(), run.err())
                 .isZero();
     }
 
