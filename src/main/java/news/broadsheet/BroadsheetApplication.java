@@ -20,10 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts Broadsheet: the public news site and the newsroom behind it. A first argument naming a
- * command ({@code import-wordpress}, {@code export-wordpress}, {@code backup}) runs that command
- * instead, without the web server, schedulers, search index or start-up content, so it can run
- * beside the site; {@code restore} runs with the settings only, not the application.
+ * Starts Broadsheet: the public news site and the newsroom behind it. An argument naming a command
+ * ({@code import-wordpress}, {@code export-wordpress}, {@code backup}; settings may come before or
+ * after it) runs that command instead, without the web server, schedulers, search index or
+ * start-up content, so it can run beside the site; {@code restore} runs with the settings only, not
+ * the application.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
