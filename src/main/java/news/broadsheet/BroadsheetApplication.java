@@ -3,8 +3,10 @@ package news.broadsheet;
 import java.io.Console;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import news.broadsheet.backup.BackupCommand;
 import news.broadsheet.backup.RestoreCommand;
@@ -178,19 +180,29 @@ public class BroadsheetApplication {
         return null;
     }
 
+    /** Of the command's settings, those an operator may change: how much it logs, to find out why it fails. */
+    private static final Set<String> COMMAND_LOGGING = Set.of("logging.level.root", "spring.main.log-startup-info");
+
     /**
-     * The given settings, then the command's own, which win over application.properties and over
-     * the same settings given (a port given twice would be read as both, "0,-1", and fail).
+     * The given settings and the command's own, which win over application.properties. Where both
+     * say the same setting, one wins, as a setting given twice is read as both ("0,-1" for a port)
+     * and fails: the command's, except for how much it logs.
      */
     private static String[] withCommandSettings(List<String> settings) {
         List<String> all = new ArrayList<>();
+        Set<String> given = new HashSet<>();
         for (String setting : settings) {
             String key = setting.substring(2, setting.indexOf('='));
-            if (!COMMAND_PROPERTIES.containsKey(key)) {
+            given.add(key);
+            if (!COMMAND_PROPERTIES.containsKey(key) || COMMAND_LOGGING.contains(key)) {
                 all.add(setting);
             }
         }
-        COMMAND_PROPERTIES.forEach((key, value) -> all.add("--" + key + "=" + value));
+        COMMAND_PROPERTIES.forEach((key, value) -> {
+            if (!(COMMAND_LOGGING.contains(key) && given.contains(key))) {
+                all.add("--" + key + "=" + value);
+            }
+        });
         return all.toArray(String[]::new);
     }
 

@@ -44,17 +44,24 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    void aCommandAfterSettingsRunsInsteadOfTheSite() throws Exception {
+    void aCommandAfterSettingsRunsInsteadOfTheSiteAndLogsAsMuchAsAsked() throws Exception {
         Path backup = temp.resolve("backup");
 
         // The child is started with --server.port=0 before these, as a site would be: the command
-        // still opens no port and ends by itself.
-        ChildApplication.Exit exit =
-                ChildApplication.runToEnd("--broadsheet.data-dir=" + temp.resolve("data"), "backup", backup.toString());
+        // still opens no port and ends by itself. It logs errors only, unless told otherwise.
+        ChildApplication.Exit exit = ChildApplication.runToEnd(
+                "--broadsheet.data-dir=" + temp.resolve("data"),
+                "--logging.level.root=INFO",
+                "backup",
+                backup.toString());
 
         assertThat(exit.exitCode()).as(exit.output()).isZero();
-        assertThat(exit.output()).contains("Backup written to " + backup.toAbsolutePath());
-        assertThat(Files.list(backup)).isNotEmpty();
+        assertThat(exit.output())
+                .contains("Backup written to " + backup.toAbsolutePath())
+                .containsPattern(" INFO \\d+ --- ");
+        try (var files = Files.list(backup)) {
+            assertThat(files).isNotEmpty();
+        }
     }
 
     @Test

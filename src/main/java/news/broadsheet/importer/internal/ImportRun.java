@@ -109,6 +109,8 @@ public final class ImportRun {
      * image: none is stored), so that galleries after them change a story as they would for real.
      */
     private final Map<String, DryRunAttachment> wouldRecord = new LinkedHashMap<>();
+    /** The same, by the WordPress id of the post each is attached to. */
+    private final Map<String, List<ImportLedger.Attachment>> wouldRecordByParent = new HashMap<>();
 
     private record DryRunAttachment(String parentWpId, ImportLedger.Attachment attachment, boolean stored) {}
 
@@ -628,8 +630,7 @@ public final class ImportRun {
                 skip("images", wpId, item.title(), "file not found: " + relative);
             } else if (options.dryRun()) {
                 imported("images");
-                wouldRecord.put(
-                        wpId, new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), true));
+                wouldRecord(new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), true));
             } else {
                 try {
                     String alt = item.meta()
@@ -657,8 +658,9 @@ public final class ImportRun {
             }
         }
         if (options.dryRun()) {
-            wouldRecord.putIfAbsent(
-                    wpId, new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), false));
+            if (!wouldRecord.containsKey(wpId)) {
+                wouldRecord(new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), false));
+            }
         } else {
             long target = imageId;
             String source = url;
@@ -674,6 +676,13 @@ public final class ImportRun {
                                     source,
                                     s.clock().instant()));
         }
+    }
+
+    private void wouldRecord(DryRunAttachment attachment) {
+        wouldRecord.put(attachment.attachment().wpId(), attachment);
+        wouldRecordByParent
+                .computeIfAbsent(attachment.parentWpId(), parent -> new ArrayList<>())
+                .add(attachment.attachment());
     }
 
     // ---- Posts, pages and comments, in batches. ----
@@ -1459,7 +1468,8 @@ public final class ImportRun {
             @Override
             public List<WordPressBody.Image> byIds(List<String> ids) {
                 List<ImportLedger.Attachment> found = new ArrayList<>(s.ledger().attachments(siteKey, ids));
-                for (String id : ids) {
+                // Each once, as the ledger's query gives them.
+                for (String id : new java.util.LinkedHashSet<>(ids)) {
                     DryRunAttachment dryRun = wouldRecord.get(id);
                     if (dryRun != null) {
                         found.add(dryRun.attachment());
@@ -1471,9 +1481,7 @@ public final class ImportRun {
             @Override
             public List<WordPressBody.Image> attachedToPost() {
                 List<ImportLedger.Attachment> found = new ArrayList<>(s.ledger().attachmentsOf(siteKey, postWpId));
-                wouldRecord.values().stream()
-                        .filter(dryRun -> dryRun.parentWpId().equals(postWpId))
-                        .forEach(dryRun -> found.add(dryRun.attachment()));
+                found.addAll(wouldRecordByParent.getOrDefault(postWpId, List.of()));
                 return images(found);
             }
         };
