@@ -64,6 +64,24 @@ class WordPressImportIntegrationTests {
         return importer.importFile(file, options, ACTOR, ImportProgress.NONE);
     }
 
+    /** Imports the fixture's export for this key; returns its text, to make a later export from. */
+    private String importedFirst(String key) throws IOException {
+        String first = WxrFixture.xml(key, false);
+        importer.importFile(
+                WxrFixture.write(temp, key + "-first.xml", first),
+                new ImportOptions(null, false, false),
+                ACTOR,
+                ImportProgress.NONE);
+        return first;
+    }
+
+    /** The dry run counted every kind as the import that followed it did. */
+    private static void assertSameCounts(ImportReport dry, ImportReport real) {
+        for (String kind : ImportReport.KINDS) {
+            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
+        }
+    }
+
     private long target(String key, String kind, String wpId) {
         return db.jdbc()
                 .sql("SELECT target_id FROM wp_import_item WHERE site = ? AND kind = ? AND wp_id = ?")
@@ -321,9 +339,7 @@ class WordPressImportIntegrationTests {
         assertThat(http.get(url).body()).contains("closed the mouth at dawn");
 
         ImportReport report = importer.importFile(laterFile, options, ACTOR, ImportProgress.NONE);
-        for (String kind : ImportReport.KINDS) {
-            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(report.count(kind));
-        }
+        assertSameCounts(dry, report);
 
         assertThat(report.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
         assertThat(report.toText())
@@ -520,12 +536,7 @@ class WordPressImportIntegrationTests {
     @Test
     void aDryRunSeesImagesAddedToAGalleryInTheSameExport() throws IOException {
         String key = Newsroom.unique("gazette");
-        String first = WxrFixture.xml(key, false);
-        importer.importFile(
-                WxrFixture.write(temp, key + "-first.xml", first),
-                new ImportOptions(null, false, false),
-                ACTOR,
-                ImportProgress.NONE);
+        String first = importedFirst(key);
         long storm = target(key, "story", "101");
 
         // On WordPress an image was added to the storm story's gallery since.
@@ -548,20 +559,13 @@ class WordPressImportIntegrationTests {
 
         assertThat(body(storm)).contains(buoy);
         assertThat(real.count("stories").updated()).isEqualTo(1);
-        for (String kind : ImportReport.KINDS) {
-            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
-        }
+        assertSameCounts(dry, real);
     }
 
     @Test
     void aDryRunRefusesAnUpdateTheImportWouldRefuse() throws IOException {
         String key = Newsroom.unique("gazette");
-        String first = WxrFixture.xml(key, false);
-        importer.importFile(
-                WxrFixture.write(temp, key + "-first.xml", first),
-                new ImportOptions(null, false, false),
-                ACTOR,
-                ImportProgress.NONE);
+        String first = importedFirst(key);
         long regatta = target(key, "story", "103");
         // On WordPress the story grew past what a story here may hold.
         Path laterFile = WxrFixture.write(
@@ -576,9 +580,7 @@ class WordPressImportIntegrationTests {
         assertThat(dry.toText()).contains("post 103 (\"Regatta").contains("would not be applied: " + refusal);
         assertThat(real.toText()).contains("was not applied: " + refusal);
         assertThat(real.count("stories").updated()).isZero();
-        for (String kind : ImportReport.KINDS) {
-            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
-        }
+        assertSameCounts(dry, real);
         assertThat(body(regatta)).isEqualTo("<p>Sails up.</p>");
     }
 
@@ -596,9 +598,7 @@ class WordPressImportIntegrationTests {
 
         assertThat(dry.count("pages")).isEqualTo(new ImportReport.Counts(1, 0, 0, 1));
         assertThat(dry.toText()).contains("pages 107 \"About the Gazette\": the page is empty");
-        for (String kind : ImportReport.KINDS) {
-            assertThat(dry.count(kind)).as("the dry run's count of " + kind).isEqualTo(real.count(kind));
-        }
+        assertSameCounts(dry, real);
     }
 
     @Test
