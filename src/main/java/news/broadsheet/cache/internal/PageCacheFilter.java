@@ -401,7 +401,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null
                 ? notModified(ifNoneMatch, kept.etag)
-                : notModifiedSince(request.getDateHeader("If-Modified-Since"), kept)) {
+                : notModifiedSince(ifModifiedSince(request), kept)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -463,6 +463,18 @@ class PageCacheFilter extends OncePerRequestFilter {
             return "gzip";
         }
         return "identity";
+    }
+
+    /**
+     * The If-Modified-Since time, or -1 when none is sent or it is not a date: RFC 9110 (13.1.3) has
+     * an invalid one ignored, where Tomcat's {@code getDateHeader} throws.
+     */
+    private static long ifModifiedSince(HttpServletRequest request) {
+        try {
+            return request.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException notADate) {
+            return -1;
+        }
     }
 
     /** For readers that send only If-Modified-Since (RFC 9110: ignored when If-None-Match is sent). */

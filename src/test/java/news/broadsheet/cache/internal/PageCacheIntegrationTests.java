@@ -160,6 +160,30 @@ class PageCacheIntegrationTests {
     }
 
     @Test
+    void aKeptResponseAnswersIfModifiedSinceAndIgnoresOneThatIsNoDate() throws Exception {
+        for (String path : List.of("/", world.url(), worldStory.url(), "/feeds/all.atom", "/api/v1/articles")) {
+            HttpResponse<byte[]> first = get(path, "identity", null);
+            HttpResponse<byte[]> kept = get(path, "identity", null);
+            assertThat(kept.headers().firstValue("X-Cache")).as(path).hasValue("HIT");
+            // RFC 9110: a value that is not a date is ignored, so the page is sent (it was a 500).
+            for (String notADate : List.of("garbage", "Sun, 99 Foo 2026 99:99:99 GMT", "1700000000")) {
+                HttpResponse<byte[]> answer = send(path, "If-Modified-Since", notADate);
+                assertThat(answer.statusCode()).as(path + " " + notADate).isEqualTo(200);
+                assertThat(answer.body()).as(path).isEqualTo(first.body());
+            }
+            java.util.Optional<String> lastModified = kept.headers().firstValue("Last-Modified");
+            if (lastModified.isPresent()) {
+                assertThat(send(path, "If-Modified-Since", lastModified.get()).statusCode())
+                        .as(path)
+                        .isEqualTo(304);
+            }
+        }
+        assertThat(get("/feeds/all.atom", "identity", null).headers().firstValue("Last-Modified"))
+                .as("a feed says when it changed, so the valid date above was tried on one")
+                .isPresent();
+    }
+
+    @Test
     void staffAndSearchAreNeverServedFromTheCache() throws Exception {
         get(worldStory.url(), "identity", null);
         Http.Response signedIn = editor.get(worldStory.url());
@@ -320,6 +344,15 @@ class PageCacheIntegrationTests {
             request.header("If-None-Match", ifNoneMatch);
         }
         return raw.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> send(String path, String header, String value)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.base() + path))
+                .header("Accept-Encoding", "identity")
+                .header(header, value)
+                .build();
+        return raw.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @SuppressWarnings("unused")
