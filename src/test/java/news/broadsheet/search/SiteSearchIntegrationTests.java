@@ -166,6 +166,14 @@ class SiteSearchIntegrationTests {
         Http.Response response = http.get(searchUrl(question));
         assertThat(response.status()).isEqualTo(200);
         assertThat(headlines(response.page())).first().isEqualTo("Long question " + w);
+        assertThat(response.page().select("input#search-q").val())
+                .as("the box keeps all that was typed")
+                .isEqualTo(question.strip());
+        assertThat(response.page().title())
+                .as("the title shows the question's start, cut after a word")
+                .startsWith("Search: I would like to read about " + w)
+                .endsWith("…")
+                .hasSizeLessThan(100);
     }
 
     @Test

@@ -43,6 +43,9 @@ class SearchController {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    /** How much of a query the page's title shows. */
+    private static final int TITLE_QUERY_LENGTH = 60;
+
     private static final List<String> FILTERS = List.of("section", "author", "year", "from", "to", "sort");
 
     private final SiteSearch search;
@@ -226,7 +229,7 @@ class SearchController {
         }
         boolean filtered = kept.keySet().stream().anyMatch(k -> !k.equals("sort"));
         return new SearchPage(
-                "Search: " + query,
+                title(query),
                 query,
                 kept.get("from"),
                 kept.get("to"),
@@ -263,7 +266,7 @@ class SearchController {
             @Nullable String problem,
             boolean rebuilding) {
         return new SearchPage(
-                query.isEmpty() ? "Search" : "Search: " + query,
+                title(query),
                 query,
                 clip(params.getOrDefault("from", "")),
                 clip(params.getOrDefault("to", "")),
@@ -318,6 +321,22 @@ class SearchController {
     }
 
     /** What the reader typed, kept in the form, but never more than a page can sensibly show. */
+    /**
+     * The page's title: the query, cut after a word when long (a question of hundreds of words
+     * is read, but a browser tab, history and bookmarks show a few dozen characters).
+     */
+    static String title(String query) {
+        if (query.isEmpty()) {
+            return "Search";
+        }
+        if (query.length() <= TITLE_QUERY_LENGTH) {
+            return "Search: " + query;
+        }
+        int cut = query.lastIndexOf(' ', TITLE_QUERY_LENGTH);
+        String start = query.substring(0, cut > TITLE_QUERY_LENGTH / 2 ? cut : TITLE_QUERY_LENGTH);
+        return "Search: " + start.strip() + "…";
+    }
+
     private static String clip(@Nullable String value) {
         if (value == null) {
             return "";
