@@ -119,6 +119,7 @@ public class Authors {
             throw new IllegalArgumentException("Not a valid author slug: " + slug);
         }
         long id = repository.insert(new AuthorDetails(slug, name, "", bio, "", "", List.of(), null));
+        events.publishEvent(new BylineAdded(id));
         return repository.findById(id).orElseThrow();
     }
 

@@ -14,14 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.author.Author;
-import news.broadsheet.author.Authors;
 import news.broadsheet.search.internal.EditorialTerms;
 import news.broadsheet.search.internal.IndexSearch;
+import news.broadsheet.search.internal.NameDirectory;
 import news.broadsheet.search.internal.RelatedStoriesCache;
 import news.broadsheet.search.internal.SearchIndex;
 import news.broadsheet.search.internal.UserQuery;
 import news.broadsheet.section.Section;
-import news.broadsheet.section.Sections;
 import news.broadsheet.shared.Actor;
 import news.broadsheet.shared.SiteSettings;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,8 +51,7 @@ public class SiteSearch {
     private final EditorialTerms editorialTerms;
     private final RelatedStoriesCache relatedCache;
     private final Articles articles;
-    private final Sections sections;
-    private final Authors authors;
+    private final NameDirectory names;
     private final SearchSettings settings;
     private final SiteSettings site;
     private final Clock clock;
@@ -65,8 +63,7 @@ public class SiteSearch {
             EditorialTerms editorialTerms,
             RelatedStoriesCache relatedCache,
             Articles articles,
-            Sections sections,
-            Authors authors,
+            NameDirectory names,
             SearchSettings settings,
             SiteSettings site,
             Clock clock,
@@ -76,8 +73,7 @@ public class SiteSearch {
         this.editorialTerms = editorialTerms;
         this.relatedCache = relatedCache;
         this.articles = articles;
-        this.sections = sections;
-        this.authors = authors;
+        this.names = names;
         this.settings = settings;
         this.site = site;
         this.clock = clock;
@@ -99,12 +95,13 @@ public class SiteSearch {
             throw new InvalidSearchException(
                     "Results pages run from 1 to " + settings.maxPage() + ". Narrow your search to see older stories.");
         }
-        if (request.sectionId() != null && sections.byId(request.sectionId()).isEmpty()) {
+        if (request.sectionId() != null
+                && names.sectionsById(List.of(request.sectionId())).isEmpty()) {
             throw new InvalidSearchException(
                     "There is no such section. Choose one from the list, or search everything.");
         }
         if (request.authorId() != null
-                && authors.byIds(List.of(request.authorId())).isEmpty()) {
+                && names.authorsById(List.of(request.authorId())).isEmpty()) {
             throw new InvalidSearchException("There is no such author. Choose one from the list, or search everyone.");
         }
         if (request.year() != null && (request.year() < 1000 || request.year() > 9999)) {
@@ -216,11 +213,12 @@ public class SiteSearch {
     /** Up to three sections, then up to three authors, whose names pass the test. */
     private List<SearchSuggestion> sectionsAndAuthors(java.util.function.Predicate<String> named) {
         List<SearchSuggestion> found = new ArrayList<>();
-        sections.all().stream()
+        names.sections().stream()
                 .filter(section -> named.test(section.name()))
                 .limit(SUGGESTED_NAMES)
                 .forEach(section -> found.add(new SearchSuggestion("section", section.name(), section.url())));
-        authors.active().stream()
+        names.authors().stream()
+                .filter(author -> !author.retired())
                 .filter(author -> named.test(author.name()))
                 .limit(SUGGESTED_NAMES)
                 .forEach(author -> found.add(new SearchSuggestion("author", author.name(), author.url())));
@@ -281,7 +279,7 @@ public class SiteSearch {
         List<IndexSearch.Count> sectionCounts = found.facets().getOrDefault("section", List.of());
         List<FacetValue> sectionValues = new ArrayList<>();
         // Every facet's section in one query, however many sections the hits are filed in.
-        Map<Long, Section> sectionsById = sections.byIds(
+        Map<Long, Section> sectionsById = names.sectionsById(
                 sectionCounts.stream().map(c -> Long.parseLong(c.value())).toList());
         for (IndexSearch.Count count : sectionCounts) {
             long id = Long.parseLong(count.value());
@@ -299,7 +297,7 @@ public class SiteSearch {
         List<IndexSearch.Count> authorCounts = found.facets().getOrDefault("author", List.of());
         Set<Long> authorIds = new HashSet<>();
         authorCounts.forEach(c -> authorIds.add(Long.parseLong(c.value())));
-        Map<Long, Author> byId = authors.byIds(authorIds);
+        Map<Long, Author> byId = names.authorsById(authorIds);
         List<FacetValue> authorValues = new ArrayList<>();
         for (IndexSearch.Count count : authorCounts) {
             long id = Long.parseLong(count.value());

@@ -18,7 +18,8 @@
  * Related stories are kept per article on each node and dropped by its indexer when a story they
  * list (or the story itself) changes; a new similar story joins within {@code
  * broadsheet.search.related-max-age}, so article pages rarely query the index.
- * Section and author names are looked up when shown, so renames need no re-indexing; tags are not
+ * Section and author names are looked up when shown, so renames need no re-indexing (each node holds
+ * both lists in memory and drops them when the change log says either changed); tags are not
  * indexed. Publishes {@link news.broadsheet.search.SearchIndexRebuildRequested} (audited).
  *
  * <p>Editors' synonyms and pinned results ({@link news.broadsheet.search.SearchTerms}; tables

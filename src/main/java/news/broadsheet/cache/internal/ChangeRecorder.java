@@ -8,6 +8,7 @@ import news.broadsheet.article.StoryVisibility;
 import news.broadsheet.article.TagChanged;
 import news.broadsheet.author.AuthorChanged;
 import news.broadsheet.author.AuthorsMerged;
+import news.broadsheet.author.BylineAdded;
 import news.broadsheet.comment.CommentModerated;
 import news.broadsheet.comment.CommentModerationUndone;
 import news.broadsheet.comment.CommentPublished;
@@ -140,6 +141,12 @@ class ChangeRecorder {
     void authorChanged(AuthorChanged event) {
         record(Set.of(
                 CacheTags.author(event.authorId()), CacheTags.authorStories(event.authorId()), CacheTags.DIRECTORY));
+    }
+
+    /** A byline added by an import or the demo: the lists of bylines show it. */
+    @EventListener
+    void bylineAdded(BylineAdded event) {
+        record(Set.of(CacheTags.author(event.authorId()), CacheTags.DIRECTORY));
     }
 
     @EventListener
