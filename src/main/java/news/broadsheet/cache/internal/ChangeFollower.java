@@ -50,8 +50,21 @@ class ChangeFollower {
 
     /** Drops what the tags show on this node at once (a change made here, just committed). */
     void applyLocal(Set<String> tags) {
-        cache.invalidate(tags);
-        events.publishEvent(new SiteContentChanged(tags));
+        apply(tags);
+    }
+
+    /**
+     * Tells the features that keep their own copies first, then drops the pages: a render that
+     * begins between the two reads the new content, and one that began before the pages were
+     * dropped is caught by the cache (see {@link PageCache#finish}). The other way round, a page
+     * rendered from a copy about to be dropped would be kept as current.
+     */
+    private void apply(Set<String> tags) {
+        try {
+            events.publishEvent(new SiteContentChanged(tags));
+        } finally {
+            cache.invalidate(tags);
+        }
     }
 
     @Scheduled(fixedDelayString = "${broadsheet.cache.poll-interval:250ms}")
@@ -90,8 +103,7 @@ class ChangeFollower {
                 }
             }
             if (!changed.isEmpty()) {
-                cache.invalidate(changed);
-                events.publishEvent(new SiteContentChanged(changed));
+                apply(changed);
             }
             if (now - lastPrune > 60_000) {
                 lastPrune = now;

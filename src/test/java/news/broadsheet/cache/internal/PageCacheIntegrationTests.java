@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleStatus;
@@ -57,6 +58,12 @@ class PageCacheIntegrationTests {
 
     @Autowired
     WebServerApplicationContext webServerContext;
+
+    @Autowired
+    org.springframework.context.support.AbstractApplicationContext context;
+
+    @Autowired
+    ChangeFollower follower;
 
     private final HttpClient raw = HttpClient.newHttpClient();
 
@@ -181,6 +188,35 @@ class PageCacheIntegrationTests {
         assertThat(get("/feeds/all.atom", "identity", null).headers().firstValue("Last-Modified"))
                 .as("a feed says when it changed, so the valid date above was tried on one")
                 .isPresent();
+    }
+
+    @Test
+    void featuresDropTheirOwnCopiesBeforeTheCacheDropsThePagesThatShowThem() {
+        // A feature that keeps a copy in memory (the masthead's sections, search's names) drops it
+        // when told; a page that begins rendering at that moment may still have read the old copy,
+        // so it must count as begun before the pages were dropped, and not be kept as current.
+        String tag = "ordering-" + System.nanoTime();
+        String key = "/" + tag;
+        java.util.concurrent.atomic.AtomicReference<PageCache.Render> begun =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        var feature = org.springframework.context.ApplicationListener.forPayload(
+                (news.broadsheet.cache.SiteContentChanged event) -> {
+                    if (event.touches(tag)) {
+                        begun.set(cache.begin(key));
+                    }
+                });
+        context.addApplicationListener(feature);
+        try {
+            follower.applyLocal(Set.of(tag));
+        } finally {
+            context.removeApplicationListener(feature);
+        }
+        CachedResponse rendered =
+                new CachedResponse(key, List.of(), new byte[0], null, null, "0", Set.of(tag), null, 0);
+        cache.finish(key, begun.get(), rendered);
+        assertThat(rendered.stale())
+                .as("kept, but rendered again on the next request")
+                .isTrue();
     }
 
     @Test
