@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
-import news.broadsheet.author.Author;
 import news.broadsheet.search.internal.EditorialTerms;
 import news.broadsheet.search.internal.IndexSearch;
 import news.broadsheet.search.internal.NameDirectory;
@@ -297,11 +296,11 @@ public class SiteSearch {
         List<IndexSearch.Count> authorCounts = found.facets().getOrDefault("author", List.of());
         Set<Long> authorIds = new HashSet<>();
         authorCounts.forEach(c -> authorIds.add(Long.parseLong(c.value())));
-        Map<Long, Author> byId = names.authorsById(authorIds);
+        Map<Long, NameDirectory.Byline> byId = names.authorsById(authorIds);
         List<FacetValue> authorValues = new ArrayList<>();
         for (IndexSearch.Count count : authorCounts) {
             long id = Long.parseLong(count.value());
-            Author author = byId.get(id);
+            NameDirectory.Byline author = byId.get(id);
             if (author != null) {
                 authorValues.add(new FacetValue(
                         count.value(),

@@ -28,11 +28,19 @@ public class NameDirectory {
 
     private static final long MAX_AGE_NANOS = 60_000_000_000L;
 
+    /** What search shows of a byline: its name and page (not its bio, which can be long). */
+    public record Byline(long id, String name, String url, boolean retired) {
+
+        static Byline of(Author author) {
+            return new Byline(author.id(), author.name(), author.url(), author.retired());
+        }
+    }
+
     private record Names(
             List<Section> sections,
             Map<Long, Section> sectionsById,
-            List<Author> authors,
-            Map<Long, Author> authorsById,
+            List<Byline> authors,
+            Map<Long, Byline> authorsById,
             long readAtNanos) {}
 
     private final Sections sections;
@@ -54,7 +62,7 @@ public class NameDirectory {
     }
 
     /** Every byline not merged into another, retired ones included. */
-    public List<Author> authors() {
+    public List<Byline> authors() {
         return current().authors();
     }
 
@@ -64,8 +72,12 @@ public class NameDirectory {
     }
 
     /** These bylines by id (merged ones too, as the database gives them); ids without one are left out. */
-    public Map<Long, Author> authorsById(Collection<Long> ids) {
-        return byIds(ids, current().authorsById(), authors::byIds);
+    public Map<Long, Byline> authorsById(Collection<Long> ids) {
+        return byIds(ids, current().authorsById(), missing -> {
+            Map<Long, Byline> read = new HashMap<>();
+            authors.byIds(missing).forEach((id, author) -> read.put(id, Byline.of(author)));
+            return read;
+        });
     }
 
     /** Drops what is held, so the next search reads both lists afresh. */
@@ -108,10 +120,10 @@ public class NameDirectory {
         }
         long seen = generation.get();
         List<Section> allSections = sections.all();
-        List<Author> allAuthors = authors.all();
+        List<Byline> allAuthors = authors.all().stream().map(Byline::of).toList();
         Map<Long, Section> sectionsById = new HashMap<>();
         allSections.forEach(section -> sectionsById.put(section.id(), section));
-        Map<Long, Author> authorsById = new HashMap<>();
+        Map<Long, Byline> authorsById = new HashMap<>();
         allAuthors.forEach(author -> authorsById.put(author.id(), author));
         Names fresh = new Names(
                 List.copyOf(allSections),
