@@ -1,6 +1,7 @@
 package news.broadsheet.search;
 
 import static news.broadsheet.search.SearchTestSupport.eventually;
+import static news.broadsheet.search.SearchTestSupport.facet;
 import static news.broadsheet.search.SearchTestSupport.headlines;
 import static news.broadsheet.search.SearchTestSupport.searchUrl;
 import static news.broadsheet.search.SearchTestSupport.word;
@@ -19,7 +20,6 @@ import news.broadsheet.support.IntegrationTest;
 import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.StatementLog;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -111,14 +111,5 @@ class SearchNamesIntegrationTests {
         Http.Response response = http.get(searchUrl(query));
         assertThat(response.status()).isEqualTo(200);
         return response.page().select("nav.search__named a").eachText();
-    }
-
-    private static List<String> facet(Document page, String label) {
-        for (Element facet : page.select("section.facet")) {
-            if (facet.select("h2").text().equals(label)) {
-                return facet.select("li").eachText();
-            }
-        }
-        return List.of();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import news.broadsheet.support.Http;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /** Helpers for search tests: made-up words no other test uses, and reading the results page. */
 final class SearchTestSupport {
@@ -68,5 +69,15 @@ final class SearchTestSupport {
             }
         }
         return condition.getAsBoolean();
+    }
+
+    /** The values a facet lists on the results page ("Kim Laine (2)"), by its heading; empty when it is not shown. */
+    static List<String> facet(Document page, String label) {
+        for (Element facet : page.select("section.facet")) {
+            if (facet.select("h2").text().equals(label)) {
+                return facet.select("li").eachText();
+            }
+        }
+        return List.of();
     }
 }

@@ -1,6 +1,7 @@
 package news.broadsheet.search;
 
 import static news.broadsheet.search.SearchTestSupport.eventually;
+import static news.broadsheet.search.SearchTestSupport.facet;
 import static news.broadsheet.search.SearchTestSupport.headlines;
 import static news.broadsheet.search.SearchTestSupport.searchUrl;
 import static news.broadsheet.search.SearchTestSupport.word;
@@ -404,15 +405,6 @@ class SiteSearchIntegrationTests {
             assertThat(response.body()).as(payload).doesNotContain("at java.", "Exception");
             assertThat(HtmlSafety.pageProblems(response.body())).as(payload).isEmpty();
         }
-    }
-
-    private static List<String> facet(Document page, String label) {
-        for (Element facet : page.select("section.facet")) {
-            if (facet.select("h2").text().equals(label)) {
-                return facet.select("li").eachText();
-            }
-        }
-        return List.of();
     }
 
     private static String day(Instant instant) {

@@ -1,10 +1,12 @@
 package news.broadsheet.search.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import news.broadsheet.author.Author;
 import news.broadsheet.author.Authors;
 import news.broadsheet.cache.SiteContentChanged;
@@ -95,9 +97,9 @@ public class NameDirectory {
     }
 
     private static <T> Map<Long, T> byIds(
-            Collection<Long> ids, Map<Long, T> held, java.util.function.Function<List<Long>, Map<Long, T>> read) {
+            Collection<Long> ids, Map<Long, T> held, Function<List<Long>, Map<Long, T>> read) {
         Map<Long, T> found = new HashMap<>();
-        List<Long> missing = new java.util.ArrayList<>();
+        List<Long> missing = new ArrayList<>();
         for (Long id : ids) {
             T value = held.get(id);
             if (value != null) {

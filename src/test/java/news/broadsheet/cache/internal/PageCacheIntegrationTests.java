@@ -12,12 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import news.broadsheet.account.Role;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.author.Author;
+import news.broadsheet.cache.SiteContentChanged;
 import news.broadsheet.section.Section;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.AbstractApplicationContext;
 
 /**
  * The page cache over HTTP: anonymous readers get kept bytes with validators and caching headers,
@@ -60,7 +65,7 @@ class PageCacheIntegrationTests {
     WebServerApplicationContext webServerContext;
 
     @Autowired
-    org.springframework.context.support.AbstractApplicationContext context;
+    AbstractApplicationContext context;
 
     @Autowired
     ChangeFollower follower;
@@ -178,7 +183,7 @@ class PageCacheIntegrationTests {
                 assertThat(answer.statusCode()).as(path + " " + notADate).isEqualTo(200);
                 assertThat(answer.body()).as(path).isEqualTo(first.body());
             }
-            java.util.Optional<String> lastModified = kept.headers().firstValue("Last-Modified");
+            Optional<String> lastModified = kept.headers().firstValue("Last-Modified");
             if (lastModified.isPresent()) {
                 assertThat(send(path, "If-Modified-Since", lastModified.get()).statusCode())
                         .as(path)
@@ -197,14 +202,12 @@ class PageCacheIntegrationTests {
         // so it must count as begun before the pages were dropped, and not be kept as current.
         String tag = "ordering-" + System.nanoTime();
         String key = "/" + tag;
-        java.util.concurrent.atomic.AtomicReference<PageCache.Render> begun =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        var feature = org.springframework.context.ApplicationListener.forPayload(
-                (news.broadsheet.cache.SiteContentChanged event) -> {
-                    if (event.touches(tag)) {
-                        begun.set(cache.begin(key));
-                    }
-                });
+        AtomicReference<PageCache.Render> begun = new AtomicReference<>();
+        var feature = ApplicationListener.forPayload((SiteContentChanged event) -> {
+            if (event.touches(tag)) {
+                begun.set(cache.begin(key));
+            }
+        });
         context.addApplicationListener(feature);
         try {
             follower.applyLocal(Set.of(tag));
