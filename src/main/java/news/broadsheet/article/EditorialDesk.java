@@ -89,6 +89,14 @@ public class EditorialDesk {
     }
 
     /**
+     * What {@link #importStories} would do with a batch, storing nothing (a dry run): the same
+     * checks, one outcome per story, in order; an accepted one has id 0.
+     */
+    public java.util.List<ImportOutcome> checkImports(java.util.List<ImportStory> stories) {
+        return importer.checkAll(stories);
+    }
+
+    /**
      * Brings stories an earlier import stored up to date with a later export of the same site:
      * each story no one has saved here since an import wrote it takes the export's headline,
      * standfirst and body, revised, audited and announced like a save; a story edited here keeps

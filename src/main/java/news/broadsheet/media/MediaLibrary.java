@@ -71,21 +71,11 @@ public class MediaLibrary {
      * @throws ImageRejectedException with a message for the uploader, when the upload is refused
      */
     public StoredImage store(ImageUpload upload, long uploadedByAccountId) {
-        String altText = singleLine(upload.altText());
-        if (altText.isEmpty()) {
-            throw new ImageRejectedException(
-                    Reason.MISSING_ALT_TEXT,
-                    "altText",
-                    "Please describe the image for readers who cannot see it (alt text).");
-        }
-        checkLength(altText, MAX_ALT_TEXT, "altText", "The alt text");
-        String caption = singleLine(upload.caption());
-        checkLength(caption, MAX_CAPTION, "caption", "The caption");
-        String credit = singleLine(upload.credit());
-        checkLength(credit, MAX_CREDIT, "credit", "The credit");
-        checkSize(upload.bytes().length);
-
-        DecodedImage decoded = decoder.decode(upload.bytes());
+        Checked checked = checked(upload);
+        String altText = checked.altText();
+        String caption = checked.caption();
+        String credit = checked.credit();
+        DecodedImage decoded = checked.decoded();
         List<EncodedVariant> encoded = renderer.render(decoded.image());
         List<EncodedCrop> encodedCrops = renderer.crops(decoded.image());
         Instant now = clock.instant();
@@ -122,6 +112,35 @@ public class MediaLibrary {
             removeQuietly(written, e);
             throw e;
         }
+    }
+
+    /**
+     * Checks the upload as {@link #store} does, and writes nothing: for a dry run that must refuse
+     * what the real run would.
+     *
+     * @throws ImageRejectedException with a message for the uploader, when the upload would be refused
+     */
+    public void check(ImageUpload upload) {
+        checked(upload);
+    }
+
+    private record Checked(String altText, String caption, String credit, DecodedImage decoded) {}
+
+    private Checked checked(ImageUpload upload) {
+        String altText = singleLine(upload.altText());
+        if (altText.isEmpty()) {
+            throw new ImageRejectedException(
+                    Reason.MISSING_ALT_TEXT,
+                    "altText",
+                    "Please describe the image for readers who cannot see it (alt text).");
+        }
+        checkLength(altText, MAX_ALT_TEXT, "altText", "The alt text");
+        String caption = singleLine(upload.caption());
+        checkLength(caption, MAX_CAPTION, "caption", "The caption");
+        String credit = singleLine(upload.credit());
+        checkLength(credit, MAX_CREDIT, "credit", "The credit");
+        checkSize(upload.bytes().length);
+        return new Checked(altText, caption, credit, decoder.decode(upload.bytes()));
     }
 
     /**

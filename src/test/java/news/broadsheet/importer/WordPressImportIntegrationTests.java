@@ -534,6 +534,114 @@ class WordPressImportIntegrationTests {
     }
 
     @Test
+    void aDryRunRefusesAnImageTheLibraryWouldRefuse() throws IOException {
+        String key = Newsroom.unique("gazette");
+        Path media = temp.resolve("uploads-broken");
+        Files.createDirectories(media.resolve("2026/01"));
+        // The uploads folder holds a file by the image's name that is no picture (a failed copy).
+        Files.writeString(media.resolve("2026/01/quay.png"), "<html>502 Bad Gateway</html>");
+        Path file = WxrFixture.write(temp, key + ".xml", WxrFixture.xml(key, false));
+
+        ImportReport dry = importer.importFile(file, new ImportOptions(media, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(file, new ImportOptions(media, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(dry.count("images").imported()).isZero();
+        assertThat(dry.skipped())
+                .anySatisfy(skipped -> assertThat(skipped.reason()).startsWith("2026/01/quay.png: "));
+        assertSameCounts(dry, real);
+        assertThat(real.count("images").imported()).isZero();
+    }
+
+    @Test
+    void aDryRunRefusesANewStoryTheImportWouldRefuse() throws IOException {
+        String key = Newsroom.unique("gazette");
+        // A story whose search title is longer than the editor allows (the editor's own check
+        // refuses it, not the importer's), in an export not imported before.
+        String seoTitle = "<wp:postmeta><wp:meta_key>_broadsheet_seo_title</wp:meta_key><wp:meta_value><![CDATA["
+                + "Regatta ".repeat(50) + "]]></wp:meta_value></wp:postmeta>";
+        Path file = WxrFixture.write(
+                temp,
+                key + "-long-title.xml",
+                WxrFixture.xml(key, false)
+                        .replace("<wp:post_id>103</wp:post_id>", "<wp:post_id>103</wp:post_id>" + seoTitle));
+
+        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        String refusal = "Please keep the search title to 300 characters";
+        assertThat(dry.skipped()).anySatisfy(skipped -> {
+            assertThat(skipped.wpId()).isEqualTo("103");
+            assertThat(skipped.reason()).contains(refusal);
+        });
+        assertThat(dry.count("stories").imported()).isEqualTo(4);
+        assertSameCounts(dry, real);
+    }
+
+    @Test
+    void aDryRunCountsAStoryAndAPageThatComeTwiceAsTheImportDoes() throws IOException {
+        String key = Newsroom.unique("gazette");
+        String xml = WxrFixture.xml(key, false);
+        // An export stitched together from two, so one story (with its comments) and one page come twice.
+        String twice = xml.replace(
+                "</channel>", item(xml, "<title>Storm closes") + item(xml, "<title>About the Gazette") + "</channel>");
+        Path file = WxrFixture.write(temp, key + "-twice.xml", twice);
+
+        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(real.count("stories").alreadyThere()).isEqualTo(1);
+        assertThat(real.count("pages").alreadyThere()).isEqualTo(1);
+        assertSameCounts(dry, real);
+
+        // And an existing page that comes twice with new text is one update, in both.
+        String edited = twice.replace("We write about the harbour.", "We write about the harbour and the estuary.");
+        Path later = WxrFixture.write(temp, key + "-twice-later.xml", edited);
+        ImportReport dryUpdate =
+                importer.importFile(later, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport realUpdate =
+                importer.importFile(later, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        assertThat(realUpdate.count("pages").updated()).isEqualTo(1);
+        assertSameCounts(dryUpdate, realUpdate);
+    }
+
+    @Test
+    void aDryRunKnowsAStoryItWouldHaveStoredInAnEarlierBatch() throws IOException {
+        String key = Newsroom.unique("gazette");
+        String xml = WxrFixture.xml(key, false);
+        String regatta = item(xml, "<title>Regatta next month");
+        // More stories than one batch holds between a story and its second copy.
+        StringBuilder between = new StringBuilder();
+        for (int n = 0; n < 250; n++) {
+            between.append(regatta.replace("<wp:post_id>103<", "<wp:post_id>" + (1000 + n) + "<")
+                    .replace("<wp:post_name>regatta-", "<wp:post_name>regatta-" + n + "-"));
+        }
+        Path file = WxrFixture.write(
+                temp,
+                key + "-far.xml",
+                xml.replace("</channel>", between + item(xml, "<title>Storm closes") + "</channel>"));
+
+        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(real.count("stories").alreadyThere()).isEqualTo(1);
+        assertThat(real.count("comments").alreadyThere()).isPositive();
+        assertSameCounts(dry, real);
+    }
+
+    /** The whole {@code <item>} of an export that holds this text. */
+    private static String item(String xml, String holding) {
+        int at = xml.indexOf(holding);
+        assertThat(at).as(holding).isNotNegative();
+        int start = xml.lastIndexOf("<item>", at);
+        int end = xml.indexOf("</item>", at) + "</item>".length();
+        return xml.substring(start, end) + "\n";
+    }
+
+    @Test
     void aDryRunSeesImagesAddedToAGalleryInTheSameExport() throws IOException {
         String key = Newsroom.unique("gazette");
         String first = importedFirst(key);

@@ -85,33 +85,13 @@ public class StoryImporter {
     @Transactional
     public List<ImportOutcome> importAll(Actor actor, List<ImportStory> stories) {
         Instant now = clock.instant();
-        List<String> bases = stories.stream().map(StoryImporter::baseSlug).toList();
-        Set<String> taken = rows.takenSlugs(bases);
-        BatchFacts facts = new BatchFacts(stories, taken);
-
         ImportOutcome[] outcomes = new ImportOutcome[stories.size()];
         List<Integer> accepted = new ArrayList<>();
         List<EditArticle> contents = new ArrayList<>();
+        check(stories, outcomes, accepted, contents, false);
         List<StoryImportRepository.StoryRow> storyRows = new ArrayList<>();
-        for (int i = 0; i < stories.size(); i++) {
-            ImportStory story = stories.get(i);
-            EditArticle content = story.content().withSlug(freeSlug(bases.get(i), taken));
-            try {
-                checks.checked(content, null, facts);
-                if (story.publishedAt() == null
-                        && story.status() != ArticleStatus.DRAFT
-                        && story.status() != ArticleStatus.IN_REVIEW) {
-                    throw EditorialRefusedException.invalid(
-                            "publishAt", "A " + story.status().label() + " story needs a time.");
-                }
-            } catch (EditorialRefusedException refused) {
-                outcomes[i] = ImportOutcome.refused(refused.errors());
-                continue;
-            }
-            taken.add(content.slug());
-            accepted.add(i);
-            contents.add(content);
-            storyRows.add(row(actor, story, content, now));
+        for (int n = 0; n < accepted.size(); n++) {
+            storyRows.add(row(actor, stories.get(accepted.get(n)), contents.get(n), now));
         }
         List<Long> ids = rows.insertStories(storyRows);
 
@@ -190,6 +170,56 @@ public class StoryImporter {
                     "Imported as " + story.status().label().toLowerCase(Locale.ROOT)));
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * What {@link #importAll} would do with these stories, storing nothing: the same checks, the
+     * same free addresses. For a dry run, whose sections and bylines are not created: an id below
+     * zero stands for one it would have created, and passes as existing.
+     *
+     * @return one outcome per story, in order: refused with why, or stored with id 0 (none given)
+     */
+    @Transactional(readOnly = true)
+    public List<ImportOutcome> checkAll(List<ImportStory> stories) {
+        ImportOutcome[] outcomes = new ImportOutcome[stories.size()];
+        List<Integer> accepted = new ArrayList<>();
+        check(stories, outcomes, accepted, new ArrayList<>(), true);
+        accepted.forEach(i -> outcomes[i] = ImportOutcome.stored(0));
+        return List.of(outcomes);
+    }
+
+    /**
+     * Checks each story as the editor would, giving it the first free address: a refused one gets
+     * its outcome, an accepted one is listed (its index, and its content with the address).
+     */
+    private void check(
+            List<ImportStory> stories,
+            ImportOutcome[] outcomes,
+            List<Integer> accepted,
+            List<EditArticle> contents,
+            boolean planned) {
+        List<String> bases = stories.stream().map(StoryImporter::baseSlug).toList();
+        Set<String> taken = rows.takenSlugs(bases);
+        BatchFacts facts = new BatchFacts(stories, taken, planned);
+        for (int i = 0; i < stories.size(); i++) {
+            ImportStory story = stories.get(i);
+            EditArticle content = story.content().withSlug(freeSlug(bases.get(i), taken));
+            try {
+                checks.checked(content, null, facts);
+                if (story.publishedAt() == null
+                        && story.status() != ArticleStatus.DRAFT
+                        && story.status() != ArticleStatus.IN_REVIEW) {
+                    throw EditorialRefusedException.invalid(
+                            "publishAt", "A " + story.status().label() + " story needs a time.");
+                }
+            } catch (EditorialRefusedException refused) {
+                outcomes[i] = ImportOutcome.refused(refused.errors());
+                continue;
+            }
+            taken.add(content.slug());
+            accepted.add(i);
+            contents.add(content);
+        }
     }
 
     /**
@@ -357,9 +387,12 @@ public class StoryImporter {
         private final Set<String> taken;
         private final Map<Long, Boolean> sectionsSeen = new HashMap<>();
         private final Map<Long, Author> bylines;
+        /** Ids below zero are sections and bylines a dry run would have created. */
+        private final boolean planned;
 
-        BatchFacts(List<ImportStory> stories, Set<String> taken) {
+        BatchFacts(List<ImportStory> stories, Set<String> taken, boolean planned) {
             this.taken = taken;
+            this.planned = planned;
             Set<Long> authorIds = new HashSet<>();
             stories.forEach(story -> authorIds.addAll(story.content().authorIds()));
             this.bylines = authorIds.isEmpty() ? Map.of() : authors.byIds(authorIds);
@@ -373,6 +406,9 @@ public class StoryImporter {
 
         @Override
         public boolean sectionExists(long sectionId) {
+            if (planned && sectionId < 0) {
+                return true;
+            }
             return sectionsSeen.computeIfAbsent(
                     sectionId, id -> sections.byId(id).isPresent());
         }
@@ -381,7 +417,9 @@ public class StoryImporter {
         public Map<Long, Author> authors(Collection<Long> authorIds) {
             Map<Long, Author> found = new HashMap<>();
             for (long id : authorIds) {
-                Author author = bylines.get(id);
+                Author author = planned && id < 0
+                        ? new Author(id, "", "", "", "", "", "", List.of(), null, null, false, null)
+                        : bylines.get(id);
                 if (author != null) {
                     found.put(id, author);
                 }

@@ -112,6 +112,20 @@ public final class ImportRun {
     /** The same, by the WordPress id of the post each is attached to. */
     private final Map<String, List<ImportLedger.Attachment>> wouldRecordByParent = new HashMap<>();
 
+    /**
+     * A dry run's stories that the import would have stored, by WordPress id and by guid: the
+     * import finds them in its ledger in later batches, a dry run here.
+     */
+    private final Map<String, PendingStory> wouldStoreByWpId = new HashMap<>();
+
+    private final Map<String, PendingStory> wouldStoreByGuid = new HashMap<>();
+    /** A dry run's new pages and updated pages, by WordPress id and by id here. */
+    private final Set<String> wouldCreatePages = new HashSet<>();
+
+    private final Set<Long> wouldUpdatePages = new HashSet<>();
+    /** A dry run's comments seen so far, which the import would find in its ledger in later batches. */
+    private final Set<String> wouldStoreComments = new HashSet<>();
+
     private record DryRunAttachment(String parentWpId, ImportLedger.Attachment attachment, boolean stored) {}
 
     private final List<String> notes = new ArrayList<>();
@@ -628,9 +642,6 @@ public final class ImportRun {
             Path source = root.resolve(relative).normalize();
             if (!source.startsWith(root) || !Files.isRegularFile(source)) {
                 skip("images", wpId, item.title(), "file not found: " + relative);
-            } else if (options.dryRun()) {
-                imported("images");
-                wouldRecord(new DryRunAttachment(item.postParent(), new ImportLedger.Attachment(wpId, 0, url), true));
             } else {
                 try {
                     String alt = item.meta()
@@ -639,16 +650,22 @@ public final class ImportRun {
                     if (alt.isEmpty()) {
                         alt = item.title().isBlank() ? source.getFileName().toString() : item.title();
                     }
-                    StoredImage stored = s.media()
-                            .store(
-                                    new ImageUpload(
-                                            source.getFileName().toString(),
-                                            Files.readAllBytes(source),
-                                            clip(oneLine(alt), 300),
-                                            clip(oneLine(WordPressBody.plainText(item.excerpt())), 500),
-                                            ""),
-                                    actor.accountId() == null ? 0 : actor.accountId());
-                    imageId = stored.id();
+                    ImageUpload upload = new ImageUpload(
+                            source.getFileName().toString(),
+                            Files.readAllBytes(source),
+                            clip(oneLine(alt), 300),
+                            clip(oneLine(WordPressBody.plainText(item.excerpt())), 500),
+                            "");
+                    if (options.dryRun()) {
+                        // The library's own checks, so that a file it would refuse is counted as refused.
+                        s.media().check(upload);
+                        wouldRecord(new DryRunAttachment(
+                                item.postParent(), new ImportLedger.Attachment(wpId, 0, url), true));
+                    } else {
+                        imageId = s.media()
+                                .store(upload, actor.accountId() == null ? 0 : actor.accountId())
+                                .id();
+                    }
                     imported("images");
                 } catch (ImageRejectedException e) {
                     skip("images", wpId, item.title(), relative + ": " + e.getMessage());
@@ -792,6 +809,10 @@ public final class ImportRun {
                     .toList();
             batch.storiesByGuid.putAll(s.ledger().findAllByGuid(siteKey, "story", guids));
         }
+        if (options.dryRun()) {
+            batch.pendingByWpId.putAll(wouldStoreByWpId);
+            batch.pendingByGuid.putAll(wouldStoreByGuid);
+        }
         items.forEach(this::item);
         storePendingStories();
         updateStoredStories();
@@ -807,10 +828,11 @@ public final class ImportRun {
         if (batch.pending.isEmpty()) {
             return;
         }
-        List<ImportOutcome> outcomes = s.desk()
-                .importStories(
-                        actor,
-                        batch.pending.stream().map(pending -> pending.story).toList());
+        List<ImportStory> stories =
+                batch.pending.stream().map(pending -> pending.story).toList();
+        // A dry run checks the stories as the import would, so it refuses what the import would.
+        List<ImportOutcome> outcomes =
+                options.dryRun() ? s.desk().checkImports(stories) : s.desk().importStories(actor, stories);
         for (int i = 0; i < outcomes.size(); i++) {
             PendingStory pending = batch.pending.get(i);
             ImportOutcome outcome = outcomes.get(i);
@@ -824,8 +846,14 @@ public final class ImportRun {
                         String.join("; ", outcome.errors().values()));
                 continue;
             }
-            long id = outcome.id();
+            long id = options.dryRun() ? fakeId() : outcome.id();
             pending.id = id;
+            if (options.dryRun() && !wpId.isBlank()) {
+                wouldStoreByWpId.putIfAbsent(wpId, pending);
+                if (!item.guid().isBlank()) {
+                    wouldStoreByGuid.putIfAbsent(ImportLedger.clip(item.guid(), 1000), pending);
+                }
+            }
             batch.ledger.add(new ImportLedger.Entry("story", wpId, id, blankToNull(item.guid()), null, null));
             for (String path : oldPaths(item.link())) {
                 batch.redirects.add(new ImportLedger.Redirect(path, "story", id));
@@ -983,11 +1011,6 @@ public final class ImportRun {
                 ownTime(item, "_broadsheet_embargo_until"),
                 ownTime(item, "_broadsheet_expires_at"),
                 ownCorrections(item));
-        if (options.dryRun()) {
-            imported("stories");
-            batch.comments.add(new CommentsOf(item, fakeId(), null));
-            return;
-        }
         PendingStory pending = new PendingStory(item, story, headline);
         batch.pending.add(pending);
         batch.pendingByWpId.putIfAbsent(wpId, pending);
@@ -1150,6 +1173,10 @@ public final class ImportRun {
         }
         String wpId = item.postId();
         Optional<Long> existing = s.ledger().find(siteKey, "page", wpId);
+        if (existing.isEmpty() && wouldCreatePages.contains(wpId)) {
+            // The same page again in a dry run: the import would find the first in its ledger.
+            existing = Optional.of(0L);
+        }
         if (existing.isPresent()) {
             alreadyThere("pages");
             if (existing.get() > 0) {
@@ -1187,7 +1214,9 @@ public final class ImportRun {
             skipComments(item, "its page was not imported");
             return;
         }
-        if (!options.dryRun()) {
+        if (options.dryRun()) {
+            wouldCreatePages.add(wpId);
+        } else {
             Instant now = s.clock().instant();
             s.ledger().record(siteKey, "page", wpId, id, blankToNull(item.guid()), null, null, now);
             for (String path : oldPaths(item.link())) {
@@ -1237,7 +1266,13 @@ public final class ImportRun {
         String page = "page " + item.postId() + " (\"" + clip(item.title(), 80) + "\")";
         try {
             switch (pages.update(pageId, importedPage(item, pageBody(item), false), actor, options.dryRun())) {
-                case UPDATED -> c("pages")[4]++;
+                case UPDATED -> {
+                    // A dry run compares each copy with the page as it is; the import, a second
+                    // copy with the page the first made.
+                    if (!options.dryRun() || wouldUpdatePages.add(pageId)) {
+                        c("pages")[4]++;
+                    }
+                }
                 case EDITED_HERE -> notApplied(page, null);
                 case UNCHANGED, GONE -> {
                     // Nothing to do or say: a page deleted here stays deleted.
@@ -1294,7 +1329,7 @@ public final class ImportRun {
         // Read in a dry run too: a comment an earlier import stored is "already there", not "would add".
         Map<String, Long> known = wpIds.isEmpty() ? Map.of() : s.ledger().findAll(siteKey, "comment", wpIds);
         Set<Long> stillStored = s.comments().stillStored(known.values());
-        Set<String> claimed = new HashSet<>();
+        Set<String> claimed = options.dryRun() ? wouldStoreComments : new HashSet<>();
         List<StoryComments> threads = new ArrayList<>();
         for (CommentsOf of : batch.comments) {
             if (of.item().comments().isEmpty()) {
