@@ -632,6 +632,34 @@ class WordPressImportIntegrationTests {
         assertSameCounts(dry, real);
     }
 
+    @Test
+    void skipsPostsAndPagesWithoutAnIdInsteadOfTakingOneForAnother() throws IOException {
+        String key = Newsroom.unique("gazette");
+        String xml = WxrFixture.xml(key, false);
+        // A hand-made export whose generator left out the ids of two posts and a page.
+        String regatta = item(xml, "<title>Regatta next month");
+        String noId = regatta.replace("<wp:post_id>103</wp:post_id>", "")
+                .replace("<title>Regatta next month", "<title>Rowing club elects a captain");
+        String alsoNoId = regatta.replace("<wp:post_id>103</wp:post_id>", "")
+                .replace("<title>Regatta next month", "<title>Ferry timetable changes")
+                .replace("regatta-", "ferry-");
+        String pageNoId = item(xml, "<title>About the Gazette").replace("<wp:post_id>107</wp:post_id>", "");
+        Path file = WxrFixture.write(
+                temp, key + "-no-ids.xml", xml.replace("</channel>", noId + alsoNoId + pageNoId + "</channel>"));
+
+        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport real =
+                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+
+        assertThat(real.skipped())
+                .filteredOn(skipped -> skipped.reason().equals("no post id"))
+                .extracting(ImportReport.Skipped::title)
+                .containsExactlyInAnyOrder(
+                        "Rowing club elects a captain", "Ferry timetable changes", "About the Gazette");
+        assertThat(real.count("stories").alreadyThere()).isZero();
+        assertSameCounts(dry, real);
+    }
+
     /** The whole {@code <item>} of an export that holds this text. */
     private static String item(String xml, String holding) {
         int at = xml.indexOf(holding);

@@ -112,19 +112,43 @@ public final class ImportRun {
     /** The same, by the WordPress id of the post each is attached to. */
     private final Map<String, List<ImportLedger.Attachment>> wouldRecordByParent = new HashMap<>();
 
+    /** What a dry run would have written so far, where the import finds it in its ledger. */
+    private final Planned planned = new Planned();
+
     /**
-     * A dry run's stories that the import would have stored, by WordPress id and by guid: the
-     * import finds them in its ledger in later batches, a dry run here.
+     * A dry run's memory of what it would have stored (stories, pages, comments by WordPress id;
+     * stories by guid; pages updated), with the fake id given, only ids so that it stays small. A
+     * batch's entries count once the batch would have committed: a batch that fails is retried
+     * item by item, as the import retries it after its rollback.
      */
-    private final Map<String, PendingStory> wouldStoreByWpId = new HashMap<>();
+    private static final class Planned {
+        private final Map<String, Long> committed = new HashMap<>();
+        private final Map<String, Long> inBatch = new HashMap<>();
 
-    private final Map<String, PendingStory> wouldStoreByGuid = new HashMap<>();
-    /** A dry run's new pages and updated pages, by WordPress id and by id here. */
-    private final Set<String> wouldCreatePages = new HashSet<>();
+        @Nullable
+        Long get(String key) {
+            Long id = inBatch.get(key);
+            return id != null ? id : committed.get(key);
+        }
 
-    private final Set<Long> wouldUpdatePages = new HashSet<>();
-    /** A dry run's comments seen so far, which the import would find in its ledger in later batches. */
-    private final Set<String> wouldStoreComments = new HashSet<>();
+        /** Remembers the key; false when it was already there. */
+        boolean add(String key, long id) {
+            if (get(key) != null) {
+                return false;
+            }
+            inBatch.put(key, id);
+            return true;
+        }
+
+        void commit() {
+            committed.putAll(inBatch);
+            inBatch.clear();
+        }
+
+        void forget() {
+            inBatch.clear();
+        }
+    }
 
     private record DryRunAttachment(String parentWpId, ImportLedger.Attachment attachment, boolean stored) {}
 
@@ -717,9 +741,11 @@ public final class ImportRun {
         long notesNotListedBefore = notesNotListed;
         try {
             s.transactions().executeWithoutResult(tx -> writeBatch(items));
+            planned.commit();
         } catch (RuntimeException e) {
             // Something in the batch broke the transaction: undo its counts, then go one by one.
             log.warn("Import batch failed ({}); retrying its items one at a time", e.toString());
+            planned.forget();
             restore(before);
             while (skipped.size() > skippedBefore) {
                 skipped.removeLast();
@@ -734,7 +760,9 @@ public final class ImportRun {
                 Map<String, long[]> one = snapshot();
                 try {
                     s.transactions().executeWithoutResult(tx -> writeBatch(List.of(item)));
+                    planned.commit();
                 } catch (RuntimeException failed) {
+                    planned.forget();
                     restore(one);
                     skip(kindOf(item), item.postId(), item.title(), "could not be stored: " + failed.getMessage());
                 }
@@ -809,10 +837,6 @@ public final class ImportRun {
                     .toList();
             batch.storiesByGuid.putAll(s.ledger().findAllByGuid(siteKey, "story", guids));
         }
-        if (options.dryRun()) {
-            batch.pendingByWpId.putAll(wouldStoreByWpId);
-            batch.pendingByGuid.putAll(wouldStoreByGuid);
-        }
         items.forEach(this::item);
         storePendingStories();
         updateStoredStories();
@@ -848,10 +872,10 @@ public final class ImportRun {
             }
             long id = options.dryRun() ? fakeId() : outcome.id();
             pending.id = id;
-            if (options.dryRun() && !wpId.isBlank()) {
-                wouldStoreByWpId.putIfAbsent(wpId, pending);
+            if (options.dryRun()) {
+                planned.add("story:" + wpId, id);
                 if (!item.guid().isBlank()) {
-                    wouldStoreByGuid.putIfAbsent(ImportLedger.clip(item.guid(), 1000), pending);
+                    planned.add("story-guid:" + ImportLedger.clip(item.guid(), 1000), id);
                 }
             }
             batch.ledger.add(new ImportLedger.Entry("story", wpId, id, blankToNull(item.guid()), null, null));
@@ -888,7 +912,20 @@ public final class ImportRun {
 
     private void story(Wxr.Item item) {
         String wpId = item.postId();
+        if (wpId.isBlank()) {
+            // Matched by nothing on a later import, and every such post would be "the same one".
+            skip("stories", "?", item.title(), "no post id");
+            skipComments(item, "its post was not imported");
+            return;
+        }
         String guid = item.guid().isBlank() ? null : ImportLedger.clip(item.guid(), 1000);
+        Long plannedId = options.dryRun() ? plannedStory(wpId, guid) : null;
+        if (plannedId != null) {
+            // Stored by an earlier batch of this dry run: the import would find it in its ledger.
+            alreadyThere("stories");
+            batch.comments.add(new CommentsOf(item, plannedId, null));
+            return;
+        }
         Long existing = batch.storiesByWpId.get(wpId);
         if (existing == null && guid != null) {
             existing = batch.storiesByGuid.get(guid);
@@ -1164,6 +1201,11 @@ public final class ImportRun {
         }
     }
 
+    private @Nullable Long plannedStory(String wpId, @Nullable String guid) {
+        Long id = planned.get("story:" + wpId);
+        return id != null || guid == null ? id : planned.get("story-guid:" + guid);
+    }
+
     private void page(Wxr.Item item) {
         PagePort pages = s.pages();
         if (pages == null) {
@@ -1172,8 +1214,13 @@ public final class ImportRun {
             return;
         }
         String wpId = item.postId();
+        if (wpId.isBlank()) {
+            skip("pages", "?", item.title(), "no post id");
+            skipComments(item, "comments on pages are not imported");
+            return;
+        }
         Optional<Long> existing = s.ledger().find(siteKey, "page", wpId);
-        if (existing.isEmpty() && wouldCreatePages.contains(wpId)) {
+        if (existing.isEmpty() && planned.get("page:" + wpId) != null) {
             // The same page again in a dry run: the import would find the first in its ledger.
             existing = Optional.of(0L);
         }
@@ -1215,7 +1262,7 @@ public final class ImportRun {
             return;
         }
         if (options.dryRun()) {
-            wouldCreatePages.add(wpId);
+            planned.add("page:" + wpId, 0);
         } else {
             Instant now = s.clock().instant();
             s.ledger().record(siteKey, "page", wpId, id, blankToNull(item.guid()), null, null, now);
@@ -1269,7 +1316,7 @@ public final class ImportRun {
                 case UPDATED -> {
                     // A dry run compares each copy with the page as it is; the import, a second
                     // copy with the page the first made.
-                    if (!options.dryRun() || wouldUpdatePages.add(pageId)) {
+                    if (!options.dryRun() || planned.add("page-updated:" + pageId, pageId)) {
                         c("pages")[4]++;
                     }
                 }
@@ -1328,8 +1375,8 @@ public final class ImportRun {
                 .toList();
         // Read in a dry run too: a comment an earlier import stored is "already there", not "would add".
         Map<String, Long> known = wpIds.isEmpty() ? Map.of() : s.ledger().findAll(siteKey, "comment", wpIds);
-        Set<Long> stillStored = s.comments().stillStored(known.values());
-        Set<String> claimed = options.dryRun() ? wouldStoreComments : new HashSet<>();
+        Set<Long> stillStored = new HashSet<>(s.comments().stillStored(known.values()));
+        Set<String> claimed = new HashSet<>();
         List<StoryComments> threads = new ArrayList<>();
         for (CommentsOf of : batch.comments) {
             if (of.item().comments().isEmpty()) {
@@ -1343,6 +1390,13 @@ public final class ImportRun {
             StoryComments thread = new StoryComments(storyId);
             for (Wxr.Comment comment : of.item().comments()) {
                 Long id = known.get(comment.id());
+                if (id == null && options.dryRun()) {
+                    // Stored by an earlier batch of this dry run: in the import's ledger by now.
+                    id = planned.get("comment:" + comment.id());
+                    if (id != null) {
+                        stillStored.add(id);
+                    }
+                }
                 if (id != null) {
                     if (stillStored.contains(id)) {
                         thread.stored.put(comment.id(), id);
@@ -1413,7 +1467,9 @@ public final class ImportRun {
             Ready ready = comments.get(i);
             long id = ids.get(i);
             ready.thread().stored.put(ready.comment().id(), id);
-            if (!options.dryRun()) {
+            if (options.dryRun()) {
+                planned.add("comment:" + ready.comment().id(), id);
+            } else {
                 batch.ledger.add(
                         new ImportLedger.Entry("comment", ready.comment().id(), id, null, null, null));
             }
