@@ -62,6 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
+                .addResolver(new AssetsInMemory())
                 .addResolver(new HashedNamesOnly())
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }

@@ -73,6 +73,31 @@ class SiteFrameIntegrationTests {
     }
 
     @Test
+    void servesAnAssetsBytesAgainAndAgainWithRangesAndNotModified() throws java.io.IOException {
+        String href = http.get("/").page().selectFirst("link[rel=stylesheet]").attr("href");
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("/static/css/site.css")) {
+            file = in.readAllBytes();
+        }
+
+        // Kept in memory after the first answer: the second and third are the same bytes.
+        for (int time = 0; time < 3; time++) {
+            assertThat(http.bytes(href)).as("answer " + time).isEqualTo(file);
+        }
+        Http.Response css = http.get(href);
+        assertThat(css.header("Content-Length")).isEqualTo(String.valueOf(file.length));
+        String lastModified = css.header("Last-Modified");
+        assertThat(lastModified).isNotBlank();
+
+        Http.Response part = http.send(java.net.http.HttpRequest.newBuilder().header("Range", "bytes=0-99"), href);
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(new String(file, 0, 100, java.nio.charset.StandardCharsets.UTF_8));
+        Http.Response unchanged =
+                http.send(java.net.http.HttpRequest.newBuilder().header("If-Modified-Since", lastModified), href);
+        assertThat(unchanged.status()).isEqualTo(304);
+    }
+
+    @Test
     void rendersFriendlyErrorPagesWithoutTechnicalDetail() {
         Http.Response missing = http.get("/no/such/page/anywhere");
         Http.Response wrongMethod = http.request("DELETE", "/");
