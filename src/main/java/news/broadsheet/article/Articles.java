@@ -382,9 +382,19 @@ public class Articles {
         return listings.findLiveTags(clock.instant());
     }
 
-    /** Tags on live stories with a word of their name starting with these letters (any case), by name. */
-    public List<Tag> liveTagsStartingWith(String start, int limit) {
-        return listings.findLiveTagsStartingWith(start.toLowerCase(java.util.Locale.ROOT), limit, clock.instant());
+    /** Every tag, live or not (for a feature that keeps their names in memory). */
+    public List<Tag> allTags() {
+        return listings.findAllTags();
+    }
+
+    /** The highest tag id there is (0 for none): a new tag raises it. */
+    public long newestTagId() {
+        return listings.findNewestTagId();
+    }
+
+    /** Which of these tags are on a live story now. */
+    public java.util.Set<Long> liveTagIdsAmong(java.util.Collection<Long> ids) {
+        return java.util.Set.copyOf(listings.findLiveTagIds(ids, clock.instant()));
     }
 
     /** The latest publication time before {@code before} among live stories (when one left a time window). */

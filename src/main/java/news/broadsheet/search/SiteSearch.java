@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
+import news.broadsheet.article.Tag;
 import news.broadsheet.search.internal.EditorialTerms;
 import news.broadsheet.search.internal.IndexSearch;
 import news.broadsheet.search.internal.NameDirectory;
@@ -40,8 +41,10 @@ public class SiteSearch {
 
     private static final int SUGGESTED_STORIES = 5;
     private static final int SUGGESTED_NAMES = 3;
-    /** Words of a search looked up as the start of a tag's name, at most. */
-    private static final int NAMED_WORDS = 6;
+    /** Tags a search names, at most (a question that names more is a list of tags, not a question). */
+    private static final int NAMED_TAGS = 12;
+    /** Tags checked for a live story in one statement. */
+    private static final int LIVE_CHECKED_AT_ONCE = 12;
     /** Suggestions look at no more than this much of what is typed: nobody types a headline longer. */
     private static final int MAX_SUGGEST_INPUT = 200;
 
@@ -174,7 +177,7 @@ public class SiteSearch {
         }
         suggestions.addAll(sectionsAndAuthors(name -> namedStartingWith(name, key)));
         if (!key.contains(" ")) {
-            articles.liveTagsStartingWith(key, SUGGESTED_NAMES)
+            liveFirst(names.tagsWithAWordStarting(key), SUGGESTED_NAMES)
                     .forEach(tag -> suggestions.add(new SearchSuggestion("tag", tag.name(), tag.url())));
         }
         return suggestions;
@@ -194,19 +197,27 @@ public class SiteSearch {
         }
         List<SearchSuggestion> named =
                 new ArrayList<>(sectionsAndAuthors(name -> key.contains(" " + UserQuery.key(name) + " ")));
-        // One look-up per distinct word, for the first few only: a tag is named in a few words.
-        List<String> words = java.util.Arrays.stream(key.strip().split(" "))
-                .filter(word -> word.length() >= 3)
-                .distinct()
-                .limit(NAMED_WORDS)
-                .toList();
-        for (String word : words) {
-            articles.liveTagsStartingWith(word, SUGGESTED_NAMES * 4).stream()
-                    .filter(tag -> key.contains(" " + UserQuery.key(tag.name()) + " "))
-                    .filter(tag -> named.stream().noneMatch(n -> n.url().equals(tag.url())))
-                    .forEach(tag -> named.add(new SearchSuggestion("tag", tag.name(), tag.url())));
-        }
+        // Tags by name from memory; then a statement for which of them are on a live story.
+        liveFirst(names.tagsNamedIn(key), NAMED_TAGS)
+                .forEach(tag -> named.add(new SearchSuggestion("tag", tag.name(), tag.url())));
         return named;
+    }
+
+    /**
+     * The first {@code limit} of these tags that are on a live story, in their order: one statement
+     * for each dozen looked at, as few as it takes.
+     */
+    private List<Tag> liveFirst(List<Tag> tags, int limit) {
+        List<Tag> live = new ArrayList<>();
+        for (int from = 0; from < tags.size() && live.size() < limit; from += LIVE_CHECKED_AT_ONCE) {
+            List<Tag> chunk = tags.subList(from, Math.min(tags.size(), from + LIVE_CHECKED_AT_ONCE));
+            Set<Long> ids = articles.liveTagIdsAmong(chunk.stream().map(Tag::id).toList());
+            chunk.stream()
+                    .filter(tag -> ids.contains(tag.id()))
+                    .limit(limit - live.size())
+                    .forEach(live::add);
+        }
+        return live;
     }
 
     /** Up to three sections, then up to three authors, whose names pass the test. */

@@ -64,6 +64,11 @@ public final class CacheTags {
         return "t" + id;
     }
 
+    /** Whether the key is a tag's name and address ({@link #tag(long)}), not a listing of its stories. */
+    public static boolean isTag(String key) {
+        return key.length() > 1 && key.charAt(0) == 't' && Character.isDigit(key.charAt(1));
+    }
+
     /** A listing of a tag's stories. */
     public static String tagStories(long id) {
         return "tl" + id;

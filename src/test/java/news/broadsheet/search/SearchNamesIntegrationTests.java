@@ -107,6 +107,52 @@ class SearchNamesIntegrationTests {
         assertThat(facet(page, "Author")).containsExactly("Vera " + w + " (1)");
     }
 
+    @Test
+    void aSearchNamesTagsFromMemoryOnlyWhenTheyAreOnALiveStory() {
+        String w = word();
+        String capitalised = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        Section section = newsroom.section("Wharf " + w);
+        Author author = newsroom.author("Ola " + capitalised);
+        newsroom.article(section, author)
+                .headline("Dredging starts " + w)
+                .tags(capitalised + " Dredging", "Silt " + w)
+                .create();
+        newsroom.article(section, author)
+                .headline("Draft on moorings " + w)
+                .status(news.broadsheet.article.ArticleStatus.DRAFT)
+                .tags("Moorings " + w)
+                .create();
+        assertThat(eventually(() -> headlines(http, w).size() == 1)).isTrue();
+        named("warm " + w); // the tags are held from here on
+
+        List<StatementLog.Executed> ran = log.during(() -> assertThat(named(w + " dredging plans moorings " + w))
+                .as("a tag whose whole name is in the search, on a live story; not one only on a draft")
+                .containsExactly(capitalised + " Dredging"));
+        assertThat(ran)
+                .as("no statement reads through the tag table by name")
+                .noneMatch(s -> s.sql().contains("FROM tag") && s.sql().contains("LIKE"))
+                .noneMatch(s -> s.sql().contains("FROM tag ORDER BY id"));
+        assertThat(named("dredging " + w))
+                .as("the words in another order name nothing")
+                .isEmpty();
+
+        // A tag made after the memory was read (here straight into the database, as another node
+        // would) is named at once: its id is higher than any held.
+        long made = jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) RETURNING id")
+                .params(Newsroom.unique("ferry-" + w), "Ferry " + w)
+                .query(Long.class)
+                .single();
+        newsroom.article(section, author).headline("Ferry runs again " + w).create();
+        long story = jdbc.sql("SELECT id FROM article WHERE headline = ?")
+                .param("Ferry runs again " + w)
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)")
+                .params(story, made)
+                .update();
+        assertThat(named("ferry " + w)).contains("Ferry " + w);
+    }
+
     private List<String> named(String query) {
         Http.Response response = http.get(searchUrl(query));
         assertThat(response.status()).isEqualTo(200);

@@ -122,23 +122,31 @@ public class LiveListingRepository {
                 .list();
     }
 
-    /**
-     * Tags on live stories with a word of their name starting with {@code start} (lower case), by
-     * name. Tag names are matched by {@code LIKE}, so this reads every tag: fine for suggestions,
-     * as a site has thousands of tags, not millions.
-     */
-    public List<Tag> findLiveTagsStartingWith(String start, int limit, Instant now) {
-        String escaped = start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return jdbc.sql("SELECT t.id, t.slug, t.name FROM tag t"
-                        + " WHERE (LOWER(t.name) LIKE :start ESCAPE '\\' OR LOWER(t.name) LIKE :inside ESCAPE '\\')"
-                        + " AND (SELECT 1 FROM article_tag at JOIN article a ON a.id = at.article_id"
-                        + " WHERE at.tag_id = t.id AND " + ArticleRepository.LIVE + " LIMIT 1) IS NOT NULL"
-                        + " ORDER BY t.name LIMIT :limit")
-                .param("start", escaped + "%")
-                .param("inside", "% " + escaped + "%")
-                .param("now", now.toEpochMilli())
-                .param("limit", limit)
+    /** Every tag, live or not, in id order: one plain read of the tag table. */
+    public List<Tag> findAllTags() {
+        return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY id")
                 .query((rs, n) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+                .list();
+    }
+
+    /** The highest tag id, 0 when there is none: tags are never renumbered, so a new one raises it. */
+    public long findNewestTagId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM tag")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Which of these tags are on a live story: one probe each, stopping at the first. */
+    public List<Long> findLiveTagIds(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT t.id FROM tag t WHERE t.id IN (:ids) AND (SELECT 1 FROM article_tag at JOIN article a"
+                        + " ON a.id = at.article_id WHERE at.tag_id = t.id AND " + ArticleRepository.LIVE
+                        + " LIMIT 1) IS NOT NULL")
+                .param("ids", ids)
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
                 .list();
     }
 
