@@ -43,8 +43,10 @@ public class SiteSearch {
     private static final int SUGGESTED_NAMES = 3;
     /** Tags a search names, at most (a question that names more is a list of tags, not a question). */
     private static final int NAMED_TAGS = 12;
-    /** Tags checked for a live story in one statement. */
+    /** Tags checked for a live story in the first statement. */
     private static final int LIVE_CHECKED_AT_ONCE = 12;
+    /** Tags checked for a live story at most (a two-letter start can match thousands). */
+    private static final int TAGS_CHECKED = 240;
     /** Suggestions look at no more than this much of what is typed: nobody types a headline longer. */
     private static final int MAX_SUGGEST_INPUT = 200;
 
@@ -204,13 +206,18 @@ public class SiteSearch {
     }
 
     /**
-     * The first {@code limit} of these tags that are on a live story, in their order: one statement
-     * for each dozen looked at, as few as it takes.
+     * The first {@code limit} of these tags that are on a live story, in their order, among the
+     * first {@value #TAGS_CHECKED} of them: one statement for the first dozen, which mostly
+     * suffices, and at most one more for the rest.
      */
     private List<Tag> liveFirst(List<Tag> tags, int limit) {
         List<Tag> live = new ArrayList<>();
-        for (int from = 0; from < tags.size() && live.size() < limit; from += LIVE_CHECKED_AT_ONCE) {
-            List<Tag> chunk = tags.subList(from, Math.min(tags.size(), from + LIVE_CHECKED_AT_ONCE));
+        int checked = Math.min(tags.size(), TAGS_CHECKED);
+        int from = 0;
+        while (from < checked && live.size() < limit) {
+            int to = from == 0 ? Math.min(checked, LIVE_CHECKED_AT_ONCE) : checked;
+            List<Tag> chunk = tags.subList(from, to);
+            from = to;
             Set<Long> ids = articles.liveTagIdsAmong(chunk.stream().map(Tag::id).toList());
             chunk.stream()
                     .filter(tag -> ids.contains(tag.id()))
