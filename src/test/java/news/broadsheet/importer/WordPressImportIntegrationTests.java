@@ -21,6 +21,7 @@ import news.broadsheet.support.Newsroom;
 import news.broadsheet.support.TestDatabaseQueries;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,14 @@ class WordPressImportIntegrationTests {
                 ACTOR,
                 ImportProgress.NONE);
         return first;
+    }
+
+    private static final boolean DRY_RUN = true;
+    private static final boolean FOR_REAL = false;
+
+    /** Imports an export file, images from {@code media} when given, no accounts. */
+    private ImportReport run(Path file, @Nullable Path media, boolean dryRun) throws IOException {
+        return importer.importFile(file, new ImportOptions(media, dryRun, false), ACTOR, ImportProgress.NONE);
     }
 
     /** The dry run counted every kind as the import that followed it did. */
@@ -326,8 +335,7 @@ class WordPressImportIntegrationTests {
         Path laterFile = WxrFixture.write(temp, key + "-later.xml", later);
 
         // A dry run says what the import would update, and writes nothing.
-        ImportReport dry =
-                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(laterFile, null, DRY_RUN);
         assertThat(dry.count("stories")).isEqualTo(new ImportReport.Counts(6, 0, 5, 1, 2));
         assertThat(dry.toText())
                 .contains("would update")
@@ -389,8 +397,7 @@ class WordPressImportIntegrationTests {
         String later = WxrFixture.xml(key, false)
                 .replace("We write about the harbour.", "We write about the harbour and the estuary.");
         Path laterFile = WxrFixture.write(temp, key + "-later.xml", later);
-        ImportReport dry =
-                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(laterFile, null, DRY_RUN);
         assertThat(dry.count("pages")).as("a dry run").isEqualTo(new ImportReport.Counts(1, 0, 1, 0, 1));
         assertThat(pages.revisions(about)).as("nothing written by the dry run").hasSize(1);
         assertThat(http.get(url).body()).doesNotContain("and the estuary");
@@ -496,8 +503,7 @@ class WordPressImportIntegrationTests {
         Path later = WxrFixture.write(
                 temp, key + "-later.xml", xml.substring(0, afterErased) + reply + xml.substring(afterErased));
 
-        ImportReport again =
-                importer.importFile(later, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport again = run(later, null, FOR_REAL);
 
         assertThat(again.count("comments").imported()).isEqualTo(1);
         assertThat(again.count("comments").alreadyThere()).isEqualTo(5);
@@ -542,9 +548,8 @@ class WordPressImportIntegrationTests {
         Files.writeString(media.resolve("2026/01/quay.png"), "<html>502 Bad Gateway</html>");
         Path file = WxrFixture.write(temp, key + ".xml", WxrFixture.xml(key, false));
 
-        ImportReport dry = importer.importFile(file, new ImportOptions(media, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(file, new ImportOptions(media, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(file, media, DRY_RUN);
+        ImportReport real = run(file, media, FOR_REAL);
 
         assertThat(dry.count("images").imported()).isZero();
         assertThat(dry.skipped())
@@ -566,9 +571,8 @@ class WordPressImportIntegrationTests {
                 WxrFixture.xml(key, false)
                         .replace("<wp:post_id>103</wp:post_id>", "<wp:post_id>103</wp:post_id>" + seoTitle));
 
-        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(file, null, DRY_RUN);
+        ImportReport real = run(file, null, FOR_REAL);
 
         String refusal = "Please keep the search title to 300 characters";
         assertThat(dry.skipped()).anySatisfy(skipped -> {
@@ -588,9 +592,8 @@ class WordPressImportIntegrationTests {
                 "</channel>", item(xml, "<title>Storm closes") + item(xml, "<title>About the Gazette") + "</channel>");
         Path file = WxrFixture.write(temp, key + "-twice.xml", twice);
 
-        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(file, null, DRY_RUN);
+        ImportReport real = run(file, null, FOR_REAL);
 
         assertThat(real.count("stories").alreadyThere()).isEqualTo(1);
         assertThat(real.count("pages").alreadyThere()).isEqualTo(1);
@@ -599,10 +602,8 @@ class WordPressImportIntegrationTests {
         // And an existing page that comes twice with new text is one update, in both.
         String edited = twice.replace("We write about the harbour.", "We write about the harbour and the estuary.");
         Path later = WxrFixture.write(temp, key + "-twice-later.xml", edited);
-        ImportReport dryUpdate =
-                importer.importFile(later, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport realUpdate =
-                importer.importFile(later, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dryUpdate = run(later, null, DRY_RUN);
+        ImportReport realUpdate = run(later, null, FOR_REAL);
         assertThat(realUpdate.count("pages").updated()).isEqualTo(1);
         assertSameCounts(dryUpdate, realUpdate);
     }
@@ -623,9 +624,8 @@ class WordPressImportIntegrationTests {
                 key + "-far.xml",
                 xml.replace("</channel>", between + item(xml, "<title>Storm closes") + "</channel>"));
 
-        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(file, null, DRY_RUN);
+        ImportReport real = run(file, null, FOR_REAL);
 
         assertThat(real.count("stories").alreadyThere()).isEqualTo(1);
         assertThat(real.count("comments").alreadyThere()).isPositive();
@@ -647,9 +647,8 @@ class WordPressImportIntegrationTests {
         Path file = WxrFixture.write(
                 temp, key + "-no-ids.xml", xml.replace("</channel>", noId + alsoNoId + pageNoId + "</channel>"));
 
-        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(file, null, DRY_RUN);
+        ImportReport real = run(file, null, FOR_REAL);
 
         assertThat(real.skipped())
                 .filteredOn(skipped -> skipped.reason().equals("no post id"))
@@ -687,11 +686,9 @@ class WordPressImportIntegrationTests {
         assertThat(later).contains("<title>Buoy</title>");
         Path laterFile = WxrFixture.write(temp, key + "-later.xml", later);
 
-        ImportReport dry =
-                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(laterFile, null, DRY_RUN);
         assertThat(body(storm)).doesNotContain(buoy);
-        ImportReport real =
-                importer.importFile(laterFile, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport real = run(laterFile, null, FOR_REAL);
 
         assertThat(body(storm)).contains(buoy);
         assertThat(real.count("stories").updated()).isEqualTo(1);
@@ -707,10 +704,8 @@ class WordPressImportIntegrationTests {
         Path laterFile = WxrFixture.write(
                 temp, key + "-later.xml", first.replace("Sails up.", "Sails up. " + "Wind. ".repeat(40_000)));
 
-        ImportReport dry =
-                importer.importFile(laterFile, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(laterFile, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(laterFile, null, DRY_RUN);
+        ImportReport real = run(laterFile, null, FOR_REAL);
 
         String refusal = "The body is over 200,000 characters; please split the story.";
         assertThat(dry.toText()).contains("post 103 (\"Regatta").contains("would not be applied: " + refusal);
@@ -728,9 +723,8 @@ class WordPressImportIntegrationTests {
                 key + "-empty-page.xml",
                 WxrFixture.xml(key, false).replace("<![CDATA[We write about the harbour.]]>", "<![CDATA[]]>"));
 
-        ImportReport dry = importer.importFile(file, new ImportOptions(null, true, false), ACTOR, ImportProgress.NONE);
-        ImportReport real =
-                importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE);
+        ImportReport dry = run(file, null, DRY_RUN);
+        ImportReport real = run(file, null, FOR_REAL);
 
         assertThat(dry.count("pages")).isEqualTo(new ImportReport.Counts(1, 0, 0, 1));
         assertThat(dry.toText()).contains("pages 107 \"About the Gazette\": the page is empty");
@@ -748,8 +742,7 @@ class WordPressImportIntegrationTests {
                         .count()
                 + 1;
 
-        assertThatThrownBy(() ->
-                        importer.importFile(file, new ImportOptions(null, false, false), ACTOR, ImportProgress.NONE))
+        assertThatThrownBy(() -> run(file, null, FOR_REAL))
                 .isInstanceOfSatisfying(MalformedExportException.class, e -> {
                     assertThat(e.line()).isEqualTo(line);
                     assertThat(e.column()).isPositive();
