@@ -81,6 +81,32 @@ class SiteSearchIntegrationTests {
     }
 
     @Test
+    void aWordCountsOnceOverHeadlineStandfirstAndBodyTogether() {
+        // BM25F: the word's count in the three fields is added up (the headline's weighing most)
+        // before it saturates. Scored field by field, as the first pass finds its candidates, the
+        // story with the word once in each field would come first: each field saturates apart.
+        String w = word();
+        // Words of their own, so no other test's search finds these stories.
+        String filler = java.util.stream.IntStream.range(0, 16)
+                .mapToObj(i -> word())
+                .collect(java.util.stream.Collectors.joining(" "));
+        newsroom.article(world, kim)
+                .headline("Once in each: " + w)
+                .standfirst("A note on " + w + " from " + filler.substring(0, filler.indexOf(' ')))
+                .body(w + " " + filler + " " + filler)
+                .publishedAt(clock.instant().minus(Duration.ofMinutes(5)))
+                .create();
+        newsroom.article(world, kim)
+                .headline("All through: " + w)
+                .standfirst("A note on " + word() + " from " + filler.substring(0, filler.indexOf(' ')))
+                .body((w + " ").repeat(12) + filler + " " + filler.substring(0, filler.lastIndexOf(' ')))
+                .publishedAt(clock.instant().minus(Duration.ofHours(5)))
+                .create();
+
+        assertThat(found(w, 2)).containsExactly("All through: " + w, "Once in each: " + w);
+    }
+
+    @Test
     void aQuestionFindsAStoryThatHasOnlySomeOfItsWords() {
         String w = word();
         newsroom.article(world, kim)
