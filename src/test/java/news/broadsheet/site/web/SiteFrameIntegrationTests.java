@@ -98,6 +98,23 @@ class SiteFrameIntegrationTests {
     }
 
     @Test
+    void revalidatesAnAssetByItsETag() {
+        String href = http.get("/").page().selectFirst("link[rel=stylesheet]").attr("href");
+        String etag = http.get(href).header("ETag");
+        assertThat(etag).isNotBlank();
+
+        Http.Response unchanged =
+                http.send(java.net.http.HttpRequest.newBuilder().header("If-None-Match", etag), href);
+        assertThat(unchanged.status()).as("the tag the browser holds").isEqualTo(304);
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+        assertThat(unchanged.body()).isEmpty();
+        Http.Response other =
+                http.send(java.net.http.HttpRequest.newBuilder().header("If-None-Match", "\"an-older-tag\""), href);
+        assertThat(other.status()).as("another tag").isEqualTo(200);
+        assertThat(other.header("ETag")).isEqualTo(etag);
+    }
+
+    @Test
     void rendersFriendlyErrorPagesWithoutTechnicalDetail() {
         Http.Response missing = http.get("/no/such/page/anywhere");
         Http.Response wrongMethod = http.request("DELETE", "/");
