@@ -15,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.support.Http;
 import news.broadsheet.support.IntegrationTest;
@@ -45,9 +44,6 @@ class PostgresqlOutageIntegrationTests {
 
     @Autowired
     Http http;
-
-    @Autowired
-    DataSource dataSource;
 
     @BeforeEach
     void onPostgresqlOnly() {
@@ -89,13 +85,18 @@ class PostgresqlOutageIntegrationTests {
         } finally {
             forwarder.open();
         }
-        HikariDataSource pool = (HikariDataSource) dataSource;
+        // Back without a restart: the pool replaces the connections the outage broke. A request
+        // that meets one of them before the pool has noticed still gets the 503 page (tested above),
+        // so the first answers may be 503 for a moment; then 200 within the bound.
         long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (pool.getHikariPoolMXBean().getIdleConnections() == 0 && System.nanoTime() < until) {
-            Thread.sleep(20);
+        int status = http.get(uncached.url()).status();
+        while (status != 200 && System.nanoTime() < until) {
+            assertThat(status).as("while the pool recovers").isEqualTo(503);
+            Thread.sleep(50);
+            status = http.get(uncached.url()).status();
         }
 
-        assertThat(http.get(uncached.url()).status()).isEqualTo(200);
+        assertThat(status).isEqualTo(200);
         assertThat(http.get("/api/v1/articles/" + uncached.id()).status()).isEqualTo(200);
         Http.Response comment = http.postForm(
                 "/articles/" + cached.id() + "/comments",
