@@ -45,7 +45,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -243,7 +242,8 @@ public class IndexSearch {
         int offset = question.offset();
         int limit = question.limit();
         List<Synonyms> synonyms = analysed(editorial.synonyms());
-        Query text = textQuery(userQuery, synonyms, searcher.getIndexReader(), IndexSearch::combined);
+        TextQueries queries = textQueries(userQuery, synonyms, searcher.getIndexReader());
+        Query text = queries.exact();
         // What matches: the words. Feedback words and word pairs only reorder these, so they
         // are left out of counting.
         Query words = filtered(text, filters, nowMillis);
@@ -262,20 +262,22 @@ public class IndexSearch {
                 // Newest first lists what matches the words; feedback words would only add noise there.
                 top = searcher.search(words, new TopFieldCollectorManager(NEWEST_FIRST, wanted, wanted));
             } else {
-                int questionTerms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()))
-                        .size();
                 // Only the stories that can reach the page are scored in full: the rest are
                 // skipped (block-max pruning), as counting is done apart.
                 int window = Math.max(EXACT_WINDOW, wanted);
                 // The first pass finds the window with each field's score added up, which Lucene
-                // can prune block by block; the window is then scored with BM25F (see reranked).
+                // can prune block by block; the window is then scored with BM25F (see exactly).
                 // Finding it with BM25F itself scored nearly every story for common words.
-                Query fieldByField = filtered(
-                        textQuery(userQuery, synonyms, searcher.getIndexReader(), IndexSearch::fieldByField),
-                        filters,
-                        nowMillis);
+                Query fieldByField = filtered(queries.prunable(), filters, nowMillis);
                 TopDocs first = searcher.search(fieldByField, new TopScoreDocCollectorManager(window, window));
-                top = withPinsFirst(pins, reranked(searcher, first, text, pairQueries(userQuery), questionTerms));
+                top = withPinsFirst(
+                        pins,
+                        reranked(
+                                searcher,
+                                first,
+                                text,
+                                pairQueries(queries.terms()),
+                                queries.terms().size()));
             }
             // The first pass may hold more than the page (the feedback window): cut to the page.
             ScoreDoc[] page = java.util.Arrays.copyOfRange(
@@ -601,21 +603,33 @@ public class IndexSearch {
     }
 
     /**
+     * The question as queries, analysed once and built for both ways of scoring a word.
+     *
+     * @param exact each word scored once over headline, standfirst and body together (BM25F):
+     *     what matches, and the order readers see
+     * @param prunable each word scored field by field and added up, which Lucene can prune: how a
+     *     search by relevance finds the stories to score exactly
+     * @param terms the question's words (not its phrases) analysed, stop words left out
+     */
+    record TextQueries(Query exact, Query prunable, List<String> terms) {}
+
+    /**
      * Ranked: no word is required, stories with more of the words, rarer words, the words in the
      * headline or standfirst, and the words side by side rank higher. A word (almost) no story
      * contains also looks for a one- or two-letter slip. Phrases in quotes must match exactly.
      *
      * @throws news.broadsheet.search.InvalidSearchException when every word is too common to search for
      */
-    Query textQuery(UserQuery userQuery, List<Synonyms> synonyms, IndexReader reader, Function<String, Query> scored)
-            throws IOException {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
+    TextQueries textQueries(UserQuery userQuery, List<Synonyms> synonyms, IndexReader reader) throws IOException {
+        BooleanQuery.Builder exact = new BooleanQuery.Builder();
+        BooleanQuery.Builder prunable = new BooleanQuery.Builder();
         int clauses = 0;
         Set<String> typoChecked = new HashSet<>();
         for (String word : userQuery.words()) {
-            Query query = wordQuery(word, reader, typoChecked, scored);
-            if (query != null) {
-                all.add(query, Occur.SHOULD);
+            AnalysedWord analysed = analysedWord(word, reader, typoChecked);
+            if (analysed != null) {
+                exact.add(analysed.query(IndexSearch::combined), Occur.SHOULD);
+                prunable.add(analysed.query(IndexSearch::fieldByField), Occur.SHOULD);
                 clauses++;
             }
         }
@@ -623,13 +637,10 @@ public class IndexSearch {
             Query query = phraseQuery(phrase);
             if (query != null) {
                 // A quoted phrase editors gave synonyms for is found in any of its forms.
-                List<Query> others = synonymQueries(analyzed(IndexFields.BODY, phrase), synonyms, true, scored);
-                if (!others.isEmpty()) {
-                    BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, Occur.SHOULD);
-                    others.forEach(other -> any.add(other, Occur.SHOULD));
-                    query = any.build();
-                }
-                all.add(query, Occur.MUST);
+                List<String> terms = analyzed(IndexFields.BODY, phrase);
+                exact.add(anyOf(query, synonymQueries(terms, synonyms, true, IndexSearch::combined)), Occur.MUST);
+                prunable.add(
+                        anyOf(query, synonymQueries(terms, synonyms, true, IndexSearch::fieldByField)), Occur.MUST);
                 clauses++;
             }
         }
@@ -638,15 +649,24 @@ public class IndexSearch {
                     + " \"the\" or \"and\"), which every story contains. Add a more distinctive word.");
         }
         List<String> terms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()));
-        for (Query other : synonymQueries(terms, synonyms, false, scored)) {
-            all.add(other, Occur.SHOULD);
+        synonymQueries(terms, synonyms, false, IndexSearch::combined).forEach(other -> exact.add(other, Occur.SHOULD));
+        synonymQueries(terms, synonyms, false, IndexSearch::fieldByField)
+                .forEach(other -> prunable.add(other, Occur.SHOULD));
+        return new TextQueries(exact.build(), prunable.build(), terms);
+    }
+
+    /** The query, or when there are others, any of it and them. */
+    private static Query anyOf(Query query, List<Query> others) {
+        if (others.isEmpty()) {
+            return query;
         }
-        return all.build();
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, Occur.SHOULD);
+        others.forEach(other -> any.add(other, Occur.SHOULD));
+        return any.build();
     }
 
     /** The question's words next to each other (within two words) in a story, as they were in the question. */
-    private List<Query> pairQueries(UserQuery userQuery) {
-        List<String> terms = analyzed(IndexFields.BODY, String.join(" ", userQuery.words()));
+    private static List<Query> pairQueries(List<String> terms) {
         List<Query> pairs = new ArrayList<>();
         for (int i = 0; i + 1 < terms.size(); i++) {
             for (String field : FIELD_WEIGHTS.keySet()) {
@@ -658,24 +678,39 @@ public class IndexSearch {
     }
 
     /**
+     * A word of the question analysed: its terms (several for a word like "cease-fire", all
+     * required), and near spellings to look for when (almost) no story has it.
+     */
+    private record AnalysedWord(List<String> terms, List<Query> typos) {
+
+        Query query(Function<String, Query> scored) {
+            Query exact;
+            if (terms.size() == 1) {
+                exact = scored.apply(terms.getFirst());
+            } else {
+                BooleanQuery.Builder every = new BooleanQuery.Builder();
+                terms.forEach(term -> every.add(scored.apply(term), Occur.MUST));
+                exact = every.build();
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder().add(exact, Occur.SHOULD);
+            typos.forEach(typo -> any.add(typo, Occur.SHOULD));
+            return any.build();
+        }
+    }
+
+    /**
      * @param typoChecked words already given typo alternatives: a word said twice counts twice, but
      *     its near spellings only once (a long question repeating a rare word would otherwise let any
      *     near spelling of it outweigh the question's other words)
+     * @return null for a stop word, which says nothing about which stories match
      */
-    private @Nullable Query wordQuery(
-            String word, IndexReader reader, Set<String> typoChecked, Function<String, Query> scored)
+    private @Nullable AnalysedWord analysedWord(String word, IndexReader reader, Set<String> typoChecked)
             throws IOException {
         List<String> terms = analyzed(IndexFields.BODY, word);
         if (terms.isEmpty()) {
-            // A stop word: it says nothing about which stories match.
             return null;
         }
-        BooleanQuery.Builder every = new BooleanQuery.Builder();
-        for (String term : terms) {
-            every.add(scored.apply(term), Occur.MUST);
-        }
-        Query exact = terms.size() == 1 ? scored.apply(terms.getFirst()) : every.build();
-        BooleanQuery.Builder any = new BooleanQuery.Builder().add(exact, Occur.SHOULD);
+        List<Query> typos = new ArrayList<>(1);
         for (String token : analyzed(IndexFields.PLAIN, word)) {
             // Typo alternatives only for words (almost) no story contains: expanding a word that is
             // spelled right and common costs much and adds nothing but noise.
@@ -683,13 +718,11 @@ public class IndexSearch {
                     && typoChecked.add(token)
                     && reader.docFreq(new Term(IndexFields.PLAIN, token)) < RARE_WORD_STORIES) {
                 int edits = token.length() >= 8 ? 2 : 1;
-                any.add(
-                        new BoostQuery(
-                                new FuzzyQuery(new Term(IndexFields.PLAIN, token), edits, 0, 50, true), TYPO_BOOST),
-                        Occur.SHOULD);
+                typos.add(new BoostQuery(
+                        new FuzzyQuery(new Term(IndexFields.PLAIN, token), edits, 0, 50, true), TYPO_BOOST));
             }
         }
-        return any.build();
+        return new AnalysedWord(terms, typos);
     }
 
     /**
@@ -873,35 +906,38 @@ public class IndexSearch {
      */
     private TopDocs reranked(IndexSearcher searcher, TopDocs first, Query text, List<Query> pairs, int questionTerms)
             throws IOException {
-        // The first stories' scores become BM25F's over the three fields together, as if they had
-        // been found so (each of them matches the same words); the rest keep the first pass's order.
-        int exact = Math.min(EXACT_WINDOW, first.scoreDocs.length);
-        TopDocs rescored = new QueryRescorer(text) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return secondPassMatches ? secondPassScore : 0;
-            }
-        }.rescore(searcher, head(first, exact), exact);
-        ScoreDoc[] found = java.util.Arrays.copyOf(first.scoreDocs, first.scoreDocs.length);
-        System.arraycopy(rescored.scoreDocs, 0, found, 0, exact);
-        first = new TopDocs(first.totalHits, found);
+        first = exactly(searcher, first, text);
         int head = Math.min(RERANK_WINDOW, first.scoreDocs.length);
         TopDocs window = head(first, head);
         if (!pairs.isEmpty()) {
             BooleanQuery.Builder together = new BooleanQuery.Builder();
             pairs.forEach(pair -> together.add(pair, Occur.SHOULD));
-            window = QueryRescorer.rescore(searcher, window, together.build(), 1, head);
+            window = WindowRescorer.rescored(searcher, window, together.build(), WindowRescorer.added(1));
         }
         // Feedback reads the best stories with the pairs counted, so that a story with the
         // question's words together lends its words more than one with them scattered.
         Query feedback = feedbackQuery(searcher, window);
         if (feedback != null) {
             // The feedback words, together, weigh as much as the question's own words.
-            window = QueryRescorer.rescore(searcher, window, feedback, Math.max(1, questionTerms), head);
+            window = WindowRescorer.rescored(
+                    searcher, window, feedback, WindowRescorer.added(Math.max(1, questionTerms)));
         }
         ScoreDoc[] all = java.util.Arrays.copyOf(first.scoreDocs, first.scoreDocs.length);
         System.arraycopy(window.scoreDocs, 0, all, 0, head);
         return new TopDocs(first.totalHits, all);
+    }
+
+    /**
+     * The first pass's hits with the first {@value #EXACT_WINDOW} scored again with BM25F over
+     * the three fields together, as if they had been found so (each of them matches the same
+     * words); the rest keep the first pass's order after them.
+     */
+    private static TopDocs exactly(IndexSearcher searcher, TopDocs first, Query text) throws IOException {
+        int exact = Math.min(EXACT_WINDOW, first.scoreDocs.length);
+        TopDocs rescored = WindowRescorer.rescored(searcher, head(first, exact), text, WindowRescorer.REPLACED);
+        ScoreDoc[] found = java.util.Arrays.copyOf(first.scoreDocs, first.scoreDocs.length);
+        System.arraycopy(rescored.scoreDocs, 0, found, 0, exact);
+        return new TopDocs(first.totalHits, found);
     }
 
     /** The first {@code count} of the hits. */
