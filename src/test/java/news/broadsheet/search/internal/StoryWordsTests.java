@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.SearchableArticle;
@@ -79,6 +80,41 @@ class StoryWordsTests {
         StoryWords.Words words = indexedAndRead("Headline", "", body.toString());
 
         assertThat(words.terms()).hasSize(StoryWords.KEPT).startsWith("common");
+    }
+
+    @Test
+    void cutsTheLimitAmongWordsUsedAsOftenByLengthThenSpelling() throws IOException {
+        // Letters with no vowel, so that the stemmer leaves every word as it is.
+        String letters = "bcdfhjkmpqtvwxz";
+        List<String> thrice = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
+        List<String> once = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            thrice.add("q" + letters.charAt(i % 15) + letters.charAt(i / 15) + "b");
+            // Half of the words used twice are a letter longer: among equals, longer words go first.
+            twice.add("w" + letters.charAt(i % 15) + letters.charAt(i / 15) + (i % 2 == 0 ? "bb" : "b"));
+        }
+        for (int i = 0; i < 100; i++) {
+            once.add("z" + letters.charAt(i % 15) + letters.charAt(i / 15) + "b");
+        }
+        List<String> said = new ArrayList<>();
+        thrice.forEach(word -> said.addAll(List.of(word, word, word)));
+        twice.forEach(word -> said.addAll(List.of(word, word)));
+        said.addAll(once);
+        java.util.Collections.shuffle(said, new java.util.Random(3));
+
+        StoryWords.Words words = indexedAndRead("Kbb", "", String.join(" ", said));
+
+        List<String> longerTwice =
+                twice.stream().filter(w -> w.length() == 5).sorted().toList();
+        List<String> expected = new ArrayList<>(thrice.stream().sorted().toList());
+        expected.addAll(longerTwice);
+        expected.addAll(twice.stream()
+                .filter(w -> w.length() == 4)
+                .sorted()
+                .limit(StoryWords.KEPT - expected.size())
+                .toList());
+        assertThat(words.terms()).containsExactlyElementsOf(expected);
     }
 
     @Test
