@@ -29,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     sample of this many and scales the counts up (shown as "about"); counting every match of a
  *     common word was most of a search's time
  * @param answerCacheEntries how many recent search answers each node keeps, to answer the same
- *     search again while nothing in the index or visible by the clock has changed; 0 keeps none
+ *     search again while nothing in the index or visible by the clock has changed; 0 keeps none.
+ *     Only the answers to questions asked before are kept (most are asked once)
  */
 @ConfigurationProperties("broadsheet.search")
 public record SearchSettings(

@@ -271,6 +271,27 @@ class SearchFreshnessIntegrationTests {
     }
 
     @Test
+    void anAnswerIsKeptOnlyForAQuestionAskedBefore() {
+        String w = word();
+        newsroom.article(section, author).headline("Once " + w).create();
+        // Waits with another question, so that the one asked below is asked for the first time.
+        assertThat(eventually(() -> indexed(w + " " + w).size() == 1)).isTrue();
+        // A question no one asked before, as most are: its answer is not kept.
+        String question = w;
+
+        long reused = index.answersReused();
+        assertThat(headlines(http, question)).containsExactly("Once " + w);
+        assertThat(headlines(http, question)).containsExactly("Once " + w);
+        assertThat(index.answersReused())
+                .as("the first answer was not kept, so the second was found again")
+                .isEqualTo(reused);
+        assertThat(headlines(http, question)).containsExactly("Once " + w);
+        assertThat(index.answersReused())
+                .as("asked twice before, so the second answer was kept")
+                .isEqualTo(reused + 1);
+    }
+
+    @Test
     void aChangedAddressIsFollowed() {
         String w = word();
         long id = newsroom.article(section, author).headline("Moving " + w).create();

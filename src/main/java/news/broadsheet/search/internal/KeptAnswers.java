@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -18,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  * change applied makes a new one) and no story has come out or come down by the clock since (a
  * schedule, an embargo or an expiry changes what is visible without a change to the index); the
  * editors' synonyms and pins are part of the question, so changing them asks afresh.
+ *
+ * <p>An answer is kept only when its question was asked before (a "doorkeeper", as caches in
+ * front of databases use): a question asked once, as most are, is answered and dropped. Keeping
+ * every answer, each of several kilobytes, moved the answers of new searches into the old
+ * generation, about 3 MB per 1,000 new searches (none with nothing kept), and so brought on a full
+ * collection every few minutes under a stream of new searches (bench/search-report.md).
  */
 final class KeptAnswers {
 
@@ -38,12 +45,21 @@ final class KeptAnswers {
     private record Kept(IndexSearch.Found found, long askedAtMillis) {}
 
     private final @Nullable Cache<Question, Kept> answers;
+    /**
+     * A mark for each question asked recently, in a slot chosen by its hash: a fixed array, so
+     * remembering questions allocates nothing. A question whose slot another took since is asked
+     * "for the first time" again; two questions sharing a mark only keep an answer early.
+     */
+    private final AtomicLongArray asked;
+
     private final AtomicLong reused = new AtomicLong();
 
     /** @param entries how many answers to keep at most (the least recently used go first); 0 keeps none */
     KeptAnswers(int entries) {
         this.answers =
                 entries <= 0 ? null : Caffeine.newBuilder().maximumSize(entries).build();
+        // About twice as many questions remembered as answers kept, in a power of two of slots.
+        this.asked = new AtomicLongArray(entries <= 0 ? 0 : Integer.highestOneBit(Math.max(512, entries) * 4 - 1));
     }
 
     /** The index reader's identity for {@link Question#index()}: the same while nothing in it changes. */
@@ -69,10 +85,31 @@ final class KeptAnswers {
         return kept.found();
     }
 
+    /** Keeps the answer to a question asked before (whatever the index was then); forgets others. */
     void keep(Question question, IndexSearch.Found found, long askedAtMillis) {
-        if (answers != null) {
+        if (answers != null && askedBefore(question)) {
             answers.put(question, new Kept(found, askedAtMillis));
         }
+    }
+
+    private boolean askedBefore(Question question) {
+        // The question as the reader asked it: the index it was asked of is left out, so a
+        // question asked again after a change to the index still counts as asked before.
+        int hash = java.util.Objects.hash(
+                question.query(),
+                question.editorial(),
+                question.filters(),
+                question.newest(),
+                question.offset(),
+                question.limit());
+        int slot = (hash ^ (hash >>> 16)) & (asked.length() - 1);
+        // The high bit tells a mark from an empty slot (0).
+        long mark = (1L << 32) | (hash & 0xFFFF_FFFFL);
+        if (asked.get(slot) == mark) {
+            return true;
+        }
+        asked.set(slot, mark);
+        return false;
     }
 
     /** How many searches this node answered from memory. */
