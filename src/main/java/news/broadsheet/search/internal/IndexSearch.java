@@ -922,9 +922,7 @@ public class IndexSearch {
             window = WindowRescorer.rescored(
                     searcher, window, feedback, WindowRescorer.added(Math.max(1, questionTerms)));
         }
-        ScoreDoc[] all = java.util.Arrays.copyOf(first.scoreDocs, first.scoreDocs.length);
-        System.arraycopy(window.scoreDocs, 0, all, 0, head);
-        return new TopDocs(first.totalHits, all);
+        return withHead(first, window);
     }
 
     /**
@@ -934,10 +932,14 @@ public class IndexSearch {
      */
     private static TopDocs exactly(IndexSearcher searcher, TopDocs first, Query text) throws IOException {
         int exact = Math.min(EXACT_WINDOW, first.scoreDocs.length);
-        TopDocs rescored = WindowRescorer.rescored(searcher, head(first, exact), text, WindowRescorer.REPLACED);
-        ScoreDoc[] found = java.util.Arrays.copyOf(first.scoreDocs, first.scoreDocs.length);
-        System.arraycopy(rescored.scoreDocs, 0, found, 0, exact);
-        return new TopDocs(first.totalHits, found);
+        return withHead(first, WindowRescorer.rescored(searcher, head(first, exact), text, WindowRescorer.REPLACED));
+    }
+
+    /** The hits with their first ones replaced by the head given (reordered), the rest after them as they were. */
+    private static TopDocs withHead(TopDocs hits, TopDocs head) {
+        ScoreDoc[] all = java.util.Arrays.copyOf(hits.scoreDocs, hits.scoreDocs.length);
+        System.arraycopy(head.scoreDocs, 0, all, 0, head.scoreDocs.length);
+        return new TopDocs(hits.totalHits, all);
     }
 
     /** The first {@code count} of the hits. */

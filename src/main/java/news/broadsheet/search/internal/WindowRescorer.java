@@ -64,10 +64,7 @@ final class WindowRescorer {
     static TopDocs rescored(IndexSearcher searcher, TopDocs hits, Query query, Combination combination)
             throws IOException {
         ScoreDoc[] given = hits.scoreDocs;
-        Integer[] byDoc = new Integer[given.length];
-        for (int i = 0; i < byDoc.length; i++) {
-            byDoc[i] = i;
-        }
+        Integer[] byDoc = positions(given.length);
         Arrays.sort(byDoc, Comparator.comparingInt(i -> given[i].doc));
         float[] byQuery = new float[given.length];
         boolean[] matched = new boolean[given.length];
@@ -76,10 +73,7 @@ final class WindowRescorer {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = combination.score(given[i].score, matched[i], byQuery[i]);
         }
-        Integer[] best = new Integer[given.length];
-        for (int i = 0; i < best.length; i++) {
-            best[i] = i;
-        }
+        Integer[] best = positions(given.length);
         // Equal scores in index order, as QueryRescorer (Lucene 10.6) orders them.
         Arrays.sort(
                 best,
@@ -119,5 +113,12 @@ final class WindowRescorer {
                 byQuery[index] = matches.scorer().score();
             }
         }
+    }
+
+    /** 0, 1, … count - 1: the hits' positions, to sort by what is known of each. */
+    private static Integer[] positions(int count) {
+        Integer[] positions = new Integer[count];
+        Arrays.setAll(positions, i -> i);
+        return positions;
     }
 }
