@@ -39,11 +39,11 @@ set title "Spam filter learning curve (leave one video out, mean of 4 folds)"
 set xlabel "training comments"
 set ylabel "F1 on the held-out video"
 set logscale x 2
-set yrange [0.5:1]
-set key bottom right
+set yrange [0:1]
+set key right center
 set grid
-plot "target/spam-curve.tsv" using 1:2 with linespoints title "likely spam threshold", \
-     "target/spam-curve.tsv" using 1:3 with linespoints title "held as spam threshold (at most 1% of readers, estimated on held-out videos)", \
+plot "target/spam-curve.tsv" using 1:2 with linespoints title "likely spam", \
+     "target/spam-curve.tsv" using 1:3 with linespoints title "held as spam (none below 300 readers' comments)", \
      0.95 with lines dashtype 2 title "target F1 0.95"
 GNUPLOT
     echo "Plot: bench/results/spam-learning-curve.png"

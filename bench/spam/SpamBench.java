@@ -188,7 +188,7 @@ public class SpamBench {
                 + " comments of the other files (seeded; the same draw for every n).\n");
         out.println("| training comments | F1, likely spam | F1, held as spam | FPR, held as spam |\n|---|---|---|---|");
         List<String> points = new ArrayList<>();
-        for (int size : new int[] {50, 100, 200, 400, Integer.MAX_VALUE}) {
+        for (int size : new int[] {50, 100, 200, 400, 600, 800, Integer.MAX_VALUE}) {
             double likelyF1 = 0;
             double holdF1 = 0;
             double holdFpr = 0;

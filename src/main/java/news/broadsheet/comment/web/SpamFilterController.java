@@ -118,6 +118,8 @@ class SpamFilterController {
                         age(Duration.between(stored.trainedAt(), clock.instant())),
                         stored.spamExamples(),
                         stored.hamExamples(),
+                        stored.thresholds().holds(),
+                        SpamTrainer.READERS_BEFORE_HOLDING,
                         String.format(Locale.ROOT, "%.2f", stored.thresholds().hold()),
                         String.format(Locale.ROOT, "%.2f", stored.thresholds().likely()),
                         String.format(Locale.ROOT, "%.1f%%", 100 * stored.holdFalsePositiveRate()),
@@ -142,11 +144,21 @@ class SpamFilterController {
         return filter.model()
                 .map(stored -> String.format(
                         Locale.ROOT,
-                        "Version %d, trained %s ago on %d examples; estimated false-positive rate %.1f%% at the hold threshold.",
+                        "Version %d, trained %s ago on %d examples; %s",
                         stored.version(),
                         age(Duration.between(stored.trainedAt(), clock.instant())),
                         stored.spamExamples() + stored.hamExamples(),
-                        100 * stored.holdFalsePositiveRate()))
+                        stored.thresholds().holds()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "estimated false-positive rate %.1f%% at the hold threshold.",
+                                        100 * stored.holdFalsePositiveRate())
+                                : String.format(
+                                        Locale.ROOT,
+                                        "it marks likely spam but holds nothing until it has learned from %d readers'"
+                                                + " comments (%d now).",
+                                        SpamTrainer.READERS_BEFORE_HOLDING,
+                                        stored.hamExamples())))
                 .orElse("No model yet: the rules alone decide until the desk has marked enough spam and approved"
                         + " enough comments.");
     }

@@ -21,6 +21,8 @@ public record SpamFilterPage(
      * The stored model, in words.
      *
      * @param age how long ago it was trained, e.g. "12 minutes"
+     * @param holds whether it holds comments as spam: not until it learned from {@code
+     *     readersBeforeHolding} readers' comments
      */
     public record Model(
             long version,
@@ -28,6 +30,8 @@ public record SpamFilterPage(
             String age,
             int spamExamples,
             int hamExamples,
+            boolean holds,
+            int readersBeforeHolding,
             String hold,
             String likely,
             String falsePositiveRate,

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * decisions have changed since the newest model, at most every {@code
  * broadsheet.comments.spam.train-every} (one hour), holding a claim in the database so nodes train
  * one at a time; every node reads the newest model within a minute. Until there are {@value
- * SpamTrainer#MINIMUM_PER_CLASS} examples of each kind, there is no model and the rules alone decide.
+ * SpamTrainer#MINIMUM_PER_CLASS} examples of each kind, there is no model and the rules alone decide;
+ * until there are {@value SpamTrainer#READERS_BEFORE_HOLDING} readers' comments, it holds nothing and
+ * only marks likely spam.
  */
 @Component
 public class SpamFilter {
@@ -134,11 +136,20 @@ public class SpamFilter {
             SpamTrainer.TrainedFilter filter = SpamTrainer.train(examples);
             store.insert(filter, now);
             log.info(
-                    "Spam filter trained on {} examples in {} ms: held above {}, estimated false-positive rate {}%",
+                    "Spam filter trained on {} examples in {} ms: {}",
                     examples.size(),
                     (System.nanoTime() - started) / 1_000_000,
-                    String.format(Locale.ROOT, "%.3f", filter.thresholds().hold()),
-                    String.format(Locale.ROOT, "%.2f", 100 * filter.atHold().falsePositiveRate()));
+                    filter.thresholds().holds()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "held from %.3f, estimated false-positive rate %.2f%%",
+                                    filter.thresholds().hold(),
+                                    100 * filter.atHold().falsePositiveRate())
+                            : String.format(
+                                    Locale.ROOT,
+                                    "holds nothing until it has learned from %d readers' comments (%d now)",
+                                    SpamTrainer.READERS_BEFORE_HOLDING,
+                                    filter.hamExamples()));
             current = null;
             none = false;
             return model();

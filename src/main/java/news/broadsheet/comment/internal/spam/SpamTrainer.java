@@ -33,6 +33,19 @@ public final class SpamTrainer {
      */
     static final double HOLD_FALSE_POSITIVES_UNGROUPED = 0.005;
 
+    /**
+     * The fewest readers' comments among the examples before anything is held as spam. With n
+     * readers' comments and none scored above a threshold, all one can say (at 95% confidence) is
+     * that fewer than 3/n of new readers' comments would be: 1% needs 300 (the rule of three).
+     * Measured (bench/spam-report.md), models that learned from 25-200 readers' comments held
+     * 1.3-4.1% of a new video's readers. Until then spam the model knows is only marked likely spam,
+     * and waits for a moderator in the pending queue.
+     */
+    public static final int READERS_BEFORE_HOLDING = 300;
+
+    /** A hold threshold no score reaches (scores are at most 1): nothing is held. */
+    static final double NEVER = Math.nextUp(1.0);
+
     private static final int FOLDS = 5;
     /** Fewer stories than this and folds cannot hold out whole stories. */
     private static final int MINIMUM_GROUPS = 3;
@@ -66,7 +79,13 @@ public final class SpamTrainer {
      * Above {@code hold} a comment is held as spam; from {@code likely} up to it, it waits for a
      * moderator marked "likely spam".
      */
-    public record Thresholds(double likely, double hold) {}
+    public record Thresholds(double likely, double hold) {
+
+        /** Whether any comment is held: not while there are too few readers' comments to promise 1%. */
+        public boolean holds() {
+            return hold <= 1;
+        }
+    }
 
     /** How a threshold did on comments the model had not learned from. */
     public record Estimate(double precision, double recall, double f1, double falsePositiveRate) {
@@ -145,7 +164,8 @@ public final class SpamTrainer {
 
     /**
      * The hold threshold lets at most {@code allowedShare} of the readers' comments through (never
-     * below 0.5); the "likely spam" one is the best F1 below it.
+     * below 0.5), or holds nothing while there are fewer than {@value #READERS_BEFORE_HOLDING}
+     * readers' comments; the "likely spam" one is the best F1 below it.
      */
     static Thresholds choose(double[] scores, boolean[] spam, double allowedShare) {
         double[] ham = new double[count(spam, false)];
@@ -158,8 +178,9 @@ public final class SpamTrainer {
         Arrays.sort(ham);
         int allowed = (int) Math.floor(allowedShare * ham.length);
         // Held when the score is at least the threshold: just above the (allowed + 1)-th highest reader.
-        double hold = Math.max(0.5, Math.nextUp(ham[ham.length - 1 - allowed]));
-        hold = Math.min(hold, 0.999);
+        double hold = ham.length < READERS_BEFORE_HOLDING
+                ? NEVER
+                : Math.min(Math.max(0.5, Math.nextUp(ham[ham.length - 1 - allowed])), 0.999);
         double likely = hold;
         double best = -1;
         for (double candidate : scores) {
@@ -170,6 +191,18 @@ public final class SpamTrainer {
                     likely = candidate;
                 }
             }
+        }
+        // Halfway down to the next lower score: the same examples are flagged, and a new comment a
+        // little weaker than the weakest spam seen is too (where spam and readers lie far apart, as
+        // on a small site's first decisions, the best score is the weakest spam's, with no margin).
+        double below = Double.NEGATIVE_INFINITY;
+        for (double score : scores) {
+            if (score < likely && score > below) {
+                below = score;
+            }
+        }
+        if (below > Double.NEGATIVE_INFINITY) {
+            likely = Math.max(0.2, (likely + below) / 2);
         }
         return new Thresholds(Math.min(likely, hold), hold);
     }

@@ -88,12 +88,12 @@ class SpamFilterIntegrationTests {
         Document page = moderator.get("/admin/comments/spam-filter").page();
         String facts = page.select("dl.facts").text();
         assertThat(facts).contains("version", "estimated false-positive rate");
-        // The 42 and 42 uploaded, and any decisions other tests on this database made.
+        // The 160 and 320 uploaded, and any decisions other tests on this database made.
         java.util.regex.Matcher learned = java.util.regex.Pattern.compile("(\\d+) spam and (\\d+) readers' comments")
                 .matcher(facts);
         assertThat(learned.find()).as(facts).isTrue();
-        assertThat(Integer.parseInt(learned.group(1))).isGreaterThanOrEqualTo(42);
-        assertThat(Integer.parseInt(learned.group(2))).isGreaterThanOrEqualTo(42);
+        assertThat(Integer.parseInt(learned.group(1))).isGreaterThanOrEqualTo(160);
+        assertThat(Integer.parseInt(learned.group(2))).isGreaterThanOrEqualTo(320);
 
         long spam = post("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!");
         long reader = post("Maren", "The tram extension was promised for 2019; the council vote is next week.");
@@ -142,6 +142,30 @@ class SpamFilterIntegrationTests {
                 .startsWith("COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS")
                 .contains(mistaken + ",\"Old Photos Club\",")
                 .contains("old photos of the harbour bridge\",0");
+    }
+
+    @Test
+    void withFewReadersCommentsToLearnFromSpamWaitsForTheDeskInsteadOfBeingHeld() {
+        uploadOwnExamples(SpamFilterTests.ownComments(40, 40));
+        assertThat(moderator.post("/admin/comments/spam-filter/train").location())
+                .isEqualTo("/admin/comments/spam-filter?done=trained");
+        // Other tests on this database may have left decisions: this one needs a model on fewer than 300 readers.
+        assertThat(filter.model().orElseThrow().hamExamples()).isLessThan(SpamTrainer.READERS_BEFORE_HOLDING);
+
+        assertThat(moderator
+                        .get("/admin/comments/spam-filter")
+                        .page()
+                        .select("dl.facts")
+                        .text())
+                .contains("Held as spam nothing yet: the filter holds comments once it has learned from 300 readers'"
+                        + " comments");
+        assertThat(moderator.get("/admin/comments/settings").body())
+                .contains("holds nothing until it has learned from 300 readers' comments");
+        long spam = post("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!");
+        assertThat(status(spam))
+                .as("waits for a moderator, not in the spam queue")
+                .isEqualTo("pending");
+        assertThat(database.commentReasons(spam)).contains("spam filter: likely spam, score");
     }
 
     @Test
@@ -273,7 +297,11 @@ class SpamFilterIntegrationTests {
     }
 
     private void uploadOwnExamples() {
-        List<LabelledComments.Row> rows = SpamFilterTests.ownComments().stream()
+        uploadOwnExamples(SpamFilterTests.ownComments());
+    }
+
+    private void uploadOwnExamples(List<SpamTrainer.Example> examples) {
+        List<LabelledComments.Row> rows = examples.stream()
                 .map(example -> new LabelledComments.Row(
                         Newsroom.unique("c"), example.author(), "2026-12-01T10:00:00", example.text(), example.spam()))
                 .toList();

@@ -46,20 +46,32 @@ class SpamFilterTests {
             "www.freegift.info",
             "http://clickhere.ru/win");
 
-    /** Forty-two spam and forty-two readers' comments, written for these tests. */
+    /**
+     * A hundred and sixty spam and 320 readers' comments, written for these tests: enough readers'
+     * comments for the filter to hold spam ({@value SpamTrainer#READERS_BEFORE_HOLDING}).
+     */
     static List<SpamTrainer.Example> ownComments() {
+        return ownComments(160, 320);
+    }
+
+    static List<SpamTrainer.Example> ownComments(int spamCount, int readerCount) {
         List<SpamTrainer.Example> examples = new ArrayList<>();
-        for (int i = 0; i < 42; i++) {
-            String thing = THINGS.get(i % THINGS.size());
-            String site = SITES.get(i % SITES.size());
-            String spam = SPAM_TEMPLATES.get(i % SPAM_TEMPLATES.size());
-            examples.add(new SpamTrainer.Example(
-                    "seller" + i,
-                    spam.contains("$%d") ? spam.formatted(100 + i, site) : spam.formatted(thing, site),
-                    true));
-            String ham = HAM_TEMPLATES.get(i % HAM_TEMPLATES.size());
-            String text = ham.contains("%d") ? ham.formatted(thing, 1950 + i) : ham.formatted(thing);
-            examples.add(new SpamTrainer.Example("Reader " + (char) ('A' + i % 26), text, false));
+        for (int i = 0; i < Math.max(spamCount, readerCount); i++) {
+            // Each template meets each thing: the sixth template with the first thing, then the second, …
+            String thing = THINGS.get((i + i / SPAM_TEMPLATES.size()) % THINGS.size());
+            if (i < spamCount) {
+                String site = SITES.get(i % SITES.size());
+                String spam = SPAM_TEMPLATES.get(i % SPAM_TEMPLATES.size());
+                examples.add(new SpamTrainer.Example(
+                        "seller" + i,
+                        spam.contains("$%d") ? spam.formatted(100 + i, site) : spam.formatted(thing, site),
+                        true));
+            }
+            if (i < readerCount) {
+                String ham = HAM_TEMPLATES.get(i % HAM_TEMPLATES.size());
+                String text = ham.contains("%d") ? ham.formatted(thing, 1900 + i) : ham.formatted(thing);
+                examples.add(new SpamTrainer.Example("Reader " + (char) ('A' + i % 26) + (i / 26), text, false));
+            }
         }
         return examples;
     }
@@ -83,8 +95,8 @@ class SpamFilterTests {
         assertThat(filter.thresholds().likely())
                 .isLessThanOrEqualTo(filter.thresholds().hold());
         assertThat(filter.atHold().falsePositiveRate()).isLessThanOrEqualTo(0.01);
-        assertThat(filter.spamExamples()).isEqualTo(42);
-        assertThat(filter.hamExamples()).isEqualTo(42);
+        assertThat(filter.spamExamples()).isEqualTo(160);
+        assertThat(filter.hamExamples()).isEqualTo(320);
 
         // 400 readers scored 0.000 … 0.399 and one at 0.95: at most 0.5% (two) may be held.
         double[] scores = new double[420];
@@ -141,10 +153,31 @@ class SpamFilterTests {
     }
 
     @Test
+    void holdsNothingUntilItHasLearnedFromThreeHundredReadersComments() {
+        SpamTrainer.TrainedFilter few = SpamTrainer.train(ownComments(60, 299));
+
+        assertThat(few.thresholds().holds()).isFalse();
+        assertThat(few.model().score("deals4u", "Earn $450 a day from home, click www.quick-cash-now.biz now!!!"))
+                .as("spam it knows is marked likely spam, and no score reaches the hold threshold")
+                .isGreaterThanOrEqualTo(few.thresholds().likely())
+                .isLessThan(few.thresholds().hold());
+        assertThat(few.atHold().falsePositiveRate()).isZero();
+
+        assertThat(SpamTrainer.train(ownComments(60, 300)).thresholds().holds())
+                .as("with 300 readers' comments it holds")
+                .isTrue();
+
+        SpamTrainer.Thresholds apart = SpamTrainer.choose(
+                new double[] {0.1, 0.2, 0.3, 0.9, 0.95}, new boolean[] {false, false, false, true, true}, 0.01);
+        assertThat(apart.likely())
+                .as("halfway between the strongest reader and the weakest spam")
+                .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(apart.holds()).isFalse();
+    }
+
+    @Test
     void refusesToTrainOnTooFewExamplesOfEitherKind() {
-        List<SpamTrainer.Example> few = ownComments().stream()
-                .filter(example -> !example.spam() || example.author().endsWith("1"))
-                .toList();
+        List<SpamTrainer.Example> few = ownComments(9, 320);
 
         assertThat(SpamTrainer.enough(few)).isFalse();
         assertThatThrownBy(() -> SpamTrainer.train(few)).hasMessageContaining("At least 10 spam");
