@@ -502,6 +502,7 @@ public class IndexSearch {
                 // 40 MB per search in the benchmark, for the same snippets.
                 .withWeightMatches(false)
                 .withScorer(new PassageScoring())
+                .withBreakIterator(SnippetSentences::new)
                 .withMaxLength(20_000)
                 .build();
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
