@@ -103,8 +103,13 @@ final class SnippetSentences extends BreakIterator {
     @Override
     public boolean isBoundary(int offset) {
         checkOffset(offset);
-        current = offset;
-        return isBoundaryAt(offset);
+        if (isBoundaryAt(offset)) {
+            current = offset;
+            return true;
+        }
+        // As the JDK's: not a boundary moves to the next one.
+        following(offset);
+        return false;
     }
 
     private boolean isBoundaryAt(int at) {

@@ -62,6 +62,7 @@ class SnippetSentencesTests {
         assertThat(sentences.preceding(0)).isEqualTo(BreakIterator.DONE);
         assertThat(sentences.isBoundary(21)).isTrue();
         assertThat(sentences.isBoundary(22)).isFalse();
+        assertThat(sentences.current()).as("moved to the next boundary").isEqualTo(text.length());
         sentences.first();
         assertThat(sentences.next(2)).isEqualTo(21);
         assertThat(sentences.next(-1)).isEqualTo(9);
