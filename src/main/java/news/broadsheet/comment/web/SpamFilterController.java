@@ -156,7 +156,7 @@ class SpamFilterController {
                                 : String.format(
                                         Locale.ROOT,
                                         "it marks likely spam but holds nothing until it has learned from %d readers'"
-                                                + " comments (%d now).",
+                                                + " comments (the model in use learned from %d).",
                                         SpamTrainer.READERS_BEFORE_HOLDING,
                                         stored.hamExamples())))
                 .orElse("No model yet: the rules alone decide until the desk has marked enough spam and approved"

@@ -147,7 +147,7 @@ public class SpamFilter {
                                     100 * filter.atHold().falsePositiveRate())
                             : String.format(
                                     Locale.ROOT,
-                                    "holds nothing until it has learned from %d readers' comments (%d now)",
+                                    "holds nothing until it has learned from %d readers' comments (this model learned from %d)",
                                     SpamTrainer.READERS_BEFORE_HOLDING,
                                     filter.hamExamples()));
             current = null;

@@ -36,7 +36,8 @@ public final class SpamTrainer {
     /**
      * The fewest readers' comments among the examples before anything is held as spam. With n
      * readers' comments and none scored above a threshold, all one can say (at 95% confidence) is
-     * that fewer than 3/n of new readers' comments would be: 1% needs 300 (the rule of three).
+     * that fewer than 3/n of new readers' comments would be (the rule of three): below 300, not even
+     * a threshold above every reader seen could show that at most 1% would be held.
      * Measured (bench/spam-report.md), models that learned from 25-200 readers' comments held
      * 1.3-4.1% of a new video's readers. Until then spam the model knows is only marked likely spam,
      * and waits for a moderator in the pending queue.
@@ -201,7 +202,7 @@ public final class SpamTrainer {
                 below = score;
             }
         }
-        if (below > Double.NEGATIVE_INFINITY) {
+        if (best >= 0 && below > Double.NEGATIVE_INFINITY) {
             likely = Math.max(0.2, (likely + below) / 2);
         }
         return new Thresholds(Math.min(likely, hold), hold);
