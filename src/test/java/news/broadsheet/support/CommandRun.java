@@ -57,9 +57,12 @@ public final class CommandRun {
     /**
      * The output without the log lines of a site running in the same JVM (a test's application):
      * they share System.out (its search index, rebuilt as it starts, logs at INFO on a thread of its
-     * own while the command runs), and a command logs errors only.
+     * own while the command runs), and a command logs errors only. Also without Logback's own status
+     * lines ("12:00:00,000 |-WARN in Logger[…] - No appenders present…"), which it prints when
+     * another test's application stopped and reset the logging the JVM shares.
      */
     private static String withoutSiteLogs(String output) {
-        return output.replaceAll("(?m)^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+(INFO|WARN)\\s.*\\R", "");
+        return output.replaceAll("(?m)^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+(INFO|WARN)\\s.*\\R", "")
+                .replaceAll("(?m)^\\d{2}:\\d{2}:\\d{2},\\d{3} \\|-(INFO|WARN) in .*\\R", "");
     }
 }
