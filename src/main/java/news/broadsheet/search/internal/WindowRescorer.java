@@ -2,9 +2,10 @@ package news.broadsheet.search.internal;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -14,6 +15,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.NumericUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,33 +66,63 @@ final class WindowRescorer {
     static TopDocs rescored(IndexSearcher searcher, TopDocs hits, Query query, Combination combination)
             throws IOException {
         ScoreDoc[] given = hits.scoreDocs;
-        Integer[] byDoc = positions(given.length);
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> given[i].doc));
+        int[] byDoc = inIndexOrder(given);
         float[] byQuery = new float[given.length];
         boolean[] matched = new boolean[given.length];
         scoreEach(searcher, query, given, byDoc, byQuery, matched);
-        float[] scores = new float[given.length];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = combination.score(given[i].score, matched[i], byQuery[i]);
+        // Best first, equal scores in index order, as QueryRescorer (Lucene 10.6) orders them:
+        // sorted as numbers (the score, then the rank in index order), not as boxed objects.
+        long[] best = new long[given.length];
+        for (int rank = 0; rank < byDoc.length; rank++) {
+            int i = byDoc[rank];
+            // + 0f: -0 and 0 are equal scores, ordered by document like any others.
+            float score = combination.score(given[i].score, matched[i], byQuery[i]) + 0f;
+            best[rank] = ((long) ~NumericUtils.floatToSortableInt(score) << 32) | rank;
         }
-        Integer[] best = positions(given.length);
-        // Equal scores in index order, as QueryRescorer (Lucene 10.6) orders them.
-        Arrays.sort(
-                best,
-                (a, b) -> scores[a] != scores[b]
-                        ? Float.compare(scores[b], scores[a])
-                        : Integer.compare(given[a].doc, given[b].doc));
+        Arrays.sort(best);
         ScoreDoc[] ordered = new ScoreDoc[given.length];
-        for (int i = 0; i < ordered.length; i++) {
-            ScoreDoc hit = given[best[i]];
-            ordered[i] = new ScoreDoc(hit.doc, scores[best[i]], hit.shardIndex);
+        for (int k = 0; k < ordered.length; k++) {
+            ScoreDoc hit = given[byDoc[(int) best[k]]];
+            float score = NumericUtils.sortableIntToFloat(~(int) (best[k] >>> 32));
+            ordered[k] = new ScoreDoc(hit.doc, score, hit.shardIndex);
         }
         return new TopDocs(hits.totalHits, ordered);
     }
 
-    /** Each hit's score by the query, and which hits it matches, taken in index order ({@code byDoc}). */
+    /**
+     * Each hit's score by the query, and which hits it matches, taken in index order ({@code
+     * byDoc}). A query that only adds up its parts (a disjunction, as the pairs and the feedback
+     * words are) is scored part by part, each part's iterator moved to each story on its own: moved
+     * together, as a disjunction's scorer moves them, every move also reorders a heap of all the
+     * parts, which was a tenth of a new search. The parts' scores are added up in double
+     * precision, as the disjunction's scorer adds them, so the sums are the same.
+     */
     private static void scoreEach(
-            IndexSearcher searcher, Query query, ScoreDoc[] given, Integer[] byDoc, float[] byQuery, boolean[] matched)
+            IndexSearcher searcher, Query query, ScoreDoc[] given, int[] byDoc, float[] byQuery, boolean[] matched)
+            throws IOException {
+        double[] sums = new double[given.length];
+        for (Query part : summands(searcher.rewrite(query))) {
+            addScores(searcher, part, given, byDoc, sums, matched);
+        }
+        for (int i = 0; i < given.length; i++) {
+            byQuery[i] = (float) sums[i];
+        }
+    }
+
+    /** The parts whose scores a query adds up: a disjunction's clauses, or the query itself. */
+    private static List<Query> summands(Query query) {
+        if (query instanceof BooleanQuery any
+                && any.getMinimumNumberShouldMatch() == 0
+                && !any.clauses().isEmpty()
+                && any.clauses().stream().allMatch(clause -> clause.occur() == BooleanClause.Occur.SHOULD)) {
+            return any.clauses().stream().map(BooleanClause::query).toList();
+        }
+        return List.of(query);
+    }
+
+    /** Adds the query's score to each hit it matches, taken in index order ({@code byDoc}). */
+    private static void addScores(
+            IndexSearcher searcher, Query query, ScoreDoc[] given, int[] byDoc, double[] sums, boolean[] matched)
             throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -110,15 +142,22 @@ final class WindowRescorer {
             }
             if (matches != null && matches.at(doc - leaves.get(leaf).docBase)) {
                 matched[index] = true;
-                byQuery[index] = matches.scorer().score();
+                sums[index] += matches.scorer().score();
             }
         }
     }
 
-    /** 0, 1, … count - 1: the hits' positions, to sort by what is known of each. */
-    private static Integer[] positions(int count) {
-        Integer[] positions = new Integer[count];
-        Arrays.setAll(positions, i -> i);
+    /** The hits' positions, ordered by their documents (as Lucene's iterators go). */
+    private static int[] inIndexOrder(ScoreDoc[] hits) {
+        long[] keys = new long[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            keys[i] = ((long) hits[i].doc << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] positions = new int[hits.length];
+        for (int k = 0; k < keys.length; k++) {
+            positions[k] = (int) keys[k];
+        }
         return positions;
     }
 }

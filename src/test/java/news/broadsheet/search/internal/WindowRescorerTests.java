@@ -95,6 +95,22 @@ class WindowRescorerTests {
     }
 
     @Test
+    void scoresAQueryThatIsNotADisjunctionAsAWhole() throws IOException {
+        TopDocs window = window(new TermQuery(new Term("body", "budget")), 70);
+        // A required word: the parts are not simply added up, so it is scored as one query.
+        Query mixed = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("body", "strike")), Occur.MUST)
+                .add(new PhraseQuery(1, "body", "late", "ferry"), Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term("body", "vote")), 0.3f), Occur.SHOULD)
+                .build();
+
+        TopDocs ours = WindowRescorer.rescored(searcher, copy(window), mixed, WindowRescorer.added(1.5));
+        TopDocs lucenes = QueryRescorer.rescore(searcher, copy(window), mixed, 1.5, window.scoreDocs.length);
+
+        assertThat(docsAndScores(ours)).isEqualTo(docsAndScores(lucenes));
+    }
+
+    @Test
     void replacesTheScoresWhenAsked() throws IOException {
         TopDocs window = window(new TermQuery(new Term("body", "vote")), 40);
         Query other = new TermQuery(new Term("body", "ferry"));
