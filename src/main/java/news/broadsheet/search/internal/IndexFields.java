@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -100,8 +99,10 @@ final class IndexFields {
 
     /**
      * @param storyWordsAnalyzer analyses the body once for the index and for its words (see {@link
-     *     StoryWords}); an instance of {@link #analyzer()} used for nothing else, so the body's
-     *     words, played again to the writer, share no reused parts with the writer's own analysis
+     *     StoryWords}); an instance of {@link #analyzer()} used for nothing else, as the body's
+     *     words are analysed when the writer reads the document, not here: the writer's own
+     *     analysis of the other fields must not reuse its parts meanwhile, and a thread adds the
+     *     document built with it before it builds the next
      */
     static Document document(SearchableArticle article, ZoneId zone, FacetsConfig facets, Analyzer storyWordsAnalyzer)
             throws java.io.IOException {
@@ -124,11 +125,13 @@ final class IndexFields {
         words.count(storyWordsAnalyzer, BODY, article.headline() + "\n" + article.standfirst() + "\n");
         doc.add(new StoredField(BODY, article.bodyText()));
         doc.add(new Field(
-                BODY, words.countedAndReplayed(storyWordsAnalyzer.tokenStream(BODY, article.bodyText())), BODY_TYPE));
+                BODY, words.countedAsRead(storyWordsAnalyzer.tokenStream(BODY, article.bodyText())), BODY_TYPE));
         doc.add(new Field(HEADLINE_WORDS, article.headline(), WORDS_TYPE));
         doc.add(new Field(
                 PLAIN, article.headline() + "\n" + article.standfirst() + "\n" + article.bodyText(), PLAIN_TYPE));
-        doc.add(new BinaryDocValuesField(STORY_WORDS, words.encoded()));
+        // After the body's field: the writer reads the fields in order, and the words are counted
+        // as it reads the body.
+        doc.add(words.encodedWhenRead());
         doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.YES));
         doc.add(new SortedSetDocValuesFacetField(SECTION, Long.toString(article.sectionId())));
         for (long author : article.authorIds()) {

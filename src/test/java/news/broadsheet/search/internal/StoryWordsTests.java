@@ -1,6 +1,7 @@
 package news.broadsheet.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -137,6 +138,16 @@ class StoryWordsTests {
                 assertThat(snippets[0]).contains("harbour <b>mouth</b> at dawn");
             }
         }
+    }
+
+    @Test
+    void theWordsCannotBeReadBeforeTheWriterHasReadTheBody() {
+        StoryWords.Counter words = new StoryWords.Counter();
+        words.count(analyzer, IndexFields.BODY, "Headline words\n");
+
+        assertThatThrownBy(() -> words.encodedWhenRead().binaryValue())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before the index writer read its body");
     }
 
     @Test
