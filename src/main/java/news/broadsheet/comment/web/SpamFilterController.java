@@ -153,12 +153,8 @@ class SpamFilterController {
                                         Locale.ROOT,
                                         "estimated false-positive rate %.1f%% at the hold threshold.",
                                         100 * stored.holdFalsePositiveRate())
-                                : String.format(
-                                        Locale.ROOT,
-                                        "it marks likely spam but holds nothing until it has learned from %d readers'"
-                                                + " comments (the model in use learned from %d).",
-                                        SpamTrainer.READERS_BEFORE_HOLDING,
-                                        stored.hamExamples())))
+                                : "it marks likely spam but " + SpamTrainer.holdsNothingYet(stored.hamExamples())
+                                        + "."))
                 .orElse("No model yet: the rules alone decide until the desk has marked enough spam and approved"
                         + " enough comments.");
     }

@@ -145,11 +145,7 @@ public class SpamFilter {
                                     "held from %.3f, estimated false-positive rate %.2f%%",
                                     filter.thresholds().hold(),
                                     100 * filter.atHold().falsePositiveRate())
-                            : String.format(
-                                    Locale.ROOT,
-                                    "holds nothing until it has learned from %d readers' comments (this model learned from %d)",
-                                    SpamTrainer.READERS_BEFORE_HOLDING,
-                                    filter.hamExamples()));
+                            : SpamTrainer.holdsNothingYet(filter.hamExamples()));
             current = null;
             none = false;
             return model();

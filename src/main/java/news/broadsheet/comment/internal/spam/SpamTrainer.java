@@ -44,6 +44,17 @@ public final class SpamTrainer {
      */
     public static final int READERS_BEFORE_HOLDING = 300;
 
+    /**
+     * What a model that holds nothing yet does, in words for the newsroom: the same on the comment
+     * settings page as in the log.
+     *
+     * @param readersLearnedFrom how many readers' comments the model learned from
+     */
+    public static String holdsNothingYet(int readersLearnedFrom) {
+        return "holds nothing until it has learned from " + READERS_BEFORE_HOLDING
+                + " readers' comments (the model in use learned from " + readersLearnedFrom + ")";
+    }
+
     /** A hold threshold no score reaches (scores are at most 1): nothing is held. */
     static final double NEVER = Math.nextUp(1.0);
 
