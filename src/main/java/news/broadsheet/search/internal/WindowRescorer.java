@@ -67,7 +67,7 @@ final class WindowRescorer {
             throws IOException {
         ScoreDoc[] given = hits.scoreDocs;
         int[] byDoc = inIndexOrder(given);
-        float[] byQuery = new float[given.length];
+        double[] byQuery = new double[given.length];
         boolean[] matched = new boolean[given.length];
         scoreEach(searcher, query, given, byDoc, byQuery, matched);
         // Best first, equal scores in index order, as QueryRescorer (Lucene 10.6) orders them:
@@ -76,7 +76,7 @@ final class WindowRescorer {
         for (int rank = 0; rank < byDoc.length; rank++) {
             int i = byDoc[rank];
             // + 0f: -0 and 0 are equal scores, ordered by document like any others.
-            float score = combination.score(given[i].score, matched[i], byQuery[i]) + 0f;
+            float score = combination.score(given[i].score, matched[i], (float) byQuery[i]) + 0f;
             best[rank] = ((long) ~NumericUtils.floatToSortableInt(score) << 32) | rank;
         }
         Arrays.sort(best);
@@ -90,22 +90,20 @@ final class WindowRescorer {
     }
 
     /**
-     * Each hit's score by the query, and which hits it matches, taken in index order ({@code
-     * byDoc}). A query that only adds up its parts (a disjunction, as the pairs and the feedback
-     * words are) is scored part by part, each part's iterator moved to each story on its own: moved
-     * together, as a disjunction's scorer moves them, every move also reorders a heap of all the
-     * parts, which was a tenth of a new search. The parts' scores are added up in double
-     * precision, as the disjunction's scorer adds them, so the sums are the same.
+     * Each hit's score by the query (added to {@code byQuery}), and which hits it matches, taken in
+     * index order ({@code byDoc}). A query that only adds up its parts (a disjunction, as the pairs
+     * and the feedback words are) is scored part by part, each part's iterator moved to each story
+     * on its own: moved together, as a disjunction's scorer moves them, every move also reorders a
+     * heap of all the parts, which was a tenth of a new search. The parts' float scores are added
+     * up in double precision, as the disjunction's scorer adds them (in another order, which does
+     * not change a sum of a few floats of scores' range in double precision).
      */
     private static void scoreEach(
-            IndexSearcher searcher, Query query, ScoreDoc[] given, int[] byDoc, float[] byQuery, boolean[] matched)
+            IndexSearcher searcher, Query query, ScoreDoc[] given, int[] byDoc, double[] byQuery, boolean[] matched)
             throws IOException {
-        double[] sums = new double[given.length];
+        // The clauses of a rewritten query are rewritten too.
         for (Query part : summands(searcher.rewrite(query))) {
-            addScores(searcher, part, given, byDoc, sums, matched);
-        }
-        for (int i = 0; i < given.length; i++) {
-            byQuery[i] = (float) sums[i];
+            addScores(searcher, part, given, byDoc, byQuery, matched);
         }
     }
 
@@ -120,11 +118,11 @@ final class WindowRescorer {
         return List.of(query);
     }
 
-    /** Adds the query's score to each hit it matches, taken in index order ({@code byDoc}). */
+    /** Adds the (rewritten) query's score to each hit it matches, taken in index order ({@code byDoc}). */
     private static void addScores(
             IndexSearcher searcher, Query query, ScoreDoc[] given, int[] byDoc, double[] sums, boolean[] matched)
             throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1);
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, 1);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int leaf = -1;
         int leafEnd = 0;
