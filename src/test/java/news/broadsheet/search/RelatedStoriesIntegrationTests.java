@@ -180,6 +180,24 @@ class RelatedStoriesIntegrationTests {
         assertThat(related(story)).containsExactly(crane.headline(), shipping.headline());
     }
 
+    @Test
+    void relatesStoriesThatShareOnlyAWordOfTheirBodies() {
+        ArticleSummary story = withBodyWord(ports);
+        ArticleSummary alike = withBodyWord(ports);
+        awaitIndexed(2);
+
+        assertThat(related(story)).containsExactly(alike.headline());
+    }
+
+    /** A story whose headline and standfirst share nothing with any other; its body has this test's word. */
+    private ArticleSummary withBodyWord(Section section) {
+        return newsroom.article(section, author)
+                .headline(word())
+                .standfirst(word())
+                .body(word() + " " + w + " " + word())
+                .publish();
+    }
+
     /**
      * A story that shares made-up words with this test's other stories and none with any other
      * test's (the test context, and so the index, is shared).

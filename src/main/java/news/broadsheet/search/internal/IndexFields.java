@@ -39,6 +39,8 @@ final class IndexFields {
     static final String HEADLINE_WORDS = "headline_words";
     /** The words the story uses most, for pseudo-relevance feedback (see {@link StoryWords}). */
     static final String STORY_WORDS = "story_words";
+    /** The body's text for snippets and related stories (see {@link StoryText}). */
+    static final String BODY_TEXT = "body_text";
 
     static final String SECTION = "section";
     static final String AUTHOR = "author";
@@ -51,13 +53,14 @@ final class IndexFields {
      * Changes whenever documents are built differently (fields, analysis, index options): an index
      * of another format is rebuilt, as Lucene refuses to mix index options of one field.
      */
-    static final String FORMAT = "4";
+    static final String FORMAT = "5";
 
     private static final FieldType PLAIN_TYPE = new FieldType();
     private static final FieldType WORDS_TYPE = new FieldType();
     /**
-     * The body keeps term offsets, so snippets are highlighted without analysing the text again. It
-     * is stored apart (a stored field), as what is indexed is the words already analysed.
+     * The body keeps term offsets, so snippets are highlighted without analysing the text again. Its
+     * text is stored apart, compressed on its own (see {@link StoryText}), as what is indexed is the
+     * words already analysed.
      */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
@@ -123,7 +126,7 @@ final class IndexFields {
         doc.add(new TextField(STANDFIRST, article.standfirst(), Field.Store.YES));
         StoryWords.Counter words = new StoryWords.Counter();
         words.count(storyWordsAnalyzer, BODY, article.headline() + "\n" + article.standfirst() + "\n");
-        doc.add(new StoredField(BODY, article.bodyText()));
+        doc.add(StoryText.field(article.bodyText()));
         doc.add(new Field(
                 BODY, words.countedAsRead(storyWordsAnalyzer.tokenStream(BODY, article.bodyText())), BODY_TYPE));
         doc.add(new Field(HEADLINE_WORDS, article.headline(), WORDS_TYPE));

@@ -3,6 +3,7 @@ package news.broadsheet.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import news.broadsheet.search.SearchSettings;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -33,6 +35,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
@@ -397,7 +400,7 @@ public class IndexSearch {
             int stories = searcher.getIndexReader().numDocs();
             mlt.setMaxDocFreq(
                     Math.max(stories * COMMON_WORD_PERCENT / 100, Math.min(COMMON_WORD_MIN_STORIES, stories - 1)));
-            Query like = mlt.like(self.scoreDocs[0].doc);
+            Query like = mlt.like(storyFields(searcher, self.scoreDocs[0].doc));
             List<Long> ids = new ArrayList<>();
             Query sameSection = new TermQuery(new Term(IndexFields.SECTION, Long.toString(sectionId)));
             collect(searcher, relatedQuery(like, articleId, sameSection, Occur.FILTER, nowMillis), limit, ids);
@@ -408,6 +411,19 @@ public class IndexSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A story's headline, standfirst and body as {@link MoreLikeThis} reads them. */
+    private static Map<String, Collection<Object>> storyFields(IndexSearcher searcher, int doc) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Document titles = stored.document(doc, Set.of(IndexFields.HEADLINE, IndexFields.STANDFIRST));
+        Map<String, Collection<Object>> fields = new HashMap<>();
+        for (String field : List.of(IndexFields.HEADLINE, IndexFields.STANDFIRST)) {
+            fields.put(field, List.<Object>of(titles.getValues(field)));
+        }
+        String body = StoryText.read(searcher.getIndexReader(), doc, Integer.MAX_VALUE);
+        fields.put(IndexFields.BODY, body == null ? List.of() : List.<Object>of(body));
+        return fields;
     }
 
     private Query relatedQuery(Query like, long articleId, Query section, Occur sectionOccur, long nowMillis) {
@@ -495,16 +511,16 @@ public class IndexSearch {
         if (page.length == 0) {
             return snippets;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                // Passages are found from the offsets in the postings of the words asked for:
-                // asking the query itself where it matches ("weight matches") allocated some
-                // 40 MB per search in the benchmark, for the same snippets.
-                .withWeightMatches(false)
-                .withScorer(new PassageScoring())
-                .withBreakIterator(SnippetSentences::new)
-                .withMaxLength(20_000)
-                .build();
+        UnifiedHighlighter highlighter =
+                new StoryText.Highlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                        // Passages are found from the offsets in the postings of the words asked for:
+                        // asking the query itself where it matches ("weight matches") allocated some
+                        // 40 MB per search in the benchmark, for the same snippets.
+                        .withWeightMatches(false)
+                        .withScorer(new PassageScoring())
+                        .withBreakIterator(SnippetSentences::new)
+                        .withMaxLength(20_000));
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         String[] bodies = highlighter.highlight(IndexFields.BODY, query, docs, 2);
         for (int i = 0; i < page.length; i++) {

@@ -131,9 +131,8 @@ class StoryWordsTests {
                 assertThat(searcher.count(new PhraseQuery(IndexFields.BODY, "master", "harbour")))
                         .isZero();
                 var top = searcher.search(new TermQuery(new Term(IndexFields.BODY, "mouth")), 1);
-                String[] snippets = UnifiedHighlighter.builder(searcher, analyzer)
-                        .withWeightMatches(false)
-                        .build()
+                String[] snippets = new StoryText.Highlighter(
+                                UnifiedHighlighter.builder(searcher, analyzer).withWeightMatches(false))
                         .highlight(IndexFields.BODY, new TermQuery(new Term(IndexFields.BODY, "mouth")), top);
                 assertThat(snippets[0]).contains("harbour <b>mouth</b> at dawn");
             }
