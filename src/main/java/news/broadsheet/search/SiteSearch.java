@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import news.broadsheet.article.ArticleSummary;
 import news.broadsheet.article.Articles;
 import news.broadsheet.article.Tag;
@@ -129,6 +130,9 @@ public class SiteSearch {
                 request.year(),
                 request.from() == null ? null : startOf(request.from(), zone),
                 request.to() == null ? null : startOf(request.to().plusDays(1), zone));
+        // Whether the hits are live is read from the database as soon as they are ranked, while
+        // the index makes their snippets; for an answer kept from before, after it.
+        AtomicReference<Map<Long, ArticleSummary>> checked = new AtomicReference<>();
         IndexSearch.Found found = index.search(
                 query,
                 editorial(request),
@@ -136,11 +140,12 @@ public class SiteSearch {
                 request.order() == SearchRequest.Order.NEWEST,
                 (request.page() - 1) * size,
                 size,
-                clock.millis());
+                clock.millis(),
+                ids -> checked.set(articles.liveByIds(ids)));
         if (found == null) {
             return SearchResults.whileRebuilding(request.page(), size);
         }
-        Map<Long, ArticleSummary> live = articles.liveByIds(found.ids());
+        Map<Long, ArticleSummary> live = checked.get() != null ? checked.get() : articles.liveByIds(found.ids());
         List<SearchHit> hits = new ArrayList<>();
         for (long id : found.ids()) {
             ArticleSummary summary = live.get(id);

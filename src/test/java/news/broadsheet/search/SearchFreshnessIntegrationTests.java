@@ -325,7 +325,8 @@ class SearchFreshnessIntegrationTests {
                 false,
                 0,
                 10,
-                at.toEpochMilli());
+                at.toEpochMilli(),
+                ids -> {});
         return found == null ? List.of() : found.ids();
     }
 

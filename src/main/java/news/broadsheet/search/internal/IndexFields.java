@@ -39,8 +39,6 @@ final class IndexFields {
     static final String HEADLINE_WORDS = "headline_words";
     /** The words the story uses most, for pseudo-relevance feedback (see {@link StoryWords}). */
     static final String STORY_WORDS = "story_words";
-    /** The body's text for snippets and related stories (see {@link StoryText}). */
-    static final String BODY_TEXT = "body_text";
 
     static final String SECTION = "section";
     static final String AUTHOR = "author";
@@ -126,7 +124,7 @@ final class IndexFields {
         doc.add(new TextField(STANDFIRST, article.standfirst(), Field.Store.YES));
         StoryWords.Counter words = new StoryWords.Counter();
         words.count(storyWordsAnalyzer, BODY, article.headline() + "\n" + article.standfirst() + "\n");
-        doc.add(StoryText.field(article.bodyText()));
+        doc.add(StoryText.stored(article.bodyText()));
         doc.add(new Field(
                 BODY, words.countedAsRead(storyWordsAnalyzer.tokenStream(BODY, article.bodyText())), BODY_TYPE));
         doc.add(new Field(HEADLINE_WORDS, article.headline(), WORDS_TYPE));

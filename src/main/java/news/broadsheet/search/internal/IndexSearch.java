@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import news.broadsheet.search.SearchSettings;
 import org.apache.lucene.analysis.Analyzer;
@@ -199,7 +200,10 @@ public class IndexSearch {
     }
 
     /**
-     * Searches, or returns null while there is no index yet.
+     * Searches, or returns null while there is no index yet; {@code ranked} is told the page's ids
+     * as soon as they are known, on the calling thread while another makes their snippets, so the
+     * caller can look them up meanwhile (it is not told for an answer kept from before, which has
+     * no snippets to make).
      *
      * @throws news.broadsheet.search.InvalidSearchException when the words are all too common to search for
      */
@@ -210,7 +214,8 @@ public class IndexSearch {
             boolean newest,
             int offset,
             int limit,
-            long nowMillis) {
+            long nowMillis,
+            Consumer<List<Long>> ranked) {
         SearchIndex.Acquired acquired = index.acquire();
         if (acquired == null) {
             return null;
@@ -229,7 +234,7 @@ public class IndexSearch {
             if (known != null) {
                 return known;
             }
-            Found found = search(searcher, question, nowMillis);
+            Found found = search(searcher, question, nowMillis, ranked);
             kept.keep(question, found, nowMillis);
             return found;
         } catch (IOException e) {
@@ -237,7 +242,9 @@ public class IndexSearch {
         }
     }
 
-    private Found search(IndexSearcher searcher, KeptAnswers.Question question, long nowMillis) throws IOException {
+    private Found search(
+            IndexSearcher searcher, KeptAnswers.Question question, long nowMillis, Consumer<List<Long>> ranked)
+            throws IOException {
         UserQuery userQuery = question.query();
         Editorial editorial = question.editorial();
         Filters filters = question.filters();
@@ -285,17 +292,25 @@ public class IndexSearch {
             // The first pass may hold more than the page (the feedback window): cut to the page.
             ScoreDoc[] page = java.util.Arrays.copyOfRange(
                     top.scoreDocs, Math.min(offset, top.scoreDocs.length), Math.min(wanted, top.scoreDocs.length));
-            List<Long> ids = ids(searcher, page);
-            Map<Long, String> snippets = snippets(searcher, highlighted(userQuery, synonyms), page, ids);
-            String suggestion = offset == 0 ? suggestion(userQuery, searcher.getIndexReader()) : null;
-            Counted counted = joined(counting);
-            return new Found(
-                    List.copyOf(ids),
-                    java.util.Collections.unmodifiableMap(snippets),
-                    counted.total(),
-                    counted.facets(),
-                    counted.sampled(),
-                    suggestion);
+            List<Long> ids = List.copyOf(ids(searcher, page));
+            Query marked = highlighted(userQuery, synonyms);
+            // The snippets are made on the second thread while this one runs the caller's look-up
+            // of the ids (the database check): a new search waits for the longer of the two.
+            Future<Map<Long, String>> snippetting = alongside.submit(() -> snippets(searcher, marked, page, ids));
+            try {
+                ranked.accept(ids);
+                String suggestion = offset == 0 ? suggestion(userQuery, searcher.getIndexReader()) : null;
+                Counted counted = joined(counting);
+                return new Found(
+                        ids,
+                        java.util.Collections.unmodifiableMap(joined(snippetting)),
+                        counted.total(),
+                        counted.facets(),
+                        counted.sampled(),
+                        suggestion);
+            } finally {
+                awaited(snippetting);
+            }
         } finally {
             // The index reader is released when the search returns, never while counting still reads it.
             awaited(counting);
@@ -421,7 +436,7 @@ public class IndexSearch {
         for (String field : List.of(IndexFields.HEADLINE, IndexFields.STANDFIRST)) {
             fields.put(field, List.<Object>of(titles.getValues(field)));
         }
-        String body = StoryText.read(searcher.getIndexReader(), doc, Integer.MAX_VALUE);
+        String body = StoryText.read(stored, doc, Integer.MAX_VALUE);
         fields.put(IndexFields.BODY, body == null ? List.of() : List.<Object>of(body));
         return fields;
     }

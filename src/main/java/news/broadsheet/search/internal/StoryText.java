@@ -1,80 +1,124 @@
 package news.broadsheet.search.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.codecs.compressing.CompressionMode;
-import org.apache.lucene.codecs.compressing.Compressor;
-import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
-import org.apache.lucene.store.ByteBuffersDataInput;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A story's body text as the index keeps it, for snippets and related stories: compressed on its
- * own (LZ4) in a binary doc value.
+ * A story's body text as the index keeps it, for snippets and related stories: deflated on its
+ * own and stored as bytes.
  *
- * <p>A stored field would be compressed in blocks shared by several stories, and reading one
- * story's text decompressed its block up to it, reading the mapped file a byte at a time with a
- * check on every read: a tenth of what a new search cost in the benchmark's profile, for ten
- * snippets. A doc value is read as one copy of the story's own bytes, decompressed in memory.
+ * <p>Lucene compresses stored fields (LZ4) in blocks shared by several stories, and reading one
+ * story's text as a stored string decompressed its block up to it, reading the mapped file a byte
+ * at a time with a check on every read: a tenth of what a new search cost in the benchmark's
+ * profile, for ten snippets. Deflated text is entropy-coded, so Lucene's LZ4 finds nothing in it to
+ * match and keeps it as runs that it copies whole, and the story's text is inflated from memory.
+ * (Kept in a doc value instead, the text was as quick to read, but it is held in the writer's
+ * memory until a segment is written, and a rebuild of 100,000 stories took 70-80 s instead of 60.)
  */
 final class StoryText {
 
-    /** Lucene's LZ4, as its stored fields use it in their fastest mode. */
-    private static final CompressionMode LZ4 = CompressionMode.FAST;
     /**
-     * A compressor per indexing thread: its table (32 KB) is cleared for each story instead of
-     * allocated for each, which a rebuild of 100,000 stories would have done 100,000 times.
+     * A compressor per indexing thread (its native state is some 300 KB), reset for each story
+     * instead of made for each; at deflate's fastest level.
      */
-    private static final ThreadLocal<Compressor> COMPRESSORS = ThreadLocal.withInitial(LZ4::newCompressor);
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
 
     private StoryText() {}
 
-    /** The doc value for a story's body text. */
-    static BinaryDocValuesField field(String text) {
+    /** The stored field for a story's body text. */
+    static StoredField stored(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        // LZ4's worst case (nothing repeats), and the length in front.
-        byte[] out = new byte[5 + utf8.length + utf8.length / 255 + 16];
-        ByteArrayDataOutput compressed = new ByteArrayDataOutput(out);
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setInput(utf8);
+        deflater.finish();
+        // The length in front, then the deflated text (no bigger than the text and a few bytes a block).
+        byte[] out = new byte[5 + utf8.length + utf8.length / 1000 * 5 + 64];
+        ByteArrayDataOutput length = new ByteArrayDataOutput(out);
         try {
-            compressed.writeVInt(utf8.length);
-            COMPRESSORS.get().compress(new ByteBuffersDataInput(List.of(ByteBuffer.wrap(utf8))), compressed);
+            length.writeVInt(utf8.length);
         } catch (IOException e) {
-            throw new IllegalStateException("compressing to memory cannot fail", e);
+            throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return new BinaryDocValuesField(IndexFields.BODY_TEXT, new BytesRef(out, 0, compressed.getPosition()));
+        int size = length.getPosition();
+        while (!deflater.finished()) {
+            if (size == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            size += deflater.deflate(out, size, out.length - size);
+        }
+        return new StoredField(IndexFields.BODY, Arrays.copyOf(out, size));
     }
 
     /**
      * A story's body text, at most {@code maxChars} characters of it; null when the document has
      * none (it was indexed without one).
      */
-    static @Nullable String read(IndexReader reader, int doc, int maxChars) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues values = DocValues.getBinary(leaf.reader(), IndexFields.BODY_TEXT);
-        if (!values.advanceExact(doc - leaf.docBase)) {
+    static @Nullable String read(StoredFields stored, int doc, int maxChars) throws IOException {
+        Reader reader = new Reader();
+        stored.document(doc, reader);
+        byte[] kept = reader.kept;
+        if (kept == null) {
             return null;
         }
-        BytesRef stored = values.binaryValue();
-        ByteArrayDataInput in = new ByteArrayDataInput(stored.bytes, stored.offset, stored.length);
-        int length = in.readVInt();
-        BytesRef utf8 = new BytesRef();
-        LZ4.newDecompressor().decompress(in, length, 0, length, utf8);
-        String text = new String(utf8.bytes, utf8.offset, utf8.length, StandardCharsets.UTF_8);
+        ByteArrayDataInput in = new ByteArrayDataInput(kept);
+        byte[] utf8 = new byte[in.readVInt()];
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(kept, in.getPosition(), kept.length - in.getPosition());
+            int read = 0;
+            while (read < utf8.length && !inflater.finished()) {
+                int inflated = inflater.inflate(utf8, read, utf8.length - read);
+                if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                read += inflated;
+            }
+            if (read != utf8.length) {
+                throw new IOException("A story's text in the index is cut short: document " + doc);
+            }
+        } catch (DataFormatException e) {
+            throw new IOException("A story's text in the index is damaged: document " + doc, e);
+        } finally {
+            inflater.end();
+        }
+        String text = new String(utf8, StandardCharsets.UTF_8);
         return text.length() > maxChars ? text.substring(0, maxChars) : text;
+    }
+
+    /** Reads the body's bytes and stops there. */
+    private static final class Reader extends StoredFieldVisitor {
+
+        private byte @Nullable [] kept;
+
+        @Override
+        public Status needsField(FieldInfo field) {
+            if (kept != null) {
+                return Status.STOP;
+            }
+            return field.name.equals(IndexFields.BODY) ? Status.YES : Status.NO;
+        }
+
+        @Override
+        public void binaryField(FieldInfo field, byte[] value) {
+            kept = value;
+        }
     }
 
     /** Lucene's highlighter for the body, reading its text as kept here (the stock one reads a stored field). */
@@ -91,10 +135,11 @@ final class StoryText {
             if (!List.of(fields).equals(List.of(IndexFields.BODY))) {
                 throw new IllegalArgumentException("Only the body is highlighted, not " + List.of(fields));
             }
+            StoredFields stored = searcher.storedFields();
             List<CharSequence[]> texts = new ArrayList<>();
             int chars = 0;
             for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                String text = read(searcher.getIndexReader(), doc, getMaxLength());
+                String text = read(stored, doc, getMaxLength());
                 texts.add(new CharSequence[] {text});
                 chars += text == null ? 0 : text.length();
                 if (cacheCharsThreshold == 0 || chars > cacheCharsThreshold) {

@@ -32,8 +32,10 @@ class StoryTextTests {
             writer.commit();
             try (var reader = DirectoryReader.open(directory)) {
                 assertThat(reader.leaves()).as("two segments").hasSize(2);
-                assertThat(StoryText.read(reader, 0, Integer.MAX_VALUE)).isEqualTo(first);
-                assertThat(StoryText.read(reader, 1, Integer.MAX_VALUE)).isEqualTo(second);
+                assertThat(StoryText.read(reader.storedFields(), 0, Integer.MAX_VALUE))
+                        .isEqualTo(first);
+                assertThat(StoryText.read(reader.storedFields(), 1, Integer.MAX_VALUE))
+                        .isEqualTo(second);
             }
         }
     }
@@ -42,7 +44,7 @@ class StoryTextTests {
     void keepsRepetitiveTextInFewerBytesThanItHas() {
         String text = "The council met again and the council voted again. ".repeat(100);
 
-        int kept = StoryText.field(text).binaryValue().length;
+        int kept = StoryText.stored(text).binaryValue().length;
 
         assertThat(kept).isLessThan(text.length() / 4);
     }
@@ -54,7 +56,7 @@ class StoryTextTests {
             writer.addDocument(document(1, "Harbour cranes stood still all week."));
             writer.commit();
             try (var reader = DirectoryReader.open(directory)) {
-                assertThat(StoryText.read(reader, 0, 14)).isEqualTo("Harbour cranes");
+                assertThat(StoryText.read(reader.storedFields(), 0, 14)).isEqualTo("Harbour cranes");
             }
         }
     }
@@ -69,8 +71,10 @@ class StoryTextTests {
             writer.addDocument(without);
             writer.commit();
             try (var reader = DirectoryReader.open(directory)) {
-                assertThat(StoryText.read(reader, 0, Integer.MAX_VALUE)).isEqualTo("Some text.");
-                assertThat(StoryText.read(reader, 1, Integer.MAX_VALUE)).isNull();
+                assertThat(StoryText.read(reader.storedFields(), 0, Integer.MAX_VALUE))
+                        .isEqualTo("Some text.");
+                assertThat(StoryText.read(reader.storedFields(), 1, Integer.MAX_VALUE))
+                        .isNull();
             }
         }
     }
