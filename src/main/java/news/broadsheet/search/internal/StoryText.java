@@ -5,17 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +38,8 @@ final class StoryText {
      */
     private static final ThreadLocal<Deflater> DEFLATERS =
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+
+    private static final Set<String> BODY_ONLY = Set.of(IndexFields.BODY);
 
     private StoryText() {}
 
@@ -71,17 +73,15 @@ final class StoryText {
      * none (it was indexed without one).
      */
     static @Nullable String read(StoredFields stored, int doc, int maxChars) throws IOException {
-        Reader reader = new Reader();
-        stored.document(doc, reader);
-        byte[] kept = reader.kept;
+        BytesRef kept = stored.document(doc, BODY_ONLY).getBinaryValue(IndexFields.BODY);
         if (kept == null) {
             return null;
         }
-        ByteArrayDataInput in = new ByteArrayDataInput(kept);
+        ByteArrayDataInput in = new ByteArrayDataInput(kept.bytes, kept.offset, kept.length);
         byte[] utf8 = new byte[in.readVInt()];
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(kept, in.getPosition(), kept.length - in.getPosition());
+            inflater.setInput(kept.bytes, in.getPosition(), kept.offset + kept.length - in.getPosition());
             int read = 0;
             while (read < utf8.length && !inflater.finished()) {
                 int inflated = inflater.inflate(utf8, read, utf8.length - read);
@@ -100,25 +100,6 @@ final class StoryText {
         }
         String text = new String(utf8, StandardCharsets.UTF_8);
         return text.length() > maxChars ? text.substring(0, maxChars) : text;
-    }
-
-    /** Reads the body's bytes and stops there. */
-    private static final class Reader extends StoredFieldVisitor {
-
-        private byte @Nullable [] kept;
-
-        @Override
-        public Status needsField(FieldInfo field) {
-            if (kept != null) {
-                return Status.STOP;
-            }
-            return field.name.equals(IndexFields.BODY) ? Status.YES : Status.NO;
-        }
-
-        @Override
-        public void binaryField(FieldInfo field, byte[] value) {
-            kept = value;
-        }
     }
 
     /** Lucene's highlighter for the body, reading its text as kept here (the stock one reads a stored field). */
