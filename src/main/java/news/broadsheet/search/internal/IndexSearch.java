@@ -26,8 +26,8 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -323,24 +323,21 @@ public class IndexSearch {
     private Counted counted(IndexSearcher searcher, Query matching) throws IOException {
         // Every match is counted; facets are counted on a sample of at most facetSample
         // stories (all of them when there are fewer) and scaled up.
-        RandomSamplingFacetsCollector matches = searcher.search(
-                new ConstantScoreQuery(matching),
-                RandomSamplingFacetsCollector.createManager(settings.facetSample(), 1));
-        long total = matches.getOriginalMatchingDocs().stream()
+        FacetsCollector matches = searcher.search(new ConstantScoreQuery(matching), new FacetsCollectorManager());
+        long total = matches.getMatchingDocs().stream()
                 .mapToLong(FacetsCollector.MatchingDocs::totalHits)
                 .sum();
-        long inSample = total <= settings.facetSample() ? total : sampleSize(matches);
+        long inSample = Math.min(total, settings.facetSample());
         Map<String, List<Count>> counts = new LinkedHashMap<>();
         if (total > 0) {
-            Facets facets = new SortedSetDocValuesFacetCounts(facetState(searcher), matches);
+            Facets facets = new SortedSetDocValuesFacetCounts(
+                    facetState(searcher), FacetSample.of(matches, total, settings.facetSample()));
             for (String dim : List.of(IndexFields.SECTION, IndexFields.AUTHOR, IndexFields.YEAR)) {
                 FacetResult facet = facets.getTopChildren(FACET_VALUES, dim);
                 List<Count> values = new ArrayList<>();
                 if (facet != null) {
                     for (LabelAndValue lv : facet.labelValues) {
-                        // Scaled by how many were sampled (Lucene's own scaling assumes the
-                        // sample is as big as asked for, which it is not between one and
-                        // two times the sample size).
+                        // Scaled up from the sample to all the matches.
                         values.add(new Count(
                                 lv.label, Math.round(lv.value.doubleValue() * total / Math.max(1, inSample))));
                     }
@@ -850,21 +847,6 @@ public class IndexSearch {
         return new TopDocs(ranked.totalHits, all.toArray(ScoreDoc[]::new));
     }
 
-    /** How many matches the facets were counted on (all of them unless there were more than the sample size). */
-    private static long sampleSize(RandomSamplingFacetsCollector matches) throws IOException {
-        long size = 0;
-        for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
-            if (docs.bits() == null) {
-                continue;
-            }
-            var iterator = docs.bits().iterator();
-            while (iterator.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
-                size++;
-            }
-        }
-        return size;
-    }
-
     /**
      * Live stories whose headline has every word typed so far, the last one perhaps unfinished
      * ("nato sum" finds "NATO summit opens"), newest first. Empty while there is no index.
@@ -994,34 +976,85 @@ public class IndexSearch {
         }
         IndexReader reader = searcher.getIndexReader();
         float best = firstStories[0].score;
-        Map<String, Double> weights = new HashMap<>();
+        // Each word's weight summed in a holder of its own: a boxed Double per addition was most of
+        // what this step allocated.
+        Map<String, double[]> weights = new HashMap<>();
         for (ScoreDoc doc : firstStories) {
             StoryWords.Words words = StoryWords.read(reader, doc.doc);
             double storyWeight = best > 0 ? doc.score / best : 1;
             for (int i = 0; i < words.terms().size(); i++) {
-                weights.merge(words.terms().get(i), storyWeight * words.shares()[i], Double::sum);
+                weights.computeIfAbsent(words.terms().get(i), term -> new double[1])[0] +=
+                        storyWeight * words.shares()[i];
             }
         }
         int stories = reader.numDocs();
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>();
+        FeedbackWords chosen = new FeedbackWords(FEEDBACK_WORDS);
         for (var weight : weights.entrySet()) {
             String term = weight.getKey();
-            double value = weight.getValue() * idf(docFreq(reader, term), stories);
+            double value = weight.getValue()[0] * idf(docFreq(reader, term), stories);
             if (value > 0) {
-                ranked.add(Map.entry(term, value));
+                chosen.offer(term, value);
             }
         }
-        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        List<Map.Entry<String, Double>> chosen = ranked.subList(0, Math.min(FEEDBACK_WORDS, ranked.size()));
-        double sum = chosen.stream().mapToDouble(Map.Entry::getValue).sum();
+        double sum = chosen.sum();
         if (sum <= 0) {
             return null;
         }
         BooleanQuery.Builder feedback = new BooleanQuery.Builder();
-        for (var term : chosen) {
-            feedback.add(new BoostQuery(combined(term.getKey()), (float) (term.getValue() / sum)), Occur.SHOULD);
+        for (int i = 0; i < chosen.size(); i++) {
+            feedback.add(new BoostQuery(combined(chosen.term(i)), (float) (chosen.weight(i) / sum)), Occur.SHOULD);
         }
         return feedback.build();
+    }
+
+    /**
+     * The heaviest words offered, heaviest first, and of words that weigh the same the one offered
+     * first (as a stable sort of all of them would order them): a few hundred words are offered
+     * per search and a dozen kept, so they are not all sorted.
+     */
+    static final class FeedbackWords {
+        private final String[] terms;
+        private final double[] weights;
+        private int size;
+
+        FeedbackWords(int capacity) {
+            this.terms = new String[capacity];
+            this.weights = new double[capacity];
+        }
+
+        void offer(String term, double weight) {
+            if (terms.length == 0 || (size == terms.length && weight <= weights[size - 1])) {
+                return;
+            }
+            // After the words that weigh as much or more: those were offered first.
+            int at = size == terms.length ? size - 1 : size;
+            while (at > 0 && weights[at - 1] < weight) {
+                at--;
+            }
+            int moved = Math.min(size, terms.length - 1) - at;
+            System.arraycopy(terms, at, terms, at + 1, moved);
+            System.arraycopy(weights, at, weights, at + 1, moved);
+            terms[at] = term;
+            weights[at] = weight;
+            size = Math.min(size + 1, terms.length);
+        }
+
+        int size() {
+            return size;
+        }
+
+        String term(int i) {
+            return terms[i];
+        }
+
+        double weight(int i) {
+            return weights[i];
+        }
+
+        /** The weights added up as a stream of them adds them (compensated), so the result is the same. */
+        double sum() {
+            return java.util.Arrays.stream(weights, 0, size).sum();
+        }
     }
 
     /**

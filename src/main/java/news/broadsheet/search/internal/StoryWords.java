@@ -209,19 +209,19 @@ final class StoryWords {
         BytesRef bytes = values.binaryValue();
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
         int all = in.readVInt();
-        List<String> terms = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
+        List<String> terms = new ArrayList<>(KEPT);
+        double[] shares = new double[KEPT];
         while (!in.eof()) {
             byte[] term = new byte[in.readVInt()];
             in.readBytes(term, 0, term.length);
+            int count = in.readVInt();
+            if (terms.size() == shares.length) {
+                shares = Arrays.copyOf(shares, shares.length * 2);
+            }
+            shares[terms.size()] = (double) count / Math.max(1, all);
             terms.add(new String(term, StandardCharsets.UTF_8));
-            counts.add(in.readVInt());
         }
-        double[] shares = new double[terms.size()];
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] = (double) counts.get(i) / Math.max(1, all);
-        }
-        return new Words(List.copyOf(terms), shares);
+        return new Words(List.copyOf(terms), Arrays.copyOf(shares, terms.size()));
     }
 
     private static boolean allDigits(CharSequence term) {
