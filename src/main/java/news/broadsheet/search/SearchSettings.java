@@ -48,6 +48,14 @@ public record SearchSettings(
         @DefaultValue("6h") Duration snapshotInterval,
         @DefaultValue("2000") int answerCacheEntries) {
 
+    public SearchSettings {
+        if (facetSample < 1) {
+            throw new IllegalArgumentException(
+                    "broadsheet.search.facet-sample must be at least 1 (the stories a search counts its facets on), not "
+                            + facetSample);
+        }
+    }
+
     /** The least buffer the index writer is given: below it, segments are too small to be worth it. */
     static final int MINIMUM_RAM_BUFFER_MB = 16;
 

@@ -1,11 +1,12 @@
 package news.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The index writer's buffer is kept within the heap whatever the setting says. */
+/** The index writer's buffer is kept within the heap whatever the setting says; settings that cannot work are refused. */
 class SearchSettingsTests {
 
     private static final long MB = 1024 * 1024;
@@ -27,7 +28,19 @@ class SearchSettingsTests {
         assertThat(withBuffer(128).ramBufferMbWithin(32 * MB)).isEqualTo(SearchSettings.MINIMUM_RAM_BUFFER_MB);
     }
 
+    @Test
+    void aFacetSampleOfNoStoriesIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> settings(128, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("broadsheet.search.facet-sample must be at least 1");
+        assertThat(settings(128, 1).facetSample()).isEqualTo(1);
+    }
+
     private static SearchSettings withBuffer(int ramBufferMb) {
+        return settings(ramBufferMb, 5000);
+    }
+
+    private static SearchSettings settings(int ramBufferMb, int facetSample) {
         return new SearchSettings(
                 Duration.ofMillis(300),
                 10,
@@ -38,7 +51,7 @@ class SearchSettingsTests {
                 ramBufferMb,
                 Duration.ofMinutes(5),
                 20000,
-                5000,
+                facetSample,
                 "",
                 Duration.ofHours(6),
                 2000);
