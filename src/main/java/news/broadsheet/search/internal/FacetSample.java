@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollector.MatchingDocs;
+import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.FixedBitSet;
@@ -54,10 +55,15 @@ final class FacetSample {
             while (next < drawn.length && drawn[next] < before + leaf.totalHits()) {
                 next++;
             }
+            // Every leaf keeps its place, even with nothing drawn from it: the facet counts map a
+            // segment's labels to the index's only when given more than one leaf, so a sample
+            // from one segment of several would be counted under other labels.
             if (leaf.bits() != null && next > from) {
                 FixedBitSet chosen = new FixedBitSet(leaf.context().reader().maxDoc());
                 select(leaf, drawn, from, next, before, chosen);
                 sampled.add(new MatchingDocs(leaf.context(), new BitDocIdSet(chosen, next - from), next - from, null));
+            } else {
+                sampled.add(new MatchingDocs(leaf.context(), DocIdSet.EMPTY, 0, null));
             }
             before += leaf.totalHits();
         }
@@ -76,7 +82,7 @@ final class FacetSample {
             long[] words = bits.getBits();
             long rank = before;
             int next = from;
-            for (int word = 0; word < bits.getBits().length && next < to; word++) {
+            for (int word = 0; word < words.length && next < to; word++) {
                 int inWord = Long.bitCount(words[word]);
                 while (next < to && drawn[next] < rank + inWord) {
                     long remaining = words[word];

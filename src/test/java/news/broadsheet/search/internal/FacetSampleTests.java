@@ -8,8 +8,13 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -64,6 +69,41 @@ class FacetSampleTests {
                 assertThat(half).hasSize(1_003).doesNotHaveDuplicates();
                 assertThat(all).containsAll(half);
                 assertThat(half).as("some from the sparse middle segment").anyMatch(doc -> doc >= 3_000 && doc < 6_000);
+            }
+        }
+    }
+
+    @Test
+    void aSampleFromOneOfSeveralSegmentsIsCountedUnderItsOwnLabels() throws IOException {
+        FacetsConfig config = new FacetsConfig();
+        try (var directory = new ByteBuffersDirectory();
+                var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            // The first segment holds labels the second has not, so a label's number in the
+            // second segment is not its number across the index.
+            for (int i = 0; i < 50; i++) {
+                writer.addDocument(config.build(labelled(false, "Arts " + i)));
+            }
+            writer.commit();
+            for (int i = 0; i < 200; i++) {
+                writer.addDocument(config.build(labelled(true, i % 4 == 0 ? "Sport" : "World")));
+            }
+            writer.commit();
+            try (var reader = DirectoryReader.open(directory)) {
+                assertThat(reader.leaves()).hasSize(2);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                FacetsCollector matches =
+                        searcher.search(new TermQuery(new Term("kind", "match")), new FacetsCollectorManager());
+
+                // Every match, and so every drawn one, is in the second segment.
+                FacetResult sections = new SortedSetDocValuesFacetCounts(
+                                new DefaultSortedSetDocValuesReaderState(reader, config),
+                                FacetSample.of(matches, 200, 40))
+                        .getTopChildren(10, "section");
+
+                assertThat(sections.labelValues)
+                        .extracting(value -> value.label)
+                        .containsOnly("World", "Sport");
+                assertThat(sections.value.intValue()).isEqualTo(40);
             }
         }
     }
@@ -147,6 +187,12 @@ class FacetSampleTests {
                 return docs.length * 4L;
             }
         };
+    }
+
+    private static Document labelled(boolean matches, String section) {
+        Document document = story(matches);
+        document.add(new SortedSetDocValuesFacetField("section", section));
+        return document;
     }
 
     private static Document story(boolean matches) {
