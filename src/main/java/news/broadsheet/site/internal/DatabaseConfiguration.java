@@ -15,9 +15,11 @@ import javax.sql.DataSource;
 import news.broadsheet.shared.GroupCommit;
 import news.broadsheet.shared.SqliteUrls;
 import news.broadsheet.site.MigrationDialect;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lets one set of migrations serve SQLite and PostgreSQL, makes sure the SQLite file's directory
- * exists before the first connection, and on SQLite begins transactions one at a time (see {@link
- * SerializedWritesTransactionManager}).
+ * exists before the first connection, compacts a SQLite file its migrations left mostly free, and
+ * on SQLite begins transactions one at a time (see {@link SerializedWritesTransactionManager}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -45,6 +47,25 @@ class DatabaseConfiguration {
     FlywayConfigurationCustomizer dialectPlaceholders() {
         return configuration -> {
             configuration.placeholders(MigrationDialect.placeholders(productName(configuration.getDataSource())));
+        };
+    }
+
+    /**
+     * Migrates as Spring Boot would, then, on SQLite, gives back the space a migration that rewrote
+     * a table left free in the file ({@link SqliteCompaction}).
+     */
+    @Bean
+    FlywayMigrationStrategy migrateThenCompact() {
+        return flyway -> {
+            MigrateResult result = flyway.migrate();
+            DataSource dataSource = flyway.getConfiguration().getDataSource();
+            if (result.migrationsExecuted > 0 && isSqlite(dataSource)) {
+                try {
+                    SqliteCompaction.compactIfMostlyFree(dataSource);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot read the database's size after migrating it", e);
+                }
+            }
         };
     }
 

@@ -1,0 +1,182 @@
+package news.broadsheet.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import news.broadsheet.site.MigrationDialect;
+import news.broadsheet.support.ChildApplication;
+import news.broadsheet.support.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Upgrading a site across V41, which moves a story's two bodies to the end of its row: on a
+ * database written at version 40, every story, byline and revision comes through unchanged, and
+ * the bodies are the last columns. On SQLite the upgrade is also run as an operator runs it, by
+ * starting the application on the old file, which then compacts the space the move freed.
+ */
+class ArticleBodiesLastMigrationIntegrationTests {
+
+    @TempDir
+    Path scratch;
+
+    private Map<String, Object> database;
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            TestDatabase.drop(database);
+        }
+    }
+
+    @Test
+    void storiesBylinesAndRevisionsComeThroughAndTheBodiesAreLast() throws SQLException {
+        DriverManagerDataSource dataSource = databaseAtVersion40();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        writeStories(jdbc, 3, 20_000);
+        List<Map<String, Object>> before = stories(jdbc);
+
+        flyway(dataSource).load().migrate();
+
+        assertThat(stories(jdbc)).isEqualTo(before);
+        assertThat(count(jdbc, "article_author")).isEqualTo(3);
+        assertThat(count(jdbc, "article_revision")).isEqualTo(3);
+        List<String> columns = columns(dataSource);
+        assertThat(columns.subList(columns.size() - 2, columns.size())).containsExactly("body_markdown", "body_html");
+        assertThat(columns).contains("section_id", "status", "published_at", "updated_at", "lead_image_id");
+        // Deleting a story still takes its byline with it.
+        jdbc.sql("DELETE FROM article_revision WHERE article_id = 1").update();
+        jdbc.sql("DELETE FROM article WHERE id = 1").update();
+        assertThat(count(jdbc, "article_author")).isEqualTo(2);
+    }
+
+    @Test
+    void startingTheApplicationOnAnOldSqliteFileMovesTheBodiesAndCompactsTheFile() throws Exception {
+        assumeFalse(TestDatabase.isPostgresql(), "SQLite's file: PostgreSQL keeps long values out of line");
+        DriverManagerDataSource dataSource = databaseAtVersion40();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        // 8 MB of bodies: the move leaves about that much free, over the compaction's minimum.
+        writeStories(jdbc, 200, 20_000);
+        // A node re-renders bodies saved before it recorded its renderer's version: all of these.
+        List<Map<String, Object>> before = stories(jdbc, BUT_THE_HTML);
+
+        String output = ChildApplication.runUntil(
+                "Started BroadsheetApplication",
+                "--broadsheet.data-dir=" + database.get("broadsheet.data-dir"),
+                "--broadsheet.demo-content.enabled=false");
+
+        assertThat(output).contains("now at version v41").contains("Compacted the database after the migrations");
+        assertThat(stories(jdbc, BUT_THE_HTML)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE body_html LIKE '<p>Crane%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(200);
+        assertThat(columns(dataSource).getLast()).isEqualTo("body_html");
+        assertThat(jdbc.sql("PRAGMA freelist_count").query(Long.class).single())
+                .as("free pages left in the file")
+                .isLessThan(100);
+    }
+
+    private DriverManagerDataSource databaseAtVersion40() throws SQLException {
+        database = TestDatabase.create(scratch);
+        DriverManagerDataSource dataSource;
+        if (TestDatabase.isPostgresql()) {
+            dataSource = new DriverManagerDataSource((String) database.get("spring.datasource.url"));
+            dataSource.setUsername((String) database.get("spring.datasource.username"));
+            dataSource.setPassword("");
+        } else {
+            dataSource = new DriverManagerDataSource(
+                    "jdbc:sqlite:" + database.get("broadsheet.data-dir") + "/broadsheet.db?foreign_keys=true");
+        }
+        flyway(dataSource).target("40").load().migrate();
+        return dataSource;
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DriverManagerDataSource dataSource)
+            throws SQLException {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        }
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(MigrationDialect.placeholders(product));
+    }
+
+    /** Stories as they were written at version 40, each body {@code bodyLength} characters of its own. */
+    private static void writeStories(JdbcClient jdbc, int count, int bodyLength) {
+        jdbc.sql("INSERT INTO section (slug, name, description, path) VALUES ('harbour', 'Harbour', '', '/harbour')")
+                .update();
+        jdbc.sql("INSERT INTO author (slug, name, bio) VALUES ('ines-moreau', 'Ines Moreau', '')")
+                .update();
+        for (int i = 1; i <= count; i++) {
+            String markdown = ("Crane " + i + " stood idle on the quay while the tide turned. ")
+                    .repeat(bodyLength / 50)
+                    .substring(0, bodyLength);
+            jdbc.sql("""
+                            INSERT INTO article (slug, headline, standfirst, body_markdown, body_html, section_id,
+                                status, published_at, created_at, updated_at, lead_image_id, seo_title)
+                            VALUES (:slug, :headline, 'The night shift', :markdown, :html, 1, 'published',
+                                :at, :at, :at, NULL, :seo)""")
+                    .param("slug", "crane-" + i)
+                    .param("headline", "Crane " + i + " waits for the tide")
+                    .param("markdown", markdown)
+                    .param("html", "<p>" + markdown + "</p>")
+                    .param("at", 1_790_000_000_000L + i)
+                    .param("seo", i % 2 == 0 ? "Crane " + i : null)
+                    .update();
+            jdbc.sql("INSERT INTO article_author (article_id, author_id, position) VALUES (?, 1, 0)")
+                    .param(i)
+                    .update();
+            jdbc.sql("""
+                            INSERT INTO article_revision (article_id, version, slug, headline, standfirst,
+                                body_markdown, section_id, saved_by_name, saved_at, note)
+                            VALUES (?, 0, ?, 'Crane', 'The night shift', ?, 1, 'Ines Moreau', 1, 'first')""").params(i, "crane-" + i, markdown).update();
+        }
+    }
+
+    private static final String ALL_COLUMNS = "id, slug, headline, standfirst, body_markdown, body_html, section_id,"
+            + " status, published_at, created_at, updated_at, comments_open, version, seo_title";
+
+    private static final String BUT_THE_HTML = ALL_COLUMNS.replace(" body_html,", "");
+
+    private static List<Map<String, Object>> stories(JdbcClient jdbc) {
+        return stories(jdbc, ALL_COLUMNS);
+    }
+
+    private static List<Map<String, Object>> stories(JdbcClient jdbc, String columns) {
+        return jdbc.sql("SELECT " + columns + " FROM article ORDER BY id")
+                .query()
+                .listOfRows();
+    }
+
+    private static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    private static List<String> columns(DriverManagerDataSource dataSource) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rs = metaData.getColumns(null, connection.getSchema(), "article", null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return columns;
+    }
+}
