@@ -46,10 +46,7 @@ class SqliteCompactionTests {
         fill(dataSource, 1200);
         // An eighth free: a routine migration's leftovers, not worth rewriting the file for.
         execute(dataSource, "DELETE FROM blob_row WHERE id > 1050");
-        SqliteCompaction.Space before;
-        try (Connection connection = dataSource.getConnection()) {
-            before = SqliteCompaction.space(connection);
-        }
+        SqliteCompaction.Space before = space(dataSource);
         assertThat(before.freeBytes()).isGreaterThan(SqliteCompaction.MIN_FREE_BYTES);
 
         assertThat(SqliteCompaction.compactIfMostlyFree(dataSource)).isEqualTo(before);
@@ -60,12 +57,9 @@ class SqliteCompactionTests {
         DriverManagerDataSource dataSource = database();
         fill(dataSource, 40);
         execute(dataSource, "DELETE FROM blob_row");
-        SqliteCompaction.Space before;
-        try (Connection connection = dataSource.getConnection()) {
-            before = SqliteCompaction.space(connection);
-        }
+        SqliteCompaction.Space before = space(dataSource);
         assertThat(before.freeBytes())
-                .as("all but nothing free, yet under the minimum")
+                .as("nearly all of it free, yet less than the minimum")
                 .isPositive();
 
         assertThat(SqliteCompaction.compactIfMostlyFree(dataSource)).isEqualTo(before);
@@ -74,6 +68,12 @@ class SqliteCompactionTests {
     private DriverManagerDataSource database() {
         return new DriverManagerDataSource("jdbc:sqlite:" + scratch.resolve("broadsheet.db")
                 + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true");
+    }
+
+    private static SqliteCompaction.Space space(DriverManagerDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return SqliteCompaction.space(connection);
+        }
     }
 
     private long size() {
