@@ -112,6 +112,8 @@ public class BroadsheetApplication {
             "broadsheet.demo-content.enabled", "false",
             "broadsheet.scheduling.enabled", "false",
             "broadsheet.search.index.enabled", "false",
+            // A VACUUM would hold the running site's writers off for as long as it takes.
+            "broadsheet.database.compact-after-migrations", "false",
             "logging.level.root", "ERROR",
             "spring.main.log-startup-info", "false");
 

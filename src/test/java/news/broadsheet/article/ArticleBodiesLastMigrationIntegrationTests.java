@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import news.broadsheet.site.MigrationDialect;
 import news.broadsheet.support.ChildApplication;
+import news.broadsheet.support.CommandRun;
 import news.broadsheet.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Upgrading a site across V41, which moves a story's two bodies to the end of its row: on a
- * database written at version 40, every story, byline and revision comes through unchanged, and
- * the bodies are the last columns. On SQLite the upgrade is also run as an operator runs it, by
- * starting the application on the old file, which then compacts the space the move freed.
+ * Upgrading a site across V41, which on SQLite moves a story's two bodies to the end of its row:
+ * on a database written at version 40, every story, byline and revision comes through unchanged,
+ * on either database, and on SQLite the bodies are the last columns. On SQLite the upgrade is also
+ * run as an operator runs it, by starting the application on the old file, which then compacts the
+ * space the move freed; a command run on the old file migrates it but leaves the compaction to
+ * the site.
  */
 class ArticleBodiesLastMigrationIntegrationTests {
 
@@ -42,11 +45,12 @@ class ArticleBodiesLastMigrationIntegrationTests {
     }
 
     @Test
-    void storiesBylinesAndRevisionsComeThroughAndTheBodiesAreLast() throws SQLException {
+    void storiesBylinesAndRevisionsComeThroughAndOnSqliteTheBodiesAreLast() throws SQLException {
         DriverManagerDataSource dataSource = databaseAtVersion40();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         writeStories(jdbc, 3, 20_000);
         List<Map<String, Object>> before = stories(jdbc);
+        List<String> columnsBefore = columns(dataSource);
 
         flyway(dataSource).load().migrate();
 
@@ -54,8 +58,14 @@ class ArticleBodiesLastMigrationIntegrationTests {
         assertThat(count(jdbc, "article_author")).isEqualTo(3);
         assertThat(count(jdbc, "article_revision")).isEqualTo(3);
         List<String> columns = columns(dataSource);
-        assertThat(columns.subList(columns.size() - 2, columns.size())).containsExactly("body_markdown", "body_html");
-        assertThat(columns).contains("section_id", "status", "published_at", "updated_at", "lead_image_id");
+        assertThat(columns).containsExactlyInAnyOrderElementsOf(columnsBefore);
+        if (TestDatabase.isPostgresql()) {
+            // Long values are out of line there already; moving them would keep a hidden copy.
+            assertThat(columns).isEqualTo(columnsBefore);
+        } else {
+            assertThat(columns.subList(columns.size() - 2, columns.size()))
+                    .containsExactly("body_markdown", "body_html");
+        }
         // Deleting a story still takes its byline with it.
         jdbc.sql("DELETE FROM article_revision WHERE article_id = 1").update();
         jdbc.sql("DELETE FROM article WHERE id = 1").update();
@@ -70,15 +80,17 @@ class ArticleBodiesLastMigrationIntegrationTests {
         // 8 MB of bodies: the move leaves about that much free, over the compaction's minimum.
         writeStories(jdbc, 200, 20_000);
         // A node re-renders bodies saved before it recorded its renderer's version: all of these.
-        List<Map<String, Object>> before = stories(jdbc, BUT_THE_HTML);
+        List<Map<String, Object>> before = storiesButTheHtml(jdbc);
 
         String output = ChildApplication.runUntil(
                 "Started BroadsheetApplication",
                 "--broadsheet.data-dir=" + database.get("broadsheet.data-dir"),
                 "--broadsheet.demo-content.enabled=false");
 
-        assertThat(output).contains("now at version v41").contains("Compacted the database after the migrations");
-        assertThat(stories(jdbc, BUT_THE_HTML)).isEqualTo(before);
+        assertThat(output)
+                .contains("to version \"41 - article bodies last\"")
+                .contains("Compacted the database after the migrations");
+        assertThat(storiesButTheHtml(jdbc)).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE body_html LIKE '<p>Crane%'")
                         .query(Long.class)
                         .single())
@@ -87,6 +99,24 @@ class ArticleBodiesLastMigrationIntegrationTests {
         assertThat(jdbc.sql("PRAGMA freelist_count").query(Long.class).single())
                 .as("free pages left in the file")
                 .isLessThan(100);
+    }
+
+    @Test
+    void aCommandOnAnOldSqliteFileMigratesItButLeavesTheCompactionToTheSite() throws Exception {
+        assumeFalse(TestDatabase.isPostgresql(), "SQLite's file: PostgreSQL keeps long values out of line");
+        DriverManagerDataSource dataSource = databaseAtVersion40();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        writeStories(jdbc, 200, 20_000);
+
+        // A backup runs beside the site; a VACUUM would hold the site's writers off meanwhile.
+        CommandRun.Result backup =
+                CommandRun.on(database, "backup", scratch.resolve("backup").toString());
+
+        assertThat(backup.status()).as(backup.err()).isZero();
+        assertThat(columns(dataSource).getLast()).isEqualTo("body_html");
+        assertThat(jdbc.sql("PRAGMA freelist_count").query(Long.class).single())
+                .as("free pages left in the file")
+                .isGreaterThan(1000);
     }
 
     private DriverManagerDataSource databaseAtVersion40() throws SQLException {
@@ -148,19 +178,16 @@ class ArticleBodiesLastMigrationIntegrationTests {
         }
     }
 
-    private static final String ALL_COLUMNS = "id, slug, headline, standfirst, body_markdown, body_html, section_id,"
-            + " status, published_at, created_at, updated_at, comments_open, version, seo_title";
-
-    private static final String BUT_THE_HTML = ALL_COLUMNS.replace(" body_html,", "");
-
+    /** Every column of every story, by name: the same before and after, whatever their order. */
     private static List<Map<String, Object>> stories(JdbcClient jdbc) {
-        return stories(jdbc, ALL_COLUMNS);
+        return jdbc.sql("SELECT * FROM article ORDER BY id").query().listOfRows();
     }
 
-    private static List<Map<String, Object>> stories(JdbcClient jdbc, String columns) {
-        return jdbc.sql("SELECT " + columns + " FROM article ORDER BY id")
-                .query()
-                .listOfRows();
+    /** The same without the rendered body, which a starting node renders again (see below). */
+    private static List<Map<String, Object>> storiesButTheHtml(JdbcClient jdbc) {
+        List<Map<String, Object>> stories = stories(jdbc);
+        stories.forEach(story -> story.remove("body_html"));
+        return stories;
     }
 
     private static long count(JdbcClient jdbc, String table) {

@@ -17,6 +17,7 @@ import news.broadsheet.shared.SqliteUrls;
 import news.broadsheet.site.MigrationDialect;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -52,14 +53,16 @@ class DatabaseConfiguration {
 
     /**
      * Migrates as Spring Boot would, then, on SQLite, gives back the space a migration that rewrote
-     * a table left free in the file ({@link SqliteCompaction}).
+     * a table left free in the file ({@link SqliteCompaction}); not in commands, which share the
+     * database with a running site ({@code broadsheet.database.compact-after-migrations=false}).
      */
     @Bean
-    FlywayMigrationStrategy migrateThenCompact() {
+    FlywayMigrationStrategy migrateThenCompact(
+            @Value("${broadsheet.database.compact-after-migrations:true}") boolean compact) {
         return flyway -> {
             MigrateResult result = flyway.migrate();
             DataSource dataSource = flyway.getConfiguration().getDataSource();
-            if (result.migrationsExecuted > 0 && isSqlite(dataSource)) {
+            if (compact && result.migrationsExecuted > 0 && isSqlite(dataSource)) {
                 try {
                     SqliteCompaction.compactIfMostlyFree(dataSource);
                 } catch (SQLException e) {

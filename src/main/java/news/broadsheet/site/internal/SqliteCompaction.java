@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
  * Gives a SQLite file back the pages its migrations freed. A migration that rewrites a large table
  * (V41 moved the story bodies to the end of their rows) leaves the old copy's pages free inside the
  * file: new rows reuse them, but until then the file is as large as both copies together, twice
- * the site's size on the operator's disk and in its backups' snapshots. So after a start that
- * applied migrations, a file at least a quarter free is rewritten once by {@code VACUUM}, before
- * the site serves. A failure (a full disk: VACUUM needs room for a copy) is reported and the site
- * starts anyway; the free pages stay usable.
+ * the site's size on the operator's disk. So after a start that applied migrations, a file at
+ * least a quarter free is rewritten once by {@code VACUUM}, before the site serves. A failure (a
+ * full disk: VACUUM needs room for a copy and for its write-ahead log) is reported and the site
+ * starts anyway; the free pages stay usable. Commands that share the database with a running site
+ * ({@code backup}, imports) do not compact: that would hold the site's writers off.
  */
 final class SqliteCompaction {
 
@@ -48,18 +49,20 @@ final class SqliteCompaction {
             long started = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM");
-                // VACUUM in WAL mode writes the whole new file through the log: fold it in and
-                // give its space back too.
-                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException e) {
                 log.warn(
                         "Could not compact the database after the migrations ({}): {} of its {} are free pages,"
-                                + " which new content reuses. To give them back, run VACUUM on it while Broadsheet"
-                                + " is stopped, with free disk space the size of the file.",
+                                + " which new content reuses. To give them back, stop Broadsheet and run VACUUM on"
+                                + " it, with free disk space of twice the size of the file (SQLITE_TMPDIR names"
+                                + " where SQLite puts its temporary copy).",
                         e.getMessage(),
                         megabytes(before.freeBytes()),
                         megabytes(before.bytes()));
                 return before;
+            } finally {
+                // VACUUM in WAL mode writes the whole new file through the log, and a failed one
+                // leaves what it wrote there: fold the log in and give its space back either way.
+                truncateLog(connection);
             }
             Space after = space(connection);
             log.info(
@@ -68,6 +71,18 @@ final class SqliteCompaction {
                     megabytes(after.bytes()),
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             return after;
+        }
+    }
+
+    private static void truncateLog(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                log.warn("The database's write-ahead log could not be emptied after compacting: a reader held it."
+                        + " SQLite empties it at a later checkpoint.");
+            }
+        } catch (SQLException e) {
+            log.warn("The database's write-ahead log could not be emptied after compacting: {}", e.getMessage());
         }
     }
 

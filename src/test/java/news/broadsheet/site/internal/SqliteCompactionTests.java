@@ -65,9 +65,27 @@ class SqliteCompactionTests {
         assertThat(SqliteCompaction.compactIfMostlyFree(dataSource)).isEqualTo(before);
     }
 
+    @Test
+    void aCompactionThatCannotRunLeavesTheFileAsItWasAndLetsTheSiteStart() throws SQLException {
+        DriverManagerDataSource dataSource = database();
+        fill(dataSource, 400);
+        execute(dataSource, "DELETE FROM blob_row WHERE id > 100");
+        SqliteCompaction.Space before = space(dataSource);
+        try (Connection writer = dataSource.getConnection();
+                Statement statement = writer.createStatement()) {
+            // Another writer holds the file: VACUUM gives up after the busy timeout.
+            statement.execute("BEGIN IMMEDIATE");
+
+            assertThat(SqliteCompaction.compactIfMostlyFree(dataSource)).isEqualTo(before);
+
+            statement.execute("ROLLBACK");
+        }
+        assertThat(space(dataSource)).isEqualTo(before);
+    }
+
     private DriverManagerDataSource database() {
         return new DriverManagerDataSource("jdbc:sqlite:" + scratch.resolve("broadsheet.db")
-                + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true");
+                + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=500");
     }
 
     private static SqliteCompaction.Space space(DriverManagerDataSource dataSource) throws SQLException {
