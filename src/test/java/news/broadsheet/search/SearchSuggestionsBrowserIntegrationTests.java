@@ -18,6 +18,8 @@ import news.broadsheet.support.MutableClock;
 import news.broadsheet.support.Newsroom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Suggestions in the search box of a phone's browser: shown as the reader types, chosen with the keys. */
@@ -86,6 +88,36 @@ class SearchSuggestionsBrowserIntegrationTests {
             assertThat(page.locator(".search-hit__headline").count())
                     .as("Enter without choosing a suggestion is a plain search")
                     .isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {true, false})
+    void aMisspelledSearchOffersTheSpellingTheStoriesUseAndItsLinkSearchesForIt(boolean javaScript) {
+        String w = SearchTestSupport.word();
+        String typo = w.substring(0, 5) + (w.charAt(5) == 'x' ? 'y' : 'x') + w.substring(6);
+        newsroom.article(newsroom.section("Harbours"), newsroom.author("Pia Lindqvist"))
+                .headline("Spelling " + w)
+                .publishedAt(clock.instant().minus(Duration.ofHours(1)))
+                .publish();
+        SearchTestSupport.eventually(() -> SearchTestSupport.headlines(http, w).size() == 1);
+
+        try (BrowserContext context = chromium.browser().newContext(Browser.phone(javaScript))) {
+            Page page = context.newPage();
+            page.navigate(http.base() + "/search");
+            Locator box = page.locator("#search-q");
+            box.fill(typo);
+            box.press("Enter");
+            page.waitForURL(url -> url.contains("/search?q=" + typo));
+            Locator suggestion = page.locator(".search__suggestion a");
+            assertThat(suggestion.innerText()).isEqualTo(w);
+
+            suggestion.click();
+            page.waitForURL(url -> url.contains("/search?q=" + w));
+            assertThat(page.locator(".search-hit__headline").allInnerTexts()).containsExactly("Spelling " + w);
+            assertThat(page.locator(".search__suggestion").count())
+                    .as("nothing more to suggest")
+                    .isZero();
         }
     }
 
