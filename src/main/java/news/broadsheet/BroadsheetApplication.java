@@ -12,6 +12,7 @@ import news.broadsheet.backup.BackupCommand;
 import news.broadsheet.backup.RestoreCommand;
 import news.broadsheet.importer.WordPressExportCommand;
 import news.broadsheet.importer.WordPressImportCommand;
+import news.broadsheet.site.DataStoreUnusableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -112,8 +113,8 @@ public class BroadsheetApplication {
             "broadsheet.demo-content.enabled", "false",
             "broadsheet.scheduling.enabled", "false",
             "broadsheet.search.index.enabled", "false",
-            // A VACUUM would hold the running site's writers off for as long as it takes.
-            "broadsheet.database.compact-after-migrations", "false",
+            // Upgrading the database (and compacting it) would hold the running site's writers off.
+            "broadsheet.database.upgrade", "false",
             "logging.level.root", "ERROR",
             "spring.main.log-startup-info", "false");
 
@@ -237,8 +238,18 @@ public class BroadsheetApplication {
                 builder.bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(withCommandSettings(settings))) {
             return command.run(context, checked);
         } catch (RuntimeException e) {
-            System.err.println(name + ": could not start: " + e.getMessage());
+            System.err.println(name + ": could not start: " + reason(e));
             return 1;
         }
+    }
+
+    /** Why a command could not start: the data store's own explanation where there is one. */
+    private static String reason(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataStoreUnusableException unusable) {
+                return unusable.getMessage() + " " + unusable.action();
+            }
+        }
+        return e.getMessage();
     }
 }

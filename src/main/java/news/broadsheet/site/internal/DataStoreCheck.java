@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import news.broadsheet.shared.SqliteUrls;
+import news.broadsheet.site.DataStoreUnusableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;

@@ -1,5 +1,6 @@
 package news.broadsheet.site.internal;
 
+import news.broadsheet.site.DataStoreUnusableException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

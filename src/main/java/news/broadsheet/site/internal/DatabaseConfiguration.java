@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import news.broadsheet.shared.GroupCommit;
 import news.broadsheet.shared.SqliteUrls;
+import news.broadsheet.site.DataStoreUnusableException;
 import news.broadsheet.site.MigrationDialect;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,16 +55,30 @@ class DatabaseConfiguration {
 
     /**
      * Migrates as Spring Boot would, then, on SQLite, gives back the space a migration that rewrote
-     * a table left free in the file ({@link SqliteCompaction}); not in commands, which share the
-     * database with a running site ({@code broadsheet.database.compact-after-migrations=false}).
+     * a table left free in the file ({@link SqliteCompaction}). Commands, which run beside a site
+     * ({@code broadsheet.database.upgrade=false}), create a new database's schema but refuse to
+     * upgrade an existing one: that is the site's to do, since a migration holds its writers off
+     * and an older site should not run on a newer schema.
      */
     @Bean
-    FlywayMigrationStrategy migrateThenCompact(
-            @Value("${broadsheet.database.compact-after-migrations:true}") boolean compact) {
+    FlywayMigrationStrategy migrateThenCompact(@Value("${broadsheet.database.upgrade:true}") boolean upgrade) {
         return flyway -> {
+            if (!upgrade) {
+                MigrationInfoService info = flyway.info();
+                if (info.applied().length > 0 && info.pending().length > 0) {
+                    throw new DataStoreUnusableException(
+                            "The database is at schema version "
+                                    + info.current().getVersion()
+                                    + ", older than this Broadsheet's ("
+                                    + info.pending()[info.pending().length - 1].getVersion()
+                                    + "), and a command does not upgrade it. Nothing was changed.",
+                            "Upgrade the site first: start it with this version, which upgrades the database"
+                                    + " before it serves. Then run the command again.");
+                }
+            }
             MigrateResult result = flyway.migrate();
             DataSource dataSource = flyway.getConfiguration().getDataSource();
-            if (compact && result.migrationsExecuted > 0 && isSqlite(dataSource)) {
+            if (upgrade && result.migrationsExecuted > 0 && isSqlite(dataSource)) {
                 try {
                     SqliteCompaction.compactIfMostlyFree(dataSource);
                 } catch (SQLException e) {

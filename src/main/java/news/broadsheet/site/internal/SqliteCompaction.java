@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * least a quarter free is rewritten once by {@code VACUUM}, before the site serves. A failure (a
  * full disk: VACUUM needs room for a copy and for its write-ahead log) is reported and the site
  * starts anyway; the free pages stay usable. Commands that share the database with a running site
- * ({@code backup}, imports) do not compact: that would hold the site's writers off.
+ * ({@code backup}, imports) never upgrade a database, so never compact one.
  */
 final class SqliteCompaction {
 

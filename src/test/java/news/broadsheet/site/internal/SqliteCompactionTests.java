@@ -20,9 +20,7 @@ class SqliteCompactionTests {
 
     @Test
     void aFileMostlyFreedByAMigrationIsRewrittenSmallerWithItsRowsIntact() throws SQLException {
-        DriverManagerDataSource dataSource = database();
-        fill(dataSource, 400);
-        execute(dataSource, "DELETE FROM blob_row WHERE id > 100");
+        DriverManagerDataSource dataSource = withRowsDeleted(400, 100);
         execute(dataSource, "PRAGMA wal_checkpoint(TRUNCATE)");
         long sizeBefore = size();
 
@@ -42,10 +40,8 @@ class SqliteCompactionTests {
 
     @Test
     void aFileWithFewFreePagesIsLeftAsItIs() throws SQLException {
-        DriverManagerDataSource dataSource = database();
-        fill(dataSource, 1200);
         // An eighth free: a routine migration's leftovers, not worth rewriting the file for.
-        execute(dataSource, "DELETE FROM blob_row WHERE id > 1050");
+        DriverManagerDataSource dataSource = withRowsDeleted(1200, 1050);
         SqliteCompaction.Space before = space(dataSource);
         assertThat(before.freeBytes()).isGreaterThan(SqliteCompaction.MIN_FREE_BYTES);
 
@@ -54,9 +50,7 @@ class SqliteCompactionTests {
 
     @Test
     void aSmallNewFileIsLeftAsItIs() throws SQLException {
-        DriverManagerDataSource dataSource = database();
-        fill(dataSource, 40);
-        execute(dataSource, "DELETE FROM blob_row");
+        DriverManagerDataSource dataSource = withRowsDeleted(40, 0);
         SqliteCompaction.Space before = space(dataSource);
         assertThat(before.freeBytes())
                 .as("nearly all of it free, yet less than the minimum")
@@ -67,9 +61,7 @@ class SqliteCompactionTests {
 
     @Test
     void aCompactionThatCannotRunLeavesTheFileAsItWasAndLetsTheSiteStart() throws SQLException {
-        DriverManagerDataSource dataSource = database();
-        fill(dataSource, 400);
-        execute(dataSource, "DELETE FROM blob_row WHERE id > 100");
+        DriverManagerDataSource dataSource = withRowsDeleted(400, 100);
         SqliteCompaction.Space before = space(dataSource);
         try (Connection writer = dataSource.getConnection();
                 Statement statement = writer.createStatement()) {
@@ -81,6 +73,14 @@ class SqliteCompactionTests {
             statement.execute("ROLLBACK");
         }
         assertThat(space(dataSource)).isEqualTo(before);
+    }
+
+    /** A file that held {@code rows} rows of 32 KiB, all but the first {@code kept} deleted. */
+    private DriverManagerDataSource withRowsDeleted(int rows, int kept) throws SQLException {
+        DriverManagerDataSource dataSource = database();
+        fill(dataSource, rows);
+        execute(dataSource, "DELETE FROM blob_row WHERE id > " + kept);
+        return dataSource;
     }
 
     private DriverManagerDataSource database() {
