@@ -36,6 +36,10 @@ class ArticleBodiesLastMigrationIntegrationTests {
 
     private Map<String, Object> database;
 
+    private DriverManagerDataSource dataSource;
+
+    private JdbcClient jdbc;
+
     @AfterEach
     void dropDatabase() {
         if (database != null) {
@@ -45,9 +49,7 @@ class ArticleBodiesLastMigrationIntegrationTests {
 
     @Test
     void storiesBylinesAndRevisionsComeThroughAndOnSqliteTheBodiesAreLast() throws SQLException {
-        DriverManagerDataSource dataSource = databaseAtVersion40();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        writeStories(jdbc, 3, 20_000);
+        siteAtVersion40(3);
         List<Map<String, Object>> before = stories(jdbc);
         List<String> columnsBefore = columns(dataSource);
 
@@ -74,10 +76,8 @@ class ArticleBodiesLastMigrationIntegrationTests {
     @Test
     void startingTheApplicationOnAnOldSqliteFileMovesTheBodiesAndCompactsTheFile() throws Exception {
         assumeFalse(TestDatabase.isPostgresql(), "SQLite's file: PostgreSQL keeps long values out of line");
-        DriverManagerDataSource dataSource = databaseAtVersion40();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
         // 8 MB of bodies: the move leaves about that much free, over the compaction's minimum.
-        writeStories(jdbc, 200, 20_000);
+        siteAtVersion40(200);
         // A node re-renders bodies saved before it recorded its renderer's version: all of these.
         List<Map<String, Object>> before = storiesButTheHtml(jdbc);
 
@@ -102,9 +102,7 @@ class ArticleBodiesLastMigrationIntegrationTests {
 
     @Test
     void aCommandOnAnOldDatabaseLeavesTheUpgradeToTheSite() throws Exception {
-        DriverManagerDataSource dataSource = databaseAtVersion40();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        writeStories(jdbc, 3, 20_000);
+        siteAtVersion40(3);
         List<Map<String, Object>> before = stories(jdbc);
         List<String> columnsBefore = columns(dataSource);
 
@@ -125,19 +123,13 @@ class ArticleBodiesLastMigrationIntegrationTests {
         assertThat(stories(jdbc)).isEqualTo(before);
     }
 
-    private DriverManagerDataSource databaseAtVersion40() throws SQLException {
+    /** A database written at version 40 holding {@code stories} stories with 20,000-character bodies. */
+    private void siteAtVersion40(int stories) throws SQLException {
         database = TestDatabase.create(scratch);
-        DriverManagerDataSource dataSource;
-        if (TestDatabase.isPostgresql()) {
-            dataSource = new DriverManagerDataSource((String) database.get("spring.datasource.url"));
-            dataSource.setUsername((String) database.get("spring.datasource.username"));
-            dataSource.setPassword("");
-        } else {
-            dataSource = new DriverManagerDataSource(
-                    "jdbc:sqlite:" + database.get("broadsheet.data-dir") + "/broadsheet.db?foreign_keys=true");
-        }
+        dataSource = TestDatabase.dataSource(database);
+        jdbc = JdbcClient.create(dataSource);
         flyway(dataSource).target("40").load().migrate();
-        return dataSource;
+        writeStories(jdbc, stories, 20_000);
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DriverManagerDataSource dataSource)

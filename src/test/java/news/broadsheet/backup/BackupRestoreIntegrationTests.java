@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -626,13 +625,7 @@ class BackupRestoreIntegrationTests {
     }
 
     private static Connection connect(Map<String, Object> database) throws SQLException {
-        Object url = database.get("spring.datasource.url");
-        String jdbc =
-                url != null ? url.toString() : "jdbc:sqlite:" + database.get("broadsheet.data-dir") + "/broadsheet.db";
-        Object user = database.get("spring.datasource.username");
-        return user == null
-                ? DriverManager.getConnection(jdbc)
-                : DriverManager.getConnection(jdbc, user.toString(), "");
+        return TestDatabase.dataSource(database).getConnection();
     }
 
     private static Map<String, Long> counts(Map<String, Object> database) throws SQLException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -111,18 +110,10 @@ class WordPressRoundTripIntegrationTests {
                 .isZero();
     }
 
-    private static String url(Map<String, Object> database) {
-        Object url = database.get("spring.datasource.url");
-        return url != null ? url.toString() : "jdbc:sqlite:" + database.get("broadsheet.data-dir") + "/broadsheet.db";
-    }
-
     /** Everything the criterion names, as sorted lines of natural keys and fields. */
     private static Map<String, List<String>> content(Map<String, Object> database) throws SQLException {
         Map<String, List<String>> content = new TreeMap<>();
-        Object user = database.get("spring.datasource.username");
-        try (Connection c = user == null
-                ? DriverManager.getConnection(url(database))
-                : DriverManager.getConnection(url(database), user.toString(), "")) {
+        try (Connection c = TestDatabase.dataSource(database).getConnection()) {
             content.put("stories", rows(c, """
                             SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.status, a.published_at,
                                    a.embargo_until, a.expires_at, a.comments_open, a.seo_title, a.seo_description,

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Gives each test application context a database and a data directory of its own: a new SQLite
@@ -73,6 +74,25 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Connections, outside any application context, to the database that settings such as those
+     * {@link #create} returns point at (on SQLite the file in the data directory, with foreign keys
+     * enforced as the application enforces them).
+     */
+    public static DriverManagerDataSource dataSource(Map<String, Object> properties) {
+        Object url = properties.get("spring.datasource.url");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                url != null
+                        ? url.toString()
+                        : "jdbc:sqlite:" + properties.get("broadsheet.data-dir") + "/broadsheet.db?foreign_keys=true");
+        Object user = properties.get("spring.datasource.username");
+        if (user != null) {
+            dataSource.setUsername(user.toString());
+            dataSource.setPassword("");
+        }
+        return dataSource;
     }
 
     public static void drop(Map<String, Object> properties) {
